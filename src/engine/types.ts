@@ -1,0 +1,233 @@
+// Plain data shared by the engine and every adapter. No behaviour here.
+
+/** An Excel error value as read from a cell (#N/A, #VALUE!, #DIV/0! ...). */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * One cell value as the adapters hand it to the engine. Formulas are given by their cached
+ * result; rich text is flattened to a string; dates stay dates.
+ */
+export type CellValue = number | string | boolean | Date | CellError | null;
+
+/** A worksheet's values. `values[r][c]` is the cell at (origin.row + r, origin.col + c), 0-based. */
+export interface Grid {
+  name: string;
+  values: CellValue[][];
+  /** 0-based offset of values[0][0] in the sheet; A1 when omitted. */
+  origin?: { row: number; col: number };
+}
+
+/** A cell value read as points. */
+export type NumberParse =
+  | { kind: "number"; value: number }
+  | { kind: "blank" }
+  | { kind: "kps" }
+  | { kind: "error"; code: string }
+  | { kind: "text"; text: string };
+
+export type ColumnRole =
+  | "code"
+  | "name"
+  | "max"
+  | "self"
+  | "appraised"
+  | "cause"
+  | "responsible"
+  | "unit"
+  | "index"
+  | "grade"
+  | "rank";
+
+export type ColumnMap = Partial<Record<ColumnRole, number>>;
+
+export interface HeaderInfo {
+  /** Grid row index (0-based, relative to the grid) of the header row. */
+  row: number;
+  /** Grid column index (0-based) of each recognised role. */
+  columns: ColumnMap;
+}
+
+export type ScoreKind = "self" | "appraised";
+
+export interface GradeBand {
+  /** Lower bound, inclusive, on the 0–100 index. */
+  min: number;
+  name: string;
+}
+
+export interface EngineSettings {
+  /** Grade bands; any order, the engine sorts them by `min` descending. */
+  bands: GradeBand[];
+  /** Which score is official; "auto": appraised where the sheet has appraised points, else self. */
+  official: "auto" | ScoreKind;
+  /** Column mappings for sheets whose headers are not recognised, by sheet name. */
+  columnMaps: Record<string, HeaderInfo>;
+}
+
+export type Severity = "error" | "warning";
+
+export type RuleId =
+  | "not-a-number"
+  | "negative"
+  | "over-max"
+  | "too-many-decimals"
+  | "duplicate-code"
+  | "missing-parent"
+  | "max-mismatch"
+  | "subtotal-mismatch"
+  | "kps-with-score"
+  | "lost-without-cause"
+  | "lost-without-responsible"
+  | "similar-unit-names";
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A1 address in the sheet (origin applied). */
+  cell: string;
+  /** 0-based sheet row and column of that cell (origin applied). */
+  row: number;
+  col: number;
+  message: string;
+}
+
+/** One responsible unit named in a cell: `Phòng Tư pháp (02 hồ sơ)` → records 2. */
+export interface ResponsibleEntry {
+  unit: string;
+  records: number | null;
+}
+
+export interface CriterionNode {
+  /** Normalised code: "1", "1.6", "1.6.1" (Roman areas become Arabic). */
+  code: string;
+  /** The code as written, for messages. */
+  rawCode: string;
+  name: string;
+  /** 1 for an area, 2 for a criterion, 3 for a sub-criterion ... */
+  level: number;
+  /** Grid row (0-based, relative to the grid). */
+  row: number;
+  parent: string | null;
+  children: string[];
+  isLeaf: boolean;
+  max: NumberParse;
+  self: NumberParse;
+  appraised: NumberParse;
+  cause: string | null;
+  responsible: ResponsibleEntry[];
+}
+
+/** Points and applicable maximum over the leaves below a node (KPS leaves excluded from both). */
+export interface PointsTotal {
+  achieved: number;
+  max: number;
+}
+
+export interface ScoreSummary {
+  achieved: number;
+  max: number;
+  /** achieved ÷ max × 100, unrounded; null when max is 0. */
+  index: number | null;
+  grade: string | null;
+}
+
+export interface AreaSummary {
+  code: string;
+  name: string;
+  row: number;
+  max: number;
+  self: number | null;
+  appraised: number | null;
+}
+
+export interface LostItem {
+  code: string;
+  name: string;
+  row: number;
+  max: number;
+  achieved: number;
+  lost: number;
+  cause: string | null;
+  responsible: ResponsibleEntry[];
+}
+
+export interface UnitResponsibility {
+  unit: string;
+  criteria: string[];
+  lost: number;
+  records: number | null;
+}
+
+export interface ScoringSheet {
+  kind: "scoring";
+  sheet: string;
+  origin: { row: number; col: number };
+  header: HeaderInfo;
+  /** A unit name found in the title rows above the header ("UBND xã Đăk Kôi"), if any. */
+  title: string | null;
+  /** Nodes in row order. */
+  nodes: CriterionNode[];
+  /** Grid row of the grand-total row (no code, text starting with "Tổng"), if any. */
+  totalRow: number | null;
+  hasSelf: boolean;
+  hasAppraised: boolean;
+  official: ScoreKind;
+  /** Per node code: totals over its leaves. */
+  nodeTotals: Record<string, { self: PointsTotal; appraised: PointsTotal }>;
+  totals: { self: ScoreSummary | null; appraised: ScoreSummary | null };
+  areas: AreaSummary[];
+  /** Leaves that lost points on the official score, in row order. */
+  lost: LostItem[];
+  /** Responsible units, sorted by points lost (descending), then name. */
+  units: UnitResponsibility[];
+  findings: Finding[];
+}
+
+export interface UnitRow {
+  unit: string;
+  row: number;
+  self: number | null;
+  appraised: number | null;
+  max: number | null;
+}
+
+export interface RankingEntry {
+  unit: string;
+  row: number;
+  self: number | null;
+  appraised: number | null;
+  max: number;
+  /** Unrounded index from the official score. */
+  index: number;
+  grade: string;
+  /** Competition rank on the index: 1, 2, 2, 4. */
+  rank: number;
+}
+
+export interface UnitsSheet {
+  kind: "units";
+  sheet: string;
+  origin: { row: number; col: number };
+  header: HeaderInfo;
+  rows: UnitRow[];
+  /** In table order (not sorted). */
+  ranking: RankingEntry[];
+  findings: Finding[];
+}
+
+export interface OtherSheet {
+  kind: "other";
+  sheet: string;
+  /** Vietnamese: why this is not a scoring sheet or a units table. */
+  reason: string;
+  findings: Finding[];
+}
+
+export type SheetResult = ScoringSheet | UnitsSheet | OtherSheet;
+
+export interface WorkbookAnalysis {
+  sheets: SheetResult[];
+}

@@ -1,0 +1,34 @@
+// The one interface between the UI / command line and a workbook. Adapters: Office.js
+// (src/host/officeWorkbook.ts) for the add-in, ExcelJS (src/host/exceljsWorkbook.ts) for the
+// command line and the standalone page.
+import type { Grid } from "../engine/types";
+import type { PlanMarker, SheetPlan } from "../engine/plan";
+
+export interface WorkbookSnapshot {
+  /** Every worksheet's used values, in tab order. */
+  sheets: Grid[];
+  /** Sheets this project wrote earlier, by the marker they carry. */
+  generated: Partial<Record<PlanMarker, string>>;
+  /** The active sheet's name, where the host has one. */
+  activeSheet: string | null;
+}
+
+export interface CellWrite {
+  sheet: string;
+  /** A1 address. */
+  address: string;
+  formula?: string;
+  value?: string | number | null;
+}
+
+export interface WorkbookPort {
+  /** Everything a command needs, in one read (one context.sync() in Office.js). */
+  read(): Promise<WorkbookSnapshot>;
+  /**
+   * Writes the plans: replaces a sheet this project generated earlier with the same marker,
+   * never a user's sheet (names are resolved with resolveSheetName()). Returns the names used.
+   */
+  writeSheets(plans: SheetPlan[]): Promise<string[]>;
+  /** Writes single cells (e.g. sub-total formulas) in one batch. */
+  writeCells(cells: CellWrite[]): Promise<void>;
+}

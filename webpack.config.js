@@ -1,0 +1,90 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Builds the add-in (task pane + custom functions in one shared runtime page) and the
+// standalone page. The add-in bundles never include ExcelJS; only the standalone page does.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+// Production base URL of the hosted add-in, e.g. CCHC_BASE_URL=https://cchc.example.gov.vn/
+const urlProd = ensureSlash(process.env.CCHC_BASE_URL || "https://localhost:3000/");
+
+function ensureSlash(url) {
+  return url.endsWith("/") ? url : url + "/";
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: "./src/functions/functions.ts",
+      standalone: "./src/standalone/page.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // One page loads the task pane and the functions: the shared runtime.
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "standalone.html",
+        template: "./src/standalone/standalone.html",
+        chunks: ["standalone"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+            },
+          },
+          // office.js from the project's own dependency, never from the internet.
+          {
+            from: "node_modules/@microsoft/office-js/dist",
+            to: "office-js",
+            globOptions: { ignore: ["**/*.debug.js"] },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Cache-Control": "no-store" },
+      // Certificates are only made when serving, never for a build.
+      server: env && env.WEBPACK_SERVE ? { type: "https", options: await httpsOptions() } : undefined,
+      port: Number(process.env.CCHC_PORT || 3000),
+    },
+  };
+  return config;
+};
+
+/** Certificates from office-addin-dev-certs; see scripts/certs.js (works without sudo). */
+async function httpsOptions() {
+  const { getHttpsOptions } = require("./scripts/certs");
+  return getHttpsOptions();
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The `cchc` command: dispatches to one module per sub-command.
+import { run as runEval } from "./evalCommand";
+import { run as runCheck } from "./checkCommand";
+import { run as runSummary } from "./summaryCommand";
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = { eval: runEval, check: runCheck, summary: runSummary };
+
+const USAGE = `Cách dùng / usage:
+  cchc eval "=CCHC.RATIO(5;48;0,5)"        tính một công thức CCHC
+  cchc check TỆP_HOẶC_THƯ_MỤC... [--json]   kiểm tra các bảng điểm .xlsx
+  cchc summary TỆP.xlsx -o RA.xlsx [--force] thêm các sheet tổng hợp vào một bản sao`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(USAGE + "\n");
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`Lệnh không hợp lệ: "${name}".\n${USAGE}\n`);
+    return 2;
+  }
+  return command(rest);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`Lỗi không mong đợi: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,118 @@
+// Finding the header row of a scoring sheet or a units table, under titles and merged cells.
+import type { CellValue, ColumnMap, ColumnRole, Grid, HeaderInfo } from "./types";
+import { cellText } from "./numbers";
+import { foldText } from "./text";
+
+/** How many rows from the top may hold titles before the header. */
+export const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * Header texts, folded (no diacritics, lower case), tried in this order: the first pattern a
+ * cell matches gives its role, so "Đơn vị chịu trách nhiệm" is a responsible column, not a unit.
+ */
+const ROLE_PATTERNS: Array<[ColumnRole, RegExp]> = [
+  ["responsible", /^(trach nhiem|don vi chiu trach nhiem|co quan chiu trach nhiem)|chiu trach nhiem/],
+  ["cause", /^nguyen nhan/],
+  ["self", /tu danh gia|tu cham|tu dg/],
+  ["appraised", /tham dinh/],
+  ["max", /toi da|diem chuan|thang diem/],
+  ["code", /^(stt|tt|ma|ma tieu chi|ma so|so tt|so thu tu|ky hieu)$/],
+  ["unit", /^(ten )?(don vi|co quan,? don vi|co quan|dia phuong|ten co quan,? don vi)$/],
+  ["grade", /^xep loai/],
+  ["rank", /^(xep hang|thu hang|thu tu xep hang)/],
+  ["index", /^chi so/],
+  ["name", /tieu chi|noi dung|linh vuc/],
+];
+
+export const ROLE_LABELS: Record<ColumnRole, string> = {
+  code: "mã tiêu chí (STT, Mã)",
+  name: "tên tiêu chí (Nội dung)",
+  max: "điểm tối đa",
+  self: "điểm tự đánh giá",
+  appraised: "điểm thẩm định",
+  cause: "nguyên nhân",
+  responsible: "trách nhiệm thuộc về",
+  unit: "đơn vị",
+  index: "chỉ số",
+  grade: "xếp loại",
+  rank: "xếp hạng",
+};
+
+export function roleOf(text: string): ColumnRole | null {
+  const folded = foldText(text)
+    .replace(/\(.*?\)/g, " ")
+    .replace(/[:*]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (folded === "") return null;
+  for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(folded)) return role;
+  return null;
+}
+
+function rolesOfRow(row: readonly CellValue[] | undefined): ColumnMap {
+  const map: ColumnMap = {};
+  if (!row) return map;
+  row.forEach((v, col) => {
+    if (typeof v !== "string") return;
+    const role = roleOf(v);
+    if (role && map[role] === undefined) map[role] = col;
+  });
+  return map;
+}
+
+export type HeaderDetection =
+  | { kind: "scoring"; header: HeaderInfo }
+  | { kind: "units"; header: HeaderInfo }
+  | { kind: "other"; reason: string };
+
+function isScoring(m: ColumnMap): boolean {
+  return m.code !== undefined && m.max !== undefined && (m.self !== undefined || m.appraised !== undefined);
+}
+
+function isUnits(m: ColumnMap): boolean {
+  return m.unit !== undefined && m.name === undefined && (m.self !== undefined || m.appraised !== undefined);
+}
+
+export function kindOfColumns(m: ColumnMap): "scoring" | "units" | null {
+  if (isUnits(m)) return "units";
+  if (isScoring(m)) return "scoring";
+  return null;
+}
+
+/**
+ * The header row: the first of the first 30 rows whose cells name a code, a maximum and a score
+ * column (a scoring sheet) or a unit and a score column (a units table). A two-row header
+ * ("Điểm" merged above "Tối đa | Tự đánh giá | Thẩm định") is read as one, the data starting
+ * under its second row.
+ */
+export function detectHeader(grid: Grid): HeaderDetection {
+  const rows = grid.values;
+  let best: ColumnMap = {};
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const single = rolesOfRow(rows[r]);
+    const kind = kindOfColumns(single);
+    if (kind) return { kind, header: { row: r, columns: single } };
+    if (r + 1 < rows.length) {
+      // Roles of the lower row win; the upper row fills the columns the lower leaves unnamed.
+      const merged: ColumnMap = { ...single, ...rolesOfRow(rows[r + 1]) };
+      const mergedKind = kindOfColumns(merged);
+      if (mergedKind && Object.keys(single).length > 0) return { kind: mergedKind, header: { row: r + 1, columns: merged } };
+    }
+    if (Object.keys(single).length > Object.keys(best).length) best = single;
+  }
+  return { kind: "other", reason: notRecognisedReason(rows, best) };
+}
+
+function notRecognisedReason(rows: readonly CellValue[][], best: ColumnMap): string {
+  const hasText = rows.some((row) => row.some((v) => cellText(v).trim() !== ""));
+  if (!hasText) return "Sheet trống.";
+  const missing: string[] = [];
+  if (best.code === undefined) missing.push(ROLE_LABELS.code);
+  if (best.max === undefined) missing.push(ROLE_LABELS.max);
+  if (best.self === undefined && best.appraised === undefined) missing.push(`${ROLE_LABELS.self} hoặc ${ROLE_LABELS.appraised}`);
+  return (
+    `Không phải bảng chấm điểm: trong ${HEADER_SEARCH_ROWS} dòng đầu không có dòng tiêu đề nào đủ các cột; ` +
+    `thiếu cột ${missing.join(", ")}. Nếu tiêu đề cột khác thường, hãy khai báo cột trong Cài đặt.`
+  );
+}

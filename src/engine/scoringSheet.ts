@@ -1,0 +1,64 @@
+// A scoring sheet read whole: tree, totals, areas, lost points, responsible units, findings.
+import type { EngineSettings, Grid, HeaderInfo, ScoreKind, ScoringSheet } from "./types";
+import { readScoringRows } from "./scoringRows";
+import { areasOf, hasScore, leafTotal, lostItems, nodeTotals, summarize } from "./totals";
+import { scoringFindings } from "./scoringFindings";
+import { unitsOf } from "./responsible";
+import { sortFindings } from "./findingFactory";
+import { cellText } from "./numbers";
+import { foldText, normalizeName } from "./text";
+
+/** "ỦY BAN NHÂN DÂN HUYỆN KON RẪY", "UBND xã Đăk Kôi" in the title rows names the unit. */
+export function titleUnit(grid: Grid, headerRow: number): string | null {
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of grid.values[r] ?? []) {
+      const text = normalizeName(cellText(v));
+      if (/^(uy ban nhan dan|ubnd)\b/.test(foldText(text))) return text;
+    }
+  }
+  return null;
+}
+
+export function officialScore(settings: EngineSettings, hasSelf: boolean, hasAppraised: boolean): ScoreKind {
+  if (settings.official === "self") return "self";
+  if (settings.official === "appraised") return "appraised";
+  return hasAppraised || !hasSelf ? "appraised" : "self";
+}
+
+export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: EngineSettings): ScoringSheet {
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  const place = { sheet: grid.name, origin };
+  const rows = readScoringRows(grid, header, place);
+  const hasSelf = header.columns.self !== undefined && hasScore(rows.nodes, "self");
+  const hasAppraised = header.columns.appraised !== undefined && hasScore(rows.nodes, "appraised");
+  const official = officialScore(settings, hasSelf, hasAppraised);
+  const totals = nodeTotals(rows.nodes);
+  const leaves = rows.nodes.filter((n) => n.isLeaf);
+  const grand = { self: leafTotal(leaves, "self"), appraised: leafTotal(leaves, "appraised") };
+  const lost = lostItems(rows.nodes, official);
+  const findings = [
+    ...rows.findings,
+    ...scoringFindings({ place, grid, header, nodes: rows.nodes, byCode: rows.byCode, totalRow: rows.totalRow, totals, grand, lost }),
+  ];
+  return {
+    kind: "scoring",
+    sheet: grid.name,
+    origin,
+    header,
+    title: titleUnit(grid, header.row),
+    nodes: rows.nodes,
+    totalRow: rows.totalRow,
+    hasSelf,
+    hasAppraised,
+    official,
+    nodeTotals: totals,
+    totals: {
+      self: hasSelf ? summarize(grand.self, settings.bands) : null,
+      appraised: hasAppraised ? summarize(grand.appraised, settings.bands) : null,
+    },
+    areas: areasOf(rows.nodes, hasSelf, hasAppraised),
+    lost,
+    units: unitsOf(lost),
+    findings: sortFindings(findings),
+  };
+}

@@ -12,5 +12,8 @@ export { subtotalByCode } from "./subtotal";
 export { buildSummaryPlan, buildRankingPlan, buildReportPlans, SUMMARY_SHEET_NAME, RANKING_SHEET_NAME } from "./reportPlans";
 export type { ReportOptions } from "./reportPlans";
 export { resolveSheetName } from "./sheetNames";
+export { parseResponsible, unitKey } from "./responsible";
+export { detectHeader, roleOf } from "./header";
+export { gradeFormula } from "./reportPlans";
 export { planSubtotalFormulas } from "./subtotalFormulas";
 export type { SubtotalFormula } from "./subtotalFormulas";

@@ -1,6 +1,13 @@
-// The sheets "Tạo báo cáo" writes, as sheet plans.
-import type { EngineSettings, ScoringSheet, WorkbookAnalysis } from "./types";
+// The sheets "Tạo báo cáo" writes, as sheet plans: the responsibility summary of a scoring
+// sheet (like the seed report) and the ranking of units. Totals, index, grade and rank are
+// native Excel formulas so the file keeps working where the add-in is not installed; `result`
+// carries the engine's value of each formula.
+import type { EngineSettings, GradeBand, RankingEntry, ScoreKind, ScoringSheet, WorkbookAnalysis } from "./types";
 import type { SheetPlan } from "./plan";
+import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
+import { withDefaults } from "./settings";
+import { competitionRanks, computeIndex, gradeOf, sortBands } from "./grades";
+import { excelRound, points } from "./numbers";
 
 export const SUMMARY_SHEET_NAME = "Tổng hợp trách nhiệm";
 export const RANKING_SHEET_NAME = "Xếp hạng";
@@ -13,16 +20,224 @@ export interface ReportOptions {
   settings?: Partial<EngineSettings>;
 }
 
+const SCORE_NAME: Record<ScoreKind, string> = { self: "tự đánh giá", appraised: "thẩm định" };
+
+function dateText(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Nested IF over the bands, highest first; ROUND(…, 9) drops binary noise as the engine does. */
+export function gradeFormula(ref: string, bands: readonly GradeBand[]): string {
+  const sorted = sortBands(bands);
+  let formula = quote(sorted[sorted.length - 1]?.name ?? "");
+  for (let i = sorted.length - 2; i >= 0; i--) {
+    formula = `IF(ROUND(${ref},9)>=${sorted[i].min},${quote(sorted[i].name)},${formula})`;
+  }
+  return formula;
+}
+
+function responsibleText(entries: ScoringSheet["lost"][number]["responsible"]): string {
+  return entries.map((e) => (e.records === null ? e.unit : `${e.unit} (${String(e.records).padStart(2, "0")} hồ sơ)`)).join("\n");
+}
+
 /** "Tổng hợp trách nhiệm" for one scoring sheet. */
 export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): SheetPlan {
-  void sheet; void opts;
-  throw new Error("buildSummaryPlan: not implemented yet");
+  const settings = withDefaults(opts.settings);
+  const official = sheet.official;
+  const b = new PlanBuilder();
+  const lastCol = 6;
+
+  b.put(0, { value: "TỔNG HỢP NGUYÊN NHÂN, TRÁCH NHIỆM LÀM ẢNH HƯỞNG ĐẾN CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", style: STYLES.title });
+  b.merge(0, lastCol);
+  b.next();
+  b.put(0, { value: `Đơn vị: ${opts.unit ?? sheet.title ?? sheet.sheet}`, style: STYLES.subtitle });
+  b.merge(0, lastCol);
+  b.next();
+  b.put(0, { value: `Bảng điểm: ${sheet.sheet} · Điểm ${SCORE_NAME[official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
+  b.merge(0, lastCol);
+  const headerLast = b.row;
+  b.next(2);
+
+  // Table 1: per area.
+  b.put(0, { value: "1. Kết quả theo lĩnh vực", style: STYLES.section });
+  b.next();
+  ["Mã", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Điểm bị mất", "Tỷ lệ đạt"].forEach((h, col) => b.put(col, { value: h, style: STYLES.header }));
+  b.next();
+  const firstArea = b.row;
+  for (const area of sheet.areas) {
+    const achieved = area[official] ?? 0;
+    b.put(0, { value: area.code, style: STYLES.center });
+    b.put(1, { value: area.name, style: STYLES.text });
+    b.put(2, { value: area.max, format: POINTS_FORMAT, style: STYLES.number });
+    b.put(3, { value: achieved, format: POINTS_FORMAT, style: STYLES.number });
+    b.put(4, { formula: `=ROUND(${b.at(2)}-${b.at(3)},2)`, result: points(area.max - achieved), format: POINTS_FORMAT, style: STYLES.number });
+    b.put(5, { formula: `=IF(${b.at(2)}>0,${b.at(3)}/${b.at(2)},0)`, result: area.max > 0 ? achieved / area.max : 0, format: "0.00%", style: STYLES.number });
+    b.next();
+  }
+  const lastArea = b.row - 1;
+  const totalMax = sheet.areas.reduce((s, a) => s + a.max, 0);
+  const totalAchieved = sheet.areas.reduce((s, a) => s + (a[official] ?? 0), 0);
+  const totalLost = sheet.areas.reduce((s, a) => s + points(a.max - (a[official] ?? 0)), 0);
+  const sumOf = (col: number) => `=SUM(${b.at(col, firstArea)}:${b.at(col, lastArea)})`;
+  const totalRow = b.row;
+  b.put(0, { value: "", style: STYLES.total });
+  b.put(1, { value: "Tổng cộng", style: STYLES.total });
+  b.put(2, { formula: sumOf(2), result: totalMax, format: POINTS_FORMAT, style: STYLES.totalNumber });
+  b.put(3, { formula: sumOf(3), result: totalAchieved, format: POINTS_FORMAT, style: STYLES.totalNumber });
+  b.put(4, { formula: sumOf(4), result: totalLost, format: POINTS_FORMAT, style: STYLES.totalNumber });
+  b.put(5, { formula: `=IF(${b.at(2)}>0,${b.at(3)}/${b.at(2)},0)`, result: totalMax > 0 ? totalAchieved / totalMax : 0, format: "0.00%", style: STYLES.totalNumber });
+  b.next();
+  const index = computeIndex(totalAchieved, totalMax) ?? 0;
+  const indexCell = b.at(3);
+  b.put(1, { value: "Chỉ số CCHC", style: STYLES.total });
+  b.put(3, { formula: `=IF(${b.at(2, totalRow)}>0,${b.at(3, totalRow)}/${b.at(2, totalRow)}*100,0)`, result: index, format: "0.000", style: STYLES.totalNumber });
+  b.next();
+  b.put(1, { value: "Xếp loại", style: STYLES.total });
+  b.put(3, { formula: `=${gradeFormula(indexCell, settings.bands)}`, result: gradeOf(index, settings.bands), style: STYLES.total });
+  b.next(2);
+
+  // Table 2: every sub-criterion that lost points.
+  b.put(0, { value: "2. Các tiêu chí thành phần bị mất điểm", style: STYLES.section });
+  b.next();
+  ["Mã", "Tiêu chí thành phần", "Điểm tối đa", "Điểm đạt", "Điểm bị mất", "Nguyên nhân", "Trách nhiệm thuộc về"].forEach((h, col) =>
+    b.put(col, { value: h, style: STYLES.header }),
+  );
+  b.next();
+  if (sheet.lost.length === 0) {
+    b.put(0, { value: "Không có tiêu chí thành phần nào bị mất điểm.", style: STYLES.note });
+    b.next();
+  } else {
+    const firstLost = b.row;
+    for (const item of sheet.lost) {
+      b.put(0, { value: item.code, style: STYLES.center });
+      b.put(1, { value: item.name, style: STYLES.text });
+      b.put(2, { value: item.max, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(3, { value: item.achieved, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(4, { formula: `=ROUND(${b.at(2)}-${b.at(3)},2)`, result: item.lost, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(5, { value: item.cause ?? "", style: STYLES.text });
+      b.put(6, { value: responsibleText(item.responsible), style: STYLES.text });
+      b.next();
+    }
+    b.put(1, { value: "Tổng số điểm bị mất", style: STYLES.total });
+    b.put(4, {
+      formula: `=SUM(${b.at(4, firstLost)}:${b.at(4, b.row - 1)})`,
+      result: excelRound(sheet.lost.reduce((s, l) => s + l.lost, 0), 10),
+      format: POINTS_FORMAT,
+      style: STYLES.totalNumber,
+    });
+    b.next();
+  }
+  b.next();
+
+  // Table 3: per responsible unit, most points lost first.
+  b.put(0, { value: "3. Tổng hợp theo đơn vị chịu trách nhiệm", style: STYLES.section });
+  b.next();
+  ["STT", "Đơn vị", "Số tiêu chí", "Điểm bị mất liên quan", "Số hồ sơ", "Các tiêu chí"].forEach((h, col) => b.put(col, { value: h, style: STYLES.header }));
+  b.next();
+  if (sheet.units.length === 0) {
+    b.put(0, { value: "Chưa có đơn vị nào được ghi trách nhiệm.", style: STYLES.note });
+    b.next();
+  }
+  sheet.units.forEach((u, i) => {
+    b.put(0, { value: i + 1, style: STYLES.center });
+    b.put(1, { value: u.unit, style: STYLES.text });
+    b.put(2, { value: u.criteria.length, style: STYLES.number });
+    b.put(3, { value: u.lost, format: POINTS_FORMAT, style: STYLES.number });
+    b.put(4, { value: u.records ?? "", style: STYLES.number });
+    b.put(5, { value: u.criteria.join("; "), style: STYLES.text });
+    b.next();
+  });
+
+  return {
+    name: SUMMARY_SHEET_NAME,
+    marker: "CCHC_GEN_SUMMARY",
+    cells: b.cells,
+    columnWidths: [7, 45, 10, 10, 10, 40, 40],
+    merges: b.merges,
+    freeze: { rows: headerLast + 1, cols: 0 },
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 0, last: headerLast } },
+  };
+}
+
+interface RankingSource {
+  label: string;
+  official: ScoreKind;
+  entries: RankingEntry[];
+}
+
+/** The units to rank: the first units table, else every scoring sheet when there are several. */
+function rankingSource(analysis: WorkbookAnalysis, bands: readonly GradeBand[]): RankingSource | null {
+  const table = analysis.sheets.find((s) => s.kind === "units");
+  if (table && table.kind === "units" && table.ranking.length > 0) {
+    const official: ScoreKind = table.ranking.some((r) => r.appraised !== null) ? "appraised" : "self";
+    return { label: table.sheet, official, entries: table.ranking };
+  }
+  const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
+  if (scoring.length < 2) return null;
+  const official: ScoreKind = scoring.some((s) => s.totals.appraised !== null) ? "appraised" : "self";
+  const usable = scoring.filter((s) => s.totals[official] !== null && s.totals[official]!.max > 0);
+  const indices = usable.map((s) => s.totals[official]!.index!);
+  const ranks = competitionRanks(indices);
+  const entries = usable.map((s, i) => ({
+    unit: s.title ?? s.sheet,
+    row: 0,
+    self: s.totals.self?.achieved ?? null,
+    appraised: s.totals.appraised?.achieved ?? null,
+    max: s.totals[official]!.max,
+    index: indices[i],
+    grade: gradeOf(indices[i], bands),
+    rank: ranks[i],
+  }));
+  return { label: usable.map((s) => s.sheet).join(", "), official, entries };
 }
 
 /** "Xếp hạng" when the workbook holds a units table or several scoring sheets; else null. */
 export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions): SheetPlan | null {
-  void analysis; void opts;
-  throw new Error("buildRankingPlan: not implemented yet");
+  const settings = withDefaults(opts.settings);
+  const source = rankingSource(analysis, settings.bands);
+  if (!source) return null;
+  const b = new PlanBuilder();
+  const lastCol = 7;
+  b.put(0, { value: "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH VÀ XẾP HẠNG CÁC ĐƠN VỊ", style: STYLES.title });
+  b.merge(0, lastCol);
+  b.next();
+  b.put(0, { value: `Nguồn: ${source.label} · Chỉ số tính theo điểm ${SCORE_NAME[source.official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
+  b.merge(0, lastCol);
+  b.next(2);
+  const headerRow = b.row;
+  ["STT", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm tối đa", "Chỉ số", "Xếp loại", "Xếp hạng"].forEach((h, col) =>
+    b.put(col, { value: h, style: STYLES.header }),
+  );
+  b.next();
+  const ordered = [...source.entries].sort((x, y) => x.rank - y.rank);
+  const first = b.row;
+  const last = first + ordered.length - 1;
+  const scoreCol = source.official === "appraised" ? 3 : 2;
+  ordered.forEach((e, i) => {
+    b.put(0, { value: i + 1, style: STYLES.center });
+    b.put(1, { value: e.unit, style: STYLES.text });
+    b.put(2, { value: e.self ?? "", format: POINTS_FORMAT, style: STYLES.number });
+    b.put(3, { value: e.appraised ?? "", format: POINTS_FORMAT, style: STYLES.number });
+    b.put(4, { value: e.max, format: POINTS_FORMAT, style: STYLES.number });
+    b.put(5, { formula: `=IF(${b.at(4)}>0,${b.at(scoreCol)}/${b.at(4)}*100,0)`, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
+    b.put(6, { formula: `=${gradeFormula(b.at(5), settings.bands)}`, result: e.grade, style: STYLES.center });
+    b.put(7, { formula: `=RANK(${b.at(5)},$F$${first + 1}:$F$${last + 1},0)`, result: e.rank, style: STYLES.center });
+    b.next();
+  });
+  return {
+    name: RANKING_SHEET_NAME,
+    marker: "CCHC_GEN_RANKING",
+    cells: b.cells,
+    columnWidths: [6, 36, 12, 12, 10, 10, 12, 10],
+    merges: b.merges,
+    freeze: { rows: headerRow + 1, cols: 0 },
+    print: { paper: "A4", orientation: "portrait", fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
+  };
 }
 
 /**
@@ -31,6 +246,12 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
  * no units table.
  */
 export function buildReportPlans(analysis: WorkbookAnalysis, opts: ReportOptions & { sheet?: string }): SheetPlan[] {
-  void analysis; void opts;
-  throw new Error("buildReportPlans: not implemented yet");
+  const plans: SheetPlan[] = [];
+  const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
+  const chosen = opts.sheet === undefined ? scoring[0] : scoring.find((s) => s.sheet === opts.sheet);
+  if (opts.sheet !== undefined && !chosen) throw new Error(`Không tìm thấy bảng chấm điểm "${opts.sheet}".`);
+  if (chosen) plans.push(buildSummaryPlan(chosen, opts));
+  const ranking = buildRankingPlan(analysis, opts);
+  if (ranking) plans.push(ranking);
+  return plans;
 }

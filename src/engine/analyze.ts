@@ -7,7 +7,8 @@ import { withDefaults } from "./settings";
 
 export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): SheetResult {
   const s = withDefaults(settings);
-  const mapped = s.columnMaps[grid.name];
+  // Own properties only: a sheet named "constructor" must not find Object's.
+  const mapped = Object.prototype.hasOwnProperty.call(s.columnMaps, grid.name) ? s.columnMaps[grid.name] : undefined;
   if (mapped) {
     // A mapping the clerk made in the settings wins over detection.
     const kind = kindOfColumns(mapped.columns) ?? "scoring";

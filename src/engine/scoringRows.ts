@@ -63,15 +63,19 @@ export function readScoringRows(grid: Grid, header: HeaderInfo, place: SheetPlac
   }
 
   for (const node of nodes) {
-    if (node.parent === null) continue;
-    const parent = byCode.get(node.parent);
-    if (parent) {
+    const expected = node.parent;
+    if (expected === null) continue;
+    // Attach to the nearest ancestor present, so "2" is not a leaf when only "2.1.1" is below it.
+    let ancestor: string | null = expected;
+    while (ancestor !== null && !byCode.has(ancestor)) ancestor = parentCode(ancestor);
+    node.parent = ancestor;
+    if (ancestor !== null) {
+      const parent = byCode.get(ancestor)!;
       parent.children.push(node.code);
       parent.isLeaf = false;
-    } else {
-      findings.push(
-        finding(place, "missing-parent", node.row, c.code!, `Tiêu chí ${node.code} không có dòng tiêu chí cha ${node.parent}.`),
-      );
+    }
+    if (ancestor !== expected) {
+      findings.push(finding(place, "missing-parent", node.row, c.code!, `Tiêu chí ${node.code} không có dòng tiêu chí cha ${expected}.`));
     }
   }
   return { nodes, byCode, totalRow, findings };

@@ -53,8 +53,8 @@ export function planSubtotalFormulas(sheet: ScoringSheet, grid: { values: CellVa
     if (!node.isLeaf) add(node.row, node.children.map((code) => byCode.get(code)!.row));
   }
   if (sheet.totalRow !== null) {
-    // Top-level rows: areas, or any node whose parent row is missing.
-    const tops = sheet.nodes.filter((n) => n.parent === null || !byCode.has(n.parent));
+    // Top-level rows: areas, or nodes with no ancestor row in the sheet.
+    const tops = sheet.nodes.filter((n) => n.parent === null);
     add(sheet.totalRow, tops.map((n) => n.row));
   }
   return out;

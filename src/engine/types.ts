@@ -110,6 +110,7 @@ export interface CriterionNode {
   level: number;
   /** Grid row (0-based, relative to the grid). */
   row: number;
+  /** The nearest ancestor present in the sheet (normally the code's parent); null for a top row. */
   parent: string | null;
   children: string[];
   isLeaf: boolean;

@@ -1,6 +1,7 @@
 // Criterion codes: "1.6.1", "1.1.", 5.6 stored as a number, Roman area codes "I"…"XX".
 import type { CellValue } from "./types";
 import { excelRound } from "./numbers";
+import { memoize } from "./memo";
 
 export interface ParsedCode {
   /** Normalised: Arabic parts joined by "." ("1.6.1"). */
@@ -31,13 +32,17 @@ export function parseCode(v: CellValue | undefined): ParsedCode | null {
     return fromParts(String(excelRound(v, 6)).split("."));
   }
   if (typeof v !== "string") return null;
+  return parseCodeText(v);
+}
+
+const parseCodeText = memoize((v: string): ParsedCode | null => {
   const text = v.replace(/\u00a0/g, " ").trim().replace(/\.$/, "");
   if (text === "") return null;
   const roman = romanToNumber(text);
   if (roman !== null) return { code: String(roman), level: 1 };
   if (!/^\d{1,3}(\.\d{1,3})*$/.test(text)) return null;
   return fromParts(text.split("."));
-}
+});
 
 function fromParts(parts: string[]): ParsedCode | null {
   const numbers = parts.map((p) => Number(p));

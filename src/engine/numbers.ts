@@ -31,8 +31,8 @@ export function parseNumber(v: CellValue | undefined): NumberParse {
   if (typeof v !== "string") return { kind: "text", text: cellText(v) };
   const trimmed = v.replace(/[\u00a0\u2007\u202f]/g, " ").trim();
   if (trimmed === "") return { kind: "blank" };
-  if (KPS_TEXTS.has(foldText(trimmed))) return { kind: "kps" };
   if (DECIMAL_TEXT.test(trimmed)) return { kind: "number", value: Number(trimmed.replace(",", ".")) };
+  if (trimmed.length <= 20 && KPS_TEXTS.has(foldText(trimmed))) return { kind: "kps" };
   // Excel error codes typed or exported as text.
   if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(trimmed)) {
     return { kind: "error", code: trimmed.toUpperCase() };
@@ -54,11 +54,20 @@ export function excelRound(x: number, digits = 0): number {
   if (!Number.isFinite(x)) return x;
   const scale = Math.pow(10, Math.abs(digits));
   const scaled = digits >= 0 ? Math.abs(x) * scale : Math.abs(x) / scale;
-  // 15 significant digits is what Excel keeps; it removes the noise of the multiplication.
-  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  const frac = scaled - Math.floor(scaled);
+  // Only a value within noise of a half needs the slow path: 15 significant digits is what
+  // Excel keeps, which removes the noise of the multiplication (1.005 × 100 = 100.49999…).
+  const rounded = Math.abs(frac - 0.5) > 1e-6 ? Math.round(scaled) : Math.round(Number(scaled.toPrecision(15)));
+  // Integer ÷ power of ten is correctly rounded: the nearest double to the decimal result.
   const back = digits >= 0 ? rounded / scale : rounded * scale;
-  const signed = x < 0 ? -back : back;
-  return Number(signed.toPrecision(15)) + 0; // + 0 turns -0 into 0
+  return (x < 0 ? -back : back) + 0; // + 0 turns -0 into 0
+}
+
+/** Whether a value carries more than `places` decimals once binary noise is removed. */
+export function hasMoreDecimalsThan(x: number, places: number): boolean {
+  const scaled = x * Math.pow(10, places);
+  if (Number.isInteger(scaled)) return false;
+  return decimalsOf(x) > places;
 }
 
 /** Number of decimals a value was typed with (binary noise removed): 3.89 → 2, 0.125 → 3. */

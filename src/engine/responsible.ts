@@ -28,7 +28,7 @@ export function parseResponsible(text: string | null | undefined): ResponsibleEn
 
 /** Key under which two spellings are the same unit: NFC, folded spaces, case ignored. */
 export function unitKey(name: string): string {
-  return normalizeName(name).toLocaleLowerCase("vi");
+  return normalizeName(name).toLowerCase(); // Vietnamese has no locale-specific casing
 }
 
 /** Per unit: the criteria it answers for, the points lost on them, the records. Most lost first. */

@@ -1,6 +1,6 @@
 // The validation rules of a scoring sheet. Each finding points at the offending cell.
 import type { CriterionNode, Finding, HeaderInfo, LostItem, NumberParse, PointsTotal, ScoreKind } from "./types";
-import { decimalsOf, excelRound } from "./numbers";
+import { excelRound, hasMoreDecimalsThan } from "./numbers";
 import { finding, type SheetPlace } from "./findingFactory";
 import { similarNameGroups, unitKey } from "./responsible";
 import type { Grid } from "./types";
@@ -33,7 +33,7 @@ function checkValue(ctx: Context, p: NumberParse, row: number, col: number, what
     ctx.findings.push(finding(ctx.place, "not-a-number", row, col, `${what}: ô có lỗi ${p.code}, không đọc được điểm.`));
   } else if (p.kind === "number") {
     if (p.value < 0) ctx.findings.push(finding(ctx.place, "negative", row, col, `${what}: điểm âm (${fmt(p.value)}) không hợp lệ.`));
-    if (decimalsOf(p.value) > 2) {
+    if (hasMoreDecimalsThan(p.value, 2)) {
       ctx.findings.push(finding(ctx.place, "too-many-decimals", row, col, `${what}: ${fmt(p.value)} có quá 2 chữ số thập phân; điểm được ghi đến 2 chữ số thập phân.`));
     }
   }

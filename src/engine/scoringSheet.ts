@@ -56,7 +56,7 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
       self: hasSelf ? summarize(grand.self, settings.bands) : null,
       appraised: hasAppraised ? summarize(grand.appraised, settings.bands) : null,
     },
-    areas: areasOf(rows.nodes, hasSelf, hasAppraised),
+    areas: areasOf(rows.nodes, totals, hasSelf, hasAppraised),
     lost,
     units: unitsOf(lost),
     findings: sortFindings(findings),

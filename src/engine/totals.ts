@@ -34,13 +34,36 @@ export function leavesUnder(code: string, leaves: readonly CriterionNode[]): Cri
   return leaves.filter((l) => isUnder(l.code, code));
 }
 
+/** Totals per node, bottom-up: a parent's totals are its children's sums (O(nodes)). */
 export function nodeTotals(nodes: readonly CriterionNode[]): Record<string, { self: PointsTotal; appraised: PointsTotal }> {
-  const leaves = nodes.filter((n) => n.isLeaf);
   const out: Record<string, { self: PointsTotal; appraised: PointsTotal }> = {};
-  for (const node of nodes) {
-    const under = node.isLeaf ? [node] : leavesUnder(node.code, leaves);
-    out[node.code] = { self: leafTotal(under, "self"), appraised: leafTotal(under, "appraised") };
-  }
+  const byCode = new Map(nodes.map((n) => [n.code, n]));
+  const visit = (node: CriterionNode): { self: PointsTotal; appraised: PointsTotal } => {
+    const known = out[node.code];
+    if (known) return known;
+    let result: { self: PointsTotal; appraised: PointsTotal };
+    if (node.isLeaf) {
+      const max = valueOf(node.max);
+      const one = (kind: ScoreKind): PointsTotal => (isExcluded(node, kind) ? { achieved: 0, max: 0 } : { achieved: valueOf(node[kind]), max });
+      result = { self: one("self"), appraised: one("appraised") };
+    } else {
+      const sum = { self: { achieved: 0, max: 0 }, appraised: { achieved: 0, max: 0 } };
+      for (const code of node.children) {
+        const t = visit(byCode.get(code)!);
+        sum.self.achieved += t.self.achieved;
+        sum.self.max += t.self.max;
+        sum.appraised.achieved += t.appraised.achieved;
+        sum.appraised.max += t.appraised.max;
+      }
+      result = {
+        self: { achieved: clean(sum.self.achieved), max: clean(sum.self.max) },
+        appraised: { achieved: clean(sum.appraised.achieved), max: clean(sum.appraised.max) },
+      };
+    }
+    out[node.code] = result;
+    return result;
+  };
+  for (const node of nodes) visit(node);
   return out;
 }
 
@@ -55,26 +78,31 @@ export function hasScore(nodes: readonly CriterionNode[], kind: ScoreKind): bool
 }
 
 /** Areas: the first part of every code, named by the area's own row where there is one. */
-export function areasOf(nodes: readonly CriterionNode[], hasSelf: boolean, hasAppraised: boolean): AreaSummary[] {
-  const leaves = nodes.filter((n) => n.isLeaf);
+export function areasOf(
+  nodes: readonly CriterionNode[],
+  totals: Record<string, { self: PointsTotal; appraised: PointsTotal }>,
+  hasSelf: boolean,
+  hasAppraised: boolean,
+): AreaSummary[] {
   const areaCodes: string[] = [];
   for (const n of nodes) {
-    const area = n.code.split(".")[0];
+    const area = n.code.split(".", 1)[0];
     if (!areaCodes.includes(area)) areaCodes.push(area);
   }
+  const byCode = new Map(nodes.map((n) => [n.code, n]));
   return areaCodes.map((code) => {
-    const own = nodes.find((n) => n.code === code);
-    const under = leavesUnder(code, leaves);
-    const self = leafTotal(under, "self");
-    const appraised = leafTotal(under, "appraised");
+    const own = byCode.get(code);
+    // An area without its own row: the sum of its top rows.
+    const parts = own ? [own] : nodes.filter((n) => n.parent === null && isUnder(n.code, code));
+    const sum = (kind: ScoreKind, field: "achieved" | "max") => clean(parts.reduce((s, n) => s + totals[n.code][kind][field], 0));
     return {
       code,
       name: own?.name ?? "",
-      row: own?.row ?? under[0]?.row ?? 0,
+      row: own?.row ?? parts[0]?.row ?? 0,
       // The applicable maximum of the official score is what the report prints; both agree unless KPS differs.
-      max: hasAppraised ? appraised.max : self.max,
-      self: hasSelf ? self.achieved : null,
-      appraised: hasAppraised ? appraised.achieved : null,
+      max: hasAppraised ? sum("appraised", "max") : sum("self", "max"),
+      self: hasSelf ? sum("self", "achieved") : null,
+      appraised: hasAppraised ? sum("appraised", "achieved") : null,
     };
   });
 }

@@ -1,6 +1,6 @@
 // A units table (one row per unit: name, self-assessed, appraised, maximum): index, grade, rank.
 import type { EngineSettings, Finding, Grid, HeaderInfo, RankingEntry, UnitRow, UnitsSheet } from "./types";
-import { cellText, decimalsOf, parseNumber } from "./numbers";
+import { cellText, hasMoreDecimalsThan, parseNumber } from "./numbers";
 import type { NumberParse } from "./types";
 import { foldText, normalizeName } from "./text";
 import { computeIndex, competitionRanks, gradeOf } from "./grades";
@@ -21,7 +21,7 @@ function readCell(place: SheetPlace, findings: Finding[], p: NumberParse, row: n
   }
   if (p.kind !== "number") return null;
   if (p.value < 0) findings.push(finding(place, "negative", row, col, `${what} của ${unit} là số âm.`));
-  if (decimalsOf(p.value) > 2) findings.push(finding(place, "too-many-decimals", row, col, `${what} của ${unit} có quá 2 chữ số thập phân.`));
+  if (hasMoreDecimalsThan(p.value, 2)) findings.push(finding(place, "too-many-decimals", row, col, `${what} của ${unit} có quá 2 chữ số thập phân.`));
   return p.value;
 }
 

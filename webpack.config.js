@@ -56,6 +56,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
+          // The task pane's style sheet, a file of its own (the CSP allows no inline styles).
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -68,6 +70,8 @@ module.exports = async (env, options) => {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",
             globOptions: { ignore: ["**/*.debug.js"] },
+            // Already minified by Microsoft; re-minifying its 34 MB took ~100 s of every build.
+            info: { minimized: true },
           },
         ],
       }),

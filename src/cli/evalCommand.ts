@@ -1,5 +1,67 @@
-// Placeholder until the `cchc eval` command lands (owned by its issue's module).
-export async function run(_args: string[]): Promise<number> {
-  process.stderr.write("Lệnh eval chưa sẵn sàng.\n");
-  return 2;
+// `cchc eval FORMULA`: evaluates a formula of CCHC functions with the very code Excel runs.
+// Output: the result alone on stdout (numbers as JavaScript prints them, text as is).
+// Exit codes: 0 a result; 1 an Excel error (its code on stdout, the message on stderr);
+// 2 a formula that cannot be read, or no formula.
+import { installCustomFunctionsShim } from "./formula/customFunctionsShim";
+import { parseFormula } from "./formula/parser";
+import { catalog, FUNCTION_TABLE } from "./formula/functionTable";
+import { evaluate, type FormulaValue } from "./formula/evaluate";
+import { FormulaSyntaxError } from "./formula/syntaxError";
+import { isExcelError } from "../functions/excelErrors";
+
+const HELP = `Cách dùng: cchc eval "CÔNG THỨC"
+Tính một công thức gồm các hàm CCHC, số, chuỗi và mảng hằng, bằng đúng mã mà Excel chạy.
+Dấu phân cách: "=CCHC.RATIO(5;48;0,5)" (dấu ; và dấu phẩy thập phân) hoặc "=CCHC.RATIO(5,48,0.5)".
+Tiền tố "CCHC." và dấu "=" có thể bỏ; tên hàm không phân biệt hoa thường.
+Các hàm: ${FUNCTION_TABLE.map((f) => `CCHC.${f.name}`).join(", ")}.
+Mã thoát: 0 có kết quả; 1 kết quả là lỗi Excel (#DIV/0!, #NUM!, #VALUE!, #N/A); 2 công thức không hợp lệ.`;
+
+export async function run(args: string[]): Promise<number> {
+  if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
+    process.stdout.write(HELP + "\n");
+    return 0;
+  }
+  // An unquoted formula arrives split at spaces: join it back.
+  const formula = args.join(" ").trim();
+  if (formula === "") {
+    process.stderr.write(`Thiếu công thức.\n${HELP}\n`);
+    return 2;
+  }
+  installCustomFunctionsShim();
+  let tree;
+  try {
+    tree = parseFormula(formula, catalog).tree;
+  } catch (err) {
+    if (err instanceof FormulaSyntaxError) {
+      process.stderr.write(syntaxMessage(formula, err));
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    process.stdout.write(formatValue(evaluate(tree)) + "\n");
+    return 0;
+  } catch (err) {
+    if (!isExcelError(err)) throw err;
+    process.stdout.write(err.code + "\n");
+    process.stderr.write((err.message || `Lỗi ${err.code}`) + "\n");
+    return 1;
+  }
+}
+
+function syntaxMessage(formula: string, err: FormulaSyntaxError): string {
+  let text = `Công thức không hợp lệ: ${err.message}\n`;
+  if (err.pos !== null) text += `  ${formula}\n  ${" ".repeat(err.pos)}^ (vị trí ${err.pos + 1})\n`;
+  return text;
+}
+
+/** A result as one line: numbers as JavaScript prints them, text as is, arrays Excel-style. */
+export function formatValue(value: FormulaValue): string {
+  if (Array.isArray(value)) return "{" + value.map((row) => row.map(formatScalar).join(",")).join(";") + "}";
+  return formatScalar(value);
+}
+
+function formatScalar(value: string | number | boolean): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The `cchc` command: dispatches to one module per sub-command.
-import { run as runEval } from "./evalCommand";
-import { run as runCheck } from "./checkCommand";
-import { run as runSummary } from "./summaryCommand";
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { eval: runEval, check: runCheck, summary: runSummary };
+// Each command is loaded only when called: `eval` must not pay for loading ExcelJS.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  eval: async () => (await import("./evalCommand")).run,
+  check: async () => (await import("./checkCommand")).run,
+  summary: async () => (await import("./summaryCommand")).run,
+};
 
 const USAGE = `Cách dùng / usage:
   cchc eval "=CCHC.RATIO(5;48;0,5)"        tính một công thức CCHC
@@ -19,11 +21,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     process.stderr.write(`Lệnh không hợp lệ: "${name}".\n${USAGE}\n`);
     return 2;
   }
+  const command = await load();
   return command(rest);
 }
 

@@ -202,5 +202,7 @@ export function parseVietnameseNumber(input: CellValue | undefined): number {
   if (value === null || !Number.isFinite(value)) {
     throw new RuleError("#VALUE!", `"${input}" không phải là số.`);
   }
-  return excelRound(sign * value * scale, 12);
+  const result = sign * value;
+  // Dividing by 100 leaves binary noise (54.7 / 100 = 0.5470000000000001): keep 15 digits.
+  return scale === 1 ? result : Number((result * scale).toPrecision(15));
 }

@@ -1,0 +1,61 @@
+// The task pane's commands through the Office.js adapter, against the fake Excel object model
+// (test/support/fakeExcel.js): round trips (context.sync) and time per command for workbooks of
+// 1, 10 and 100 copies of the seed's district sheet. Goal: the number of syncs is the same for
+// every size (an add-in's cost is its round trips; Excel on the web adds ~50–200 ms for each).
+const fs = require("fs");
+const path = require("path");
+const ts = require("typescript");
+
+const ROOT = path.join(__dirname, "..", "..");
+
+// The add-in's modules are bundled by webpack, not compiled to lib/: compile them on require.
+function registerTypeScript() {
+  if (require.extensions[".ts"]) return;
+  require.extensions[".ts"] = (module, filename) => {
+    const source = fs.readFileSync(filename, "utf8");
+    const out = ts.transpileModule(source, {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    });
+    module._compile(out.outputText, filename);
+  };
+}
+
+async function run() {
+  registerTypeScript();
+  const FakeExcel = require(path.join(ROOT, "test/support/fakeExcel.js"));
+  const { OfficeWorkbook } = require(path.join(ROOT, "src/host/officeWorkbook.ts"));
+  const { memoryStore } = require(path.join(ROOT, "src/host/officeSettings.ts"));
+  const { runValidation } = require(path.join(ROOT, "src/taskpane/validateController.ts"));
+  const { computeScores, applySubtotals } = require(path.join(ROOT, "src/taskpane/computeController.ts"));
+  const { generateReport } = require(path.join(ROOT, "src/taskpane/reportController.ts"));
+  const { districtGrid } = require(path.join(ROOT, "test/fixtures/seed.ts"));
+
+  const rows = [];
+  for (const n of [1, 10, 100]) {
+    const grids = Array.from({ length: n }, (_, i) => {
+      const g = i === 0 ? districtGrid({ blankParents: true }, `Huyện ${i + 1}`) : districtGrid({ typedAreas: { 6: 10 } }, `Huyện ${i + 1}`);
+      if (i === 0) g.values.find((r) => r[0] === "1.6.1")[4] = 5;
+      return g;
+    });
+    const workbook = new FakeExcel.Workbook({ sheets: grids.map((g) => ({ name: g.name, values: g.values })) });
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore() });
+    const commands = [
+      ["Kiểm tra + tô màu", () => runValidation(host, { scope: "all", highlight: true })],
+      ["Xóa đánh dấu", () => host.clearHighlights()],
+      ["Tính điểm + điền SUM", async () => applySubtotals(host, (await computeScores(host)).offer, false)],
+      ["Tạo báo cáo", () => generateReport(host, { date: new Date(2024, 0, 15) })],
+    ];
+    for (const [name, work] of commands) {
+      const before = workbook.syncCount;
+      const start = process.hrtime.bigint();
+      await work();
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      rows.push({ sheets: n, command: name, syncs: workbook.syncCount - before, ms: ms.toFixed(1) });
+    }
+  }
+  console.log("sheets | command               | context.sync | ms (fake host, engine included)");
+  for (const r of rows) console.log(`${String(r.sheets).padStart(6)} | ${r.command.padEnd(21)} | ${String(r.syncs).padStart(12)} | ${r.ms.padStart(8)}`);
+}
+
+module.exports = { run };

@@ -1,0 +1,232 @@
+// The task pane's wiring: the four commands and "Xóa đánh dấu" over a PaneHost, their results
+// drawn into the page's regions. Knows nothing of Office: taskpane.ts gives it the host.
+import type { EngineSettings, GradeBand } from "../engine/types";
+import { analyzeWorkbook } from "../engine/analyze";
+import type { PaneHost } from "./paneHost";
+import { errorSentence, TEXT } from "./messages";
+import { runValidation } from "./validateController";
+import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
+import { generateReport } from "./reportController";
+import { currentSettings, parseBands, parseMapping, saveSettings } from "./settingsController";
+import { findingsView } from "./findingsView";
+import { scoresView } from "./scoresView";
+import { confirmView } from "./confirmView";
+import { reportView } from "./reportView";
+import { settingsView, type SettingsForm } from "./settingsView";
+import { clear, el } from "./dom";
+import type { Progress } from "./progress";
+import { scoringSheets, userGrids } from "./workbookScope";
+
+export interface PaneDeps {
+  /** Hands the grade bands to the custom functions (setFunctionBands in the add-in). */
+  applyBands: (bands: GradeBand[]) => void;
+  now?: () => Date;
+}
+
+function byId<T extends HTMLElement>(doc: Document, id: string): T {
+  const node = doc.getElementById(id);
+  if (!node) throw new Error(`taskpane.html lacks #${id}`);
+  return node as T;
+}
+
+export class PaneApp {
+  private readonly results: HTMLElement;
+  private readonly statusText: HTMLElement;
+  private readonly progressBar: HTMLProgressElement;
+  private readonly errorBox: HTMLElement;
+  private readonly sheetSelect: HTMLSelectElement;
+  private readonly commands: HTMLButtonElement[];
+  private busy = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly host: PaneHost,
+    private readonly deps: PaneDeps,
+  ) {
+    this.results = byId(doc, "results");
+    this.statusText = byId(doc, "status-text");
+    this.progressBar = byId(doc, "progress");
+    this.errorBox = byId(doc, "error");
+    this.sheetSelect = byId(doc, "opt-sheet");
+    this.commands = ["cmd-validate", "cmd-compute", "cmd-report", "cmd-settings", "cmd-clear"].map((id) => byId<HTMLButtonElement>(doc, id));
+    byId(doc, "cmd-validate").addEventListener("click", () => void this.validate());
+    byId(doc, "cmd-compute").addEventListener("click", () => void this.compute());
+    byId(doc, "cmd-report").addEventListener("click", () => void this.report());
+    byId(doc, "cmd-settings").addEventListener("click", () => void this.settings());
+    byId(doc, "cmd-clear").addEventListener("click", () => void this.clearHighlights());
+  }
+
+  /** Loads the saved settings (bands go to the custom functions) and lists the scoring sheets. */
+  async start(): Promise<void> {
+    await this.command(async () => {
+      this.deps.applyBands(currentSettings(this.host).bands);
+      const snapshot = await this.host.read();
+      const names = scoringSheets(analyzeWorkbook(userGrids(snapshot), this.host.loadSettings())).map((s) => s.sheet);
+      this.fillSheetChoice(names, snapshot.activeSheet);
+      this.updateClearButton();
+      this.status(names.length > 0 ? `Tìm thấy ${names.length} bảng điểm. Hãy chọn một lệnh.` : TEXT.noScoringSheet, null);
+    });
+  }
+
+  private fillSheetChoice(names: string[], preferred: string | null): void {
+    const current = this.sheetSelect.value || preferred;
+    clear(this.sheetSelect);
+    for (const name of names) this.sheetSelect.appendChild(el(this.doc, "option", { text: name, attrs: { value: name } }));
+    if (current && names.includes(current)) this.sheetSelect.value = current;
+    this.sheetSelect.disabled = names.length === 0;
+  }
+
+  private chosenSheet(): string | undefined {
+    return this.sheetSelect.value || undefined;
+  }
+
+  private updateClearButton(): void {
+    const count = this.host.highlightCount();
+    const clearButton = byId<HTMLButtonElement>(this.doc, "cmd-clear");
+    clearButton.textContent = count > 0 ? `Xóa đánh dấu (${count} ô)` : "Xóa đánh dấu";
+  }
+
+  private status(message: string, fraction: number | null): void {
+    this.statusText.textContent = message;
+    if (fraction === null) {
+      this.progressBar.hidden = true;
+    } else {
+      this.progressBar.hidden = false;
+      this.progressBar.value = fraction;
+    }
+  }
+
+  private readonly progress: Progress = (message, fraction) => this.status(message, fraction < 1 ? fraction : null);
+
+  /** Runs one command: buttons disabled meanwhile, any error shown as a Vietnamese sentence. */
+  private async command(work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.errorBox.hidden = true;
+    this.errorBox.textContent = "";
+    for (const b of this.commands) b.disabled = true;
+    this.doc.body.setAttribute("aria-busy", "true");
+    try {
+      await work();
+    } catch (err) {
+      this.status("", null);
+      this.errorBox.textContent = errorSentence(err);
+      this.errorBox.hidden = false;
+    } finally {
+      for (const b of this.commands) b.disabled = false;
+      this.doc.body.removeAttribute("aria-busy");
+      this.busy = false;
+    }
+  }
+
+  private show(node: HTMLElement): void {
+    clear(this.results);
+    this.results.appendChild(node);
+  }
+
+  async validate(): Promise<void> {
+    await this.command(async () => {
+      const scope = (this.doc.querySelector<HTMLInputElement>('input[name="scope"]:checked')?.value ?? "all") as "all" | "active";
+      const highlight = byId<HTMLInputElement>(this.doc, "opt-highlight").checked;
+      const report = await runValidation(this.host, { scope, highlight, progress: this.progress });
+      this.show(findingsView(this.doc, report, (f) => void this.selectCell(f.sheet, f.cell)));
+      this.updateClearButton();
+      this.status(`Kiểm tra xong: ${report.errors} lỗi, ${report.warnings} cảnh báo.`, null);
+    });
+  }
+
+  private async selectCell(sheet: string, address: string): Promise<void> {
+    try {
+      await this.host.select({ sheet, address });
+      this.status(`Đã chọn ô ${address} của sheet "${sheet}".`, null);
+    } catch (err) {
+      this.errorBox.textContent = errorSentence(err);
+      this.errorBox.hidden = false;
+    }
+  }
+
+  async clearHighlights(): Promise<void> {
+    await this.command(async () => {
+      const restored = await this.host.clearHighlights();
+      this.updateClearButton();
+      this.status(restored > 0 ? `Đã trả lại màu cũ cho ${restored} ô.` : "Không có ô nào đang được đánh dấu.", null);
+    });
+  }
+
+  async compute(): Promise<void> {
+    await this.command(async () => {
+      const result = await computeScores(this.host, { sheet: this.chosenSheet(), progress: this.progress });
+      this.fillSheetChoice(result.scoringSheets, result.sheet);
+      this.sheetSelect.value = result.sheet;
+      this.showScores(result);
+      this.status(`Đã tính điểm sheet "${result.sheet}".`, null);
+    });
+  }
+
+  private showScores(result: ScoreResult): void {
+    this.show(scoresView(this.doc, result, {
+      onFillEmpty: () => void this.fillSubtotals(result, false),
+      onAskOverwrite: () => this.askOverwrite(result),
+    }));
+  }
+
+  private askOverwrite(result: ScoreResult): void {
+    const { empty, filled } = result.offer;
+    const box = confirmView(this.doc, {
+      title: `Ghi đè ${filled.length} ô đã có số bằng công thức SUM?`,
+      items: filled.map(describeOverwrite),
+      confirmLabel: `Ghi đè ${filled.length} ô${empty.length > 0 ? ` và điền ${empty.length} ô trống` : ""}`,
+      cancelLabel: "Không ghi đè",
+      onConfirm: () => {
+        box.remove();
+        void this.fillSubtotals(result, true);
+      },
+      onCancel: () => {
+        box.remove();
+        this.status("Đã hủy: không ô nào bị ghi đè.", null);
+        byId(this.doc, "ask-overwrite").focus();
+      },
+    });
+    byId(this.doc, "subtotal-offer").appendChild(box);
+  }
+
+  private async fillSubtotals(result: ScoreResult, overwrite: boolean): Promise<void> {
+    await this.command(async () => {
+      const written = await applySubtotals(this.host, result.offer, overwrite, this.progress);
+      // Filled cells are no longer offered; the figures do not change (the formulas sum the same leaves).
+      const offer = overwrite ? { ...result.offer, empty: [], filled: [] } : { ...result.offer, empty: [] };
+      this.showScores({ ...result, offer });
+      this.status(`Đã điền công thức SUM vào ${written} ô của sheet "${result.sheet}".`, null);
+    });
+  }
+
+  async report(): Promise<void> {
+    await this.command(async () => {
+      const result = await generateReport(this.host, { sheet: this.chosenSheet(), date: this.deps.now?.(), progress: this.progress });
+      this.show(reportView(this.doc, result));
+      this.status(`Đã tạo ${result.written.length} sheet báo cáo.`, null);
+    });
+  }
+
+  async settings(): Promise<void> {
+    await this.command(async () => {
+      const snapshot = await this.host.read();
+      const sheets = userGrids(snapshot).map((g) => g.name);
+      this.show(settingsView(this.doc, currentSettings(this.host), sheets, (form) => void this.saveSettingsForm(form)));
+      this.status("Sửa cài đặt rồi bấm \"Lưu cài đặt\".", null);
+      byId(this.doc, "band-name-0").focus();
+    });
+  }
+
+  private async saveSettingsForm(form: SettingsForm): Promise<void> {
+    await this.command(async () => {
+      const previous = currentSettings(this.host);
+      const columnMaps = { ...previous.columnMaps };
+      for (const sheet of form.removeMappings) delete columnMaps[sheet];
+      if (form.mapping) columnMaps[form.mapping.sheet] = parseMapping(form.mapping);
+      const next: EngineSettings = { bands: parseBands(form.bands), official: form.official, columnMaps };
+      await saveSettings(this.host, next, this.deps.applyBands);
+      this.status(TEXT.settingsSaved, null);
+    });
+  }
+}

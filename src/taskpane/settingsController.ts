@@ -1,0 +1,108 @@
+// "Cài đặt": grade bands, the official score column, and column mappings for sheets whose
+// headers are not recognised. Saved in the workbook; the custom functions get the bands too.
+import { DEFAULT_BANDS, sortBands } from "../engine/grades";
+import { parseNumber } from "../engine/numbers";
+import type { ColumnMap, ColumnRole, EngineSettings, GradeBand, HeaderInfo } from "../engine/types";
+import type { PaneHost } from "./paneHost";
+import { UserError } from "./messages";
+
+export interface BandInput {
+  name: string;
+  /** As typed: "90", "89,5". */
+  min: string;
+}
+
+/** Roles a mapping may name, with their Vietnamese labels, in form order. */
+export const MAPPABLE_ROLES: Array<{ role: ColumnRole; label: string; required: boolean }> = [
+  { role: "code", label: "Cột mã (STT)", required: true },
+  { role: "name", label: "Cột nội dung", required: false },
+  { role: "max", label: "Cột điểm tối đa", required: true },
+  { role: "self", label: "Cột điểm tự đánh giá", required: false },
+  { role: "appraised", label: "Cột điểm thẩm định", required: false },
+  { role: "cause", label: "Cột nguyên nhân", required: false },
+  { role: "responsible", label: "Cột trách nhiệm", required: false },
+];
+
+export interface MappingInput {
+  sheet: string;
+  /** 1-based header row as shown in Excel. */
+  headerRow: string;
+  /** Column letters by role, as typed ("A", "c"); blank = not present. */
+  columns: Partial<Record<ColumnRole, string>>;
+}
+
+/** Bands from the form; a Vietnamese UserError names the first bad line. */
+export function parseBands(inputs: BandInput[]): GradeBand[] {
+  const bands: GradeBand[] = [];
+  inputs.forEach((input, i) => {
+    const name = input.name.trim();
+    const minText = input.min.trim();
+    if (name === "" && minText === "") return;
+    if (name === "") throw new UserError(`Dòng xếp loại thứ ${i + 1}: hãy nhập tên loại (ví dụ "Tốt").`);
+    const parsed = parseNumber(minText);
+    if (parsed.kind !== "number" || parsed.value < 0 || parsed.value > 100) {
+      throw new UserError(`Xếp loại "${name}": ngưỡng "${input.min}" phải là một số từ 0 đến 100 (ví dụ 80 hoặc 89,5).`);
+    }
+    bands.push({ name, min: parsed.value });
+  });
+  if (bands.length === 0) throw new UserError("Hãy nhập ít nhất một loại xếp loại với ngưỡng điểm.");
+  const mins = new Set<number>();
+  for (const b of bands) {
+    if (mins.has(b.min)) throw new UserError(`Có hai loại cùng ngưỡng ${b.min}; mỗi loại cần một ngưỡng riêng.`);
+    mins.add(b.min);
+  }
+  return sortBands(bands);
+}
+
+function columnIndex(letters: string): number | null {
+  const t = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(t)) return null;
+  let n = 0;
+  for (const ch of t) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A column mapping from the form; a Vietnamese UserError says what is missing. */
+export function parseMapping(input: MappingInput): HeaderInfo {
+  const row = Number(input.headerRow.trim());
+  if (!Number.isInteger(row) || row < 1) {
+    throw new UserError(`Sheet "${input.sheet}": dòng tiêu đề phải là số dòng trong Excel (1, 2, 3…).`);
+  }
+  const columns: ColumnMap = {};
+  for (const { role, label, required } of MAPPABLE_ROLES) {
+    const typed = input.columns[role]?.trim() ?? "";
+    if (typed === "") {
+      if (required) throw new UserError(`Sheet "${input.sheet}": hãy nhập chữ cái của ${label.toLowerCase()}.`);
+      continue;
+    }
+    const index = columnIndex(typed);
+    if (index === null) throw new UserError(`Sheet "${input.sheet}": "${typed}" không phải là chữ cái cột (A, B, …) cho ${label.toLowerCase()}.`);
+    columns[role] = index;
+  }
+  if (columns.self === undefined && columns.appraised === undefined) {
+    throw new UserError(`Sheet "${input.sheet}": hãy nhập ít nhất một cột điểm (tự đánh giá hoặc thẩm định).`);
+  }
+  return { row: row - 1, columns };
+}
+
+export function currentSettings(host: PaneHost): EngineSettings {
+  const s = host.loadSettings();
+  return {
+    bands: s.bands && s.bands.length > 0 ? s.bands : [...DEFAULT_BANDS],
+    official: s.official ?? "auto",
+    columnMaps: s.columnMaps ?? {},
+  };
+}
+
+/**
+ * Saves the settings in the workbook and hands the bands to the custom functions
+ * (`applyBands`, setFunctionBands in the add-in).
+ */
+export async function saveSettings(
+  host: PaneHost,
+  settings: EngineSettings,
+  applyBands: (bands: GradeBand[]) => void,
+): Promise<void> {
+  await host.saveSettings(settings);
+  applyBands(settings.bands);
+}

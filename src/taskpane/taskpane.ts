@@ -1,0 +1,25 @@
+// The task pane's entry: waits for Office, then runs the pane over the Office.js adapter.
+import { OfficeWorkbook } from "../host/officeWorkbook";
+import { setFunctionBands } from "../functions/functionSettings";
+import { PaneApp } from "./app";
+import { errorSentence } from "./messages";
+
+Office.onReady((info) => {
+  const errorBox = document.getElementById("error");
+  if (info.host !== Office.HostType.Excel) {
+    if (errorBox) {
+      errorBox.textContent = "Tiện ích này chỉ chạy trong Excel. Hãy mở bảng tính bằng Excel (trên máy tính hoặc trên web).";
+      errorBox.hidden = false;
+    }
+    return;
+  }
+  try {
+    const app = new PaneApp(document, new OfficeWorkbook(), { applyBands: (bands) => setFunctionBands(bands) });
+    void app.start();
+  } catch (err) {
+    if (errorBox) {
+      errorBox.textContent = errorSentence(err);
+      errorBox.hidden = false;
+    }
+  }
+});

@@ -1,0 +1,283 @@
+// The built task pane (dist/taskpane.html) in Debian's Chromium, with a fake Excel host served
+// in place of office.js (test/support/fakeExcel.js + test/browser/fakeOffice.js) holding the
+// seed's workbook. Every command is clicked; what the pane shows and what the host received are
+// checked; screenshots go to test-output/.
+import { promises as fs, readFileSync } from "fs";
+import * as path from "path";
+import type { BrowserContext, Page } from "playwright-core";
+import { communesGrid, districtGrid } from "../fixtures/seed";
+import type { CellValue, Grid } from "../../src/engine/types";
+import { OUTPUT, launch, serveDirectory, DIST, taskpaneUnavailable, type Server } from "../support/taskpaneBrowser";
+
+const XSS = "<img src=x onerror=alert(1)>";
+const HIGHLIGHT = "#FFC7CE";
+const YELLOW = "#FFFF00";
+
+const FAKE_HOST_SCRIPT =
+  readFileSync(path.join(__dirname, "..", "support", "fakeExcel.js"), "utf8") + "\n" + readFileSync(path.join(__dirname, "fakeOffice.js"), "utf8");
+
+/** The seed's district sheet with area 6 typed as 10, criterion 1.1 left blank, and the XSS text as a score. */
+function seedWorkbook() {
+  const district = districtGrid({ typedAreas: { "6": 10 } });
+  const rowOf = (code: string) => district.values.findIndex((r) => r[0] === code);
+  district.values[rowOf("1.1")][3] = null;
+  district.values[rowOf("1.1")][4] = null;
+  district.values[rowOf("1.2")][3] = XSS;
+  const userRanking: Grid = { name: "Xếp hạng", values: [["Bảng xếp hạng tôi tự làm"]] };
+  const sheets = [district, communesGrid(), userRanking].map((g) => ({ name: g.name, values: g.values as CellValue[][] }));
+  return {
+    init: { workbook: { sheets, active: district.name }, settings: {} },
+    district: district.name,
+    area6: `E${rowOf("6") + 1}`,
+    row11: rowOf("1.1") + 1,
+    row12: rowOf("1.2") + 1,
+  };
+}
+
+/** What window.__fakeHost.state() gives: the workbook as plain data and the saved settings. */
+interface SavedSheet {
+  name: string;
+  cells: Record<string, { value: unknown; formula: string | null; fill: { color: string; pattern: string } | null }>;
+  pageLayout: Record<string, unknown>;
+  freeze: unknown;
+  selection: string;
+}
+interface HostState {
+  state: { sheets: SavedSheet[]; names: Array<{ name: string; formula: string }>; active: string };
+  settings: Record<string, unknown>;
+}
+
+const skip = taskpaneUnavailable();
+const maybe = skip === null ? describe : describe.skip;
+
+maybe("the task pane in Chromium with a fake Excel host", () => {
+  let server: Server;
+  let context: BrowserContext;
+  let profile: string;
+  const dialogs: string[] = [];
+  const outside: string[] = [];
+  const seed = seedWorkbook();
+
+  beforeAll(async () => {
+    await fs.mkdir(OUTPUT, { recursive: true });
+    server = await serveDirectory(DIST);
+    ({ context, profile } = await launch());
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url + "/office-js/office.js")) {
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: FAKE_HOST_SCRIPT });
+      }
+      if (!url.startsWith(server.url)) {
+        outside.push(url);
+        return route.abort();
+      }
+      return route.continue();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) await fs.rm(profile, { recursive: true, force: true });
+  });
+
+  async function open(init: unknown): Promise<Page> {
+    const page = await context.newPage();
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.addInitScript((value) => {
+      (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
+    }, init);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => /Tìm thấy|Không tìm thấy/.test(document.getElementById("status-text")?.textContent ?? ""));
+    return page;
+  }
+
+  const hostState = (page: Page) => page.evaluate(() => (window as unknown as { __fakeHost: { state(): unknown } }).__fakeHost.state()) as Promise<HostState>;
+  const sheetOf = (s: HostState, name: string) => s.state.sheets.find((x) => x.name === name)!;
+  const idle = (page: Page) => page.waitForFunction(() => !document.body.hasAttribute("aria-busy"));
+
+  test("Kiểm tra, select a finding, keyboard, Xóa đánh dấu after reopening, Tính điểm, Tạo báo cáo, Cài đặt", async () => {
+    // Yellow fill on the cell that will be flagged: it must come back after "Xóa đánh dấu".
+    const init = JSON.parse(JSON.stringify(seed.init));
+    init.workbook.sheets[0].fills = { [seed.area6]: YELLOW };
+    const page = await open(init);
+    expect(await page.locator("#opt-sheet option").allTextContents()).toEqual([seed.district]);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+
+    // ---- Kiểm tra
+    await page.click("#cmd-validate");
+    await page.waitForSelector("#findings");
+    await idle(page);
+    const group = page.locator(`section.sheet-group[data-sheet="${seed.district}"]`);
+    expect(await group.locator("h2").textContent()).toMatch(/\d+ lỗi, \d+ cảnh báo/);
+    const mismatch = group.locator(`button.finding[data-rule="subtotal-mismatch"][data-cell="${seed.area6}"]`);
+    expect(await mismatch.count()).toBe(1);
+    expect(await mismatch.textContent()).toMatch(/11,09|11\.09/);
+    // Errors first in the list.
+    const severities = await group.locator("button.finding").evaluateAll((els) => els.map((e) => (e.classList.contains("sev-error") ? "error" : "warning")));
+    expect(severities.indexOf("warning") === -1 || severities.lastIndexOf("error") < severities.indexOf("warning")).toBe(true);
+    // The cell's text shows as text, never as an element.
+    const xss = group.locator(`button.finding[data-cell="D${seed.row12}"]`);
+    expect(await xss.locator(".message").textContent()).toContain(XSS);
+    expect(await page.locator("#app img").count()).toBe(0);
+    let state = await hostState(page);
+    const district = sheetOf(state, seed.district);
+    expect(district.cells[seed.area6].fill!.color).toBe(HIGHLIGHT);
+    expect(district.cells[`D${seed.row12}`].fill!.color).toBe(HIGHLIGHT);
+    const remembered = state.settings.CCHC_HIGHLIGHTS as Array<{ address: string; fill: unknown }>;
+    expect(remembered.find((h) => h.address === seed.area6)!.fill).toEqual({ color: YELLOW, pattern: "Solid" });
+    expect(await page.locator("#cmd-clear").textContent()).toBe(`Xóa đánh dấu (${remembered.length} ô)`);
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-1-kiem-tra.png"), fullPage: true });
+
+    // ---- clicking a finding selects its cell
+    await mismatch.click();
+    await page.waitForFunction((cell) => (document.getElementById("status-text")?.textContent ?? "").includes(cell), seed.area6);
+    state = await hostState(page);
+    expect(state.state.active).toBe(seed.district);
+    expect(sheetOf(state, seed.district).selection).toBe(seed.area6);
+
+    // ... and by keyboard: Enter on a focused finding
+    await xss.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((cell) => (document.getElementById("status-text")?.textContent ?? "").includes(`ô ${cell}`), `D${seed.row12}`);
+    expect(sheetOf(await hostState(page), seed.district).selection).toBe(`D${seed.row12}`);
+
+    // ---- keyboard: every control is reachable with Tab, and Enter runs a command
+    await page.focus("body");
+    const reached: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      reached.push(await page.evaluate(() => document.activeElement?.id ?? ""));
+    }
+    for (const id of ["cmd-validate", "cmd-compute", "cmd-report", "cmd-settings", "scope-all", "opt-highlight", "opt-sheet", "cmd-clear"]) {
+      expect(reached).toContain(id);
+    }
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select, button")].filter((el) => {
+        const id = el.id;
+        const byFor = id ? document.querySelector(`label[for="${id}"]`) : null;
+        return !(byFor || el.getAttribute("aria-label") || (el.textContent ?? "").trim());
+      }).length,
+    );
+    expect(unlabelled).toBe(0);
+
+    // ---- close and reopen the workbook: "Xóa đánh dấu" still knows the old fills
+    const saved = await hostState(page);
+    await page.close();
+    const reopened = await open({ state: saved.state, settings: saved.settings });
+    expect(await reopened.locator("#cmd-clear").textContent()).toBe(`Xóa đánh dấu (${remembered.length} ô)`);
+    await reopened.click("#cmd-clear");
+    await reopened.waitForFunction(() => /Đã trả lại màu cũ/.test(document.getElementById("status-text")?.textContent ?? ""));
+    state = await hostState(reopened);
+    const restored = sheetOf(state, seed.district);
+    expect(restored.cells[seed.area6].fill).toEqual({ color: YELLOW, pattern: "Solid" });
+    expect(restored.cells[`D${seed.row12}`].fill).toBeNull();
+    expect(state.settings.CCHC_HIGHLIGHTS).toEqual([]);
+
+    // ---- Tính điểm (by keyboard)
+    await reopened.focus("#cmd-compute");
+    await reopened.keyboard.press("Enter");
+    await reopened.waitForSelector("#area-table");
+    await idle(reopened);
+    expect(await reopened.locator("#area-table tbody tr").count()).toBe(8);
+    expect(await reopened.locator('#area-table tr[data-area="6"] td.appraised').textContent()).toBe("11,09");
+    const appraisedRow = reopened.locator('#total-table tr[data-score="Thẩm định"]');
+    expect(await appraisedRow.locator("td").allTextContents()).toEqual(["89,21/97,00", "91,97", "Xuất sắc"]);
+    await reopened.screenshot({ path: path.join(OUTPUT, "taskpane-2-tinh-diem.png"), fullPage: true });
+
+    // Fill the empty sub-totals (1.1's two score cells), never the filled ones.
+    await reopened.click("#fill-empty");
+    await reopened.waitForFunction(() => /Đã điền công thức SUM/.test(document.getElementById("status-text")?.textContent ?? ""));
+    state = await hostState(reopened);
+    let sheet = sheetOf(state, seed.district);
+    expect(sheet.cells[`D${seed.row11}`].formula).toMatch(/^=SUM\(D\d+:D\d+\)$/);
+    expect(sheet.cells[`E${seed.row11}`].formula).toMatch(/^=SUM\(E\d+:E\d+\)$/);
+    expect(sheet.cells[seed.area6].formula).toBeNull();
+    expect(sheet.cells[seed.area6].value).toBe(10);
+
+    // Overwriting asks first, listing the cells: cancelling writes nothing.
+    await reopened.click("#ask-overwrite");
+    await reopened.waitForSelector("#confirm");
+    expect(await reopened.locator("#confirm li").allTextContents()).toContainEqual(expect.stringContaining(`${seed.area6}: đang là "10"`));
+    expect(await reopened.evaluate(() => document.activeElement?.id)).toBe("confirm-cancel");
+    await reopened.screenshot({ path: path.join(OUTPUT, "taskpane-3-xac-nhan-ghi-de.png"), fullPage: true });
+    await reopened.click("#confirm-cancel");
+    expect(await reopened.locator("#confirm").count()).toBe(0);
+    state = await hostState(reopened);
+    expect(sheetOf(state, seed.district).cells[seed.area6].formula).toBeNull();
+    await reopened.click("#ask-overwrite");
+    await reopened.click("#confirm-ok");
+    await reopened.waitForFunction(() => /Đã điền công thức SUM/.test(document.getElementById("status-text")?.textContent ?? "") && !document.getElementById("ask-overwrite"));
+    state = await hostState(reopened);
+    sheet = sheetOf(state, seed.district);
+    expect(sheet.cells[seed.area6].formula).toMatch(/^=SUM\(/);
+
+    // ---- Tạo báo cáo: the user's "Xếp hạng" is kept, the ranking goes next to it
+    await reopened.click("#cmd-report");
+    await reopened.waitForSelector("#report-sheets");
+    await idle(reopened);
+    expect(await reopened.locator("#report-sheets li strong").allTextContents()).toEqual(["Tổng hợp trách nhiệm", "Xếp hạng (2)"]);
+    state = await hostState(reopened);
+    const summary = sheetOf(state, "Tổng hợp trách nhiệm");
+    expect(Object.values(summary.cells).some((c) => c.formula !== null && /^=SUM\(/.test(c.formula))).toBe(true);
+    expect(summary.pageLayout.paperSize).toBe("A4");
+    expect(summary.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(summary.freeze).not.toBeNull();
+    expect(sheetOf(state, "Xếp hạng").cells.A1.value).toBe("Bảng xếp hạng tôi tự làm");
+    expect(state.state.names.map((n) => n.name).sort()).toEqual(["CCHC_GEN_RANKING", "CCHC_GEN_SUMMARY"]);
+    const sheetCount = state.state.sheets.length;
+    await reopened.screenshot({ path: path.join(OUTPUT, "taskpane-4-tao-bao-cao.png"), fullPage: true });
+    await reopened.click("#cmd-report");
+    await reopened.waitForFunction(() => /Đã tạo 2 sheet/.test(document.getElementById("status-text")?.textContent ?? ""));
+    await idle(reopened);
+    expect((await hostState(reopened)).state.sheets).toHaveLength(sheetCount);
+
+    // ---- Cài đặt: a bad threshold is refused in Vietnamese; a good one changes the grade
+    await reopened.click("#cmd-settings");
+    await reopened.waitForSelector("#settings-form");
+    await idle(reopened);
+    expect(await reopened.inputValue("#band-name-0")).toBe("Xuất sắc");
+    await reopened.fill("#band-min-0", "chín mươi");
+    await reopened.click("#settings-save");
+    await reopened.waitForSelector("#error:not([hidden])");
+    expect(await reopened.locator("#error").textContent()).toMatch(/phải là một số từ 0 đến 100/);
+    await reopened.fill("#band-min-0", "95");
+    await reopened.click("#settings-save");
+    await reopened.waitForFunction(() => /Đã lưu cài đặt/.test(document.getElementById("status-text")?.textContent ?? ""));
+    await reopened.screenshot({ path: path.join(OUTPUT, "taskpane-5-cai-dat.png"), fullPage: true });
+    state = await hostState(reopened);
+    const bands = (state.settings.CCHC_SETTINGS as { bands: Array<{ name: string; min: number }> }).bands;
+    expect(bands[0]).toEqual({ name: "Xuất sắc", min: 95 });
+    // The custom functions got the bands too (the shared runtime's slot).
+    const functionBands = await reopened.evaluate(() => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("cchc.functionBands")]);
+    expect((functionBands as Array<{ min: number }>)[0].min).toBe(95);
+    await reopened.click("#cmd-compute");
+    await reopened.waitForSelector("#total-table");
+    await idle(reopened);
+    expect(await reopened.locator('#total-table tr[data-score="Thẩm định"] td.grade').textContent()).toBe("Tốt");
+
+    // ---- an Office error reaches the clerk as a Vietnamese sentence: the sheet was renamed
+    // after the check, then a finding is clicked.
+    await reopened.click("#cmd-validate");
+    await reopened.waitForSelector("#findings");
+    await idle(reopened);
+    await reopened.evaluate((name) => {
+      const host = (window as unknown as { __fakeHost: { workbook: { sheet(n: string): unknown; renameSheet(s: unknown, n: string): void } } }).__fakeHost;
+      host.workbook.renameSheet(host.workbook.sheet(name), "Đã đổi tên");
+    }, seed.district);
+    await reopened.locator("button.finding").first().click();
+    await reopened.waitForSelector("#error:not([hidden])");
+    expect(await reopened.locator("#error").textContent()).toMatch(/^Không tìm thấy sheet hoặc ô cần dùng/);
+
+    expect(dialogs).toEqual([]);
+    expect(outside).toEqual([]);
+    await reopened.close();
+  });
+});
+
+if (skip !== null) test.skip(`task pane browser test skipped: ${skip}`, () => undefined);

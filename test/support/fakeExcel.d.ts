@@ -1,0 +1,61 @@
+// Types of test/support/fakeExcel.js (a plain script so the browser test can serve it too).
+import type { CellValue } from "../../src/engine/types";
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  formula: string | null;
+  error: string | null;
+  numberFormat: string;
+  fill: { color: string; pattern: string } | null;
+  font: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  align: { horizontal?: string; vertical?: string; wrap?: boolean };
+  borders: Record<string, { style?: string; weight?: string }>;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Record<string, FakeCell>;
+  columnWidths: Record<string, number>;
+  merges: string[];
+  freeze: { rows: number; cols: number } | null;
+  pageLayout: { paperSize: string; orientation: string; zoom: Record<string, number>; printTitleRows: string | null };
+  selection: string;
+  peek(row: number, col: number): FakeCell | null;
+  cell(row: number, col: number): FakeCell;
+  shown(row: number, col: number): { value: unknown; type: string };
+}
+
+export interface FakeOp {
+  op: string;
+  sync: number;
+  sheet?: string;
+  address?: string;
+  [key: string]: unknown;
+}
+
+export interface FakeWorkbookInit {
+  sheets?: Array<{ name: string; values?: CellValue[][]; origin?: { row: number; col: number }; fills?: Record<string, string> }>;
+  names?: Array<{ name: string; formula: string }>;
+  active?: string;
+  requestLimit?: number;
+  responseLimit?: number;
+}
+
+export class Workbook {
+  constructor(init?: FakeWorkbookInit);
+  sheets: FakeSheet[];
+  names: Array<{ name: string; formula: string }>;
+  active: string | null;
+  ops: FakeOp[];
+  syncCount: number;
+  runCount: number;
+  calculationSuspensions: number;
+  requestLimit: number;
+  responseLimit: number;
+  sheet(name: string): FakeSheet | null;
+  toJSON(): unknown;
+}
+
+export function runner(workbook: Workbook): <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export function parseAddress(address: string): { r1: number; c1: number; r2: number; c2: number };
+export function a1(row: number, col: number): string;

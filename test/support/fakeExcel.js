@@ -1,0 +1,833 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- ES5 closures keep their proxy; the file runs unbundled in the browser too */
+/* A small, honest fake of the Excel JavaScript object model (Excel.run and the proxies the
+ * add-in uses), for tests in Node and in the browser (served in place of office.js).
+ *
+ * What it is honest about:
+ *  - properties are only readable after load() and a context.sync(); reading earlier throws
+ *    PropertyNotLoaded, as a real proxy does;
+ *  - every context.sync() is counted, and Excel.run's closing sync of still-queued commands too;
+ *  - errors (a missing sheet, a name taken) reject the sync, not the call, as in Office;
+ *  - the request and response sizes of each sync are estimated and a sync over the limits
+ *    (5 MB, as Excel on the web) is rejected with RequestPayloadSizeLimitExceeded /
+ *    ResponsePayloadSizeLimitExceeded;
+ *  - every write is recorded in `workbook.ops` with the sync it travelled in.
+ * What it is not: a calculator. Formulas are stored; a formula's value is computed only for
+ * SUM over references and plain references (enough for sub-total formulas), else it reads "".
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.FakeExcel = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var LIMIT = 5 * 1024 * 1024;
+
+  function colIndex(letters) {
+    var n = 0;
+    for (var i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+    return n - 1;
+  }
+  function colLetters(col) {
+    var s = "";
+    var n = col + 1;
+    while (n > 0) {
+      var m = (n - 1) % 26;
+      s = String.fromCharCode(65 + m) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  }
+  function a1(row, col) {
+    return colLetters(col) + (row + 1);
+  }
+  /** "B3" / "$B$3" / "A1:G4" / "A:A" / "3:5" → { r1, c1, r2, c2 } (0-based, inclusive). */
+  function parseAddress(address) {
+    var text = String(address).replace(/\$/g, "").toUpperCase();
+    var bang = text.lastIndexOf("!");
+    if (bang >= 0) text = text.slice(bang + 1);
+    var parts = text.split(":");
+    function one(p) {
+      var m = /^([A-Z]*)(\d*)$/.exec(p);
+      if (!m || (m[1] === "" && m[2] === "")) throw fail("InvalidArgument", "bad address " + address);
+      return { col: m[1] === "" ? null : colIndex(m[1]), row: m[2] === "" ? null : Number(m[2]) - 1 };
+    }
+    var a = one(parts[0]);
+    var b = parts.length > 1 ? one(parts[1]) : a;
+    return {
+      r1: a.row === null ? 0 : a.row,
+      c1: a.col === null ? 0 : a.col,
+      r2: b.row === null ? 1048575 : b.row,
+      c2: b.col === null ? 16383 : b.col,
+      wholeColumns: a.row === null,
+    };
+  }
+  function fail(code, message) {
+    var e = new Error(code + ": " + message);
+    e.code = code;
+    return e;
+  }
+  function quoteSheet(name) {
+    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+  }
+  function sizeOf(value) {
+    try {
+      return JSON.stringify(value === undefined ? null : value, function (k, v) {
+        return k === "_range" ? undefined : v;
+      }).length;
+    } catch {
+      return 16;
+    }
+  }
+
+  // ---------------------------------------------------------------- the workbook (the "host")
+
+  function Workbook(init) {
+    init = init || {};
+    this.sheets = [];
+    this.names = [];
+    this.active = null;
+    this.ops = [];
+    this.syncCount = 0;
+    this.runCount = 0;
+    this.requestLimit = init.requestLimit || LIMIT;
+    this.responseLimit = init.responseLimit || LIMIT;
+    this.calculationSuspensions = 0;
+    var self = this;
+    (init.sheets || []).forEach(function (s) {
+      var sheet = self.addSheet(s.name);
+      (s.values || []).forEach(function (row, r) {
+        row.forEach(function (v, c) {
+          if (v === null || v === undefined || v === "") return;
+          var origin = s.origin || { row: 0, col: 0 };
+          var cell = sheet.cell(r + origin.row, c + origin.col);
+          if (v && typeof v === "object" && "error" in v) cell.error = v.error;
+          else cell.value = v;
+        });
+      });
+      Object.keys(s.fills || {}).forEach(function (addr) {
+        var p = parseAddress(addr);
+        sheet.cell(p.r1, p.c1).fill = { color: s.fills[addr], pattern: "Solid" };
+      });
+    });
+    (init.names || []).forEach(function (n) {
+      self.names.push({ name: n.name, formula: n.formula });
+    });
+    this.active = init.active || (this.sheets[0] && this.sheets[0].name) || null;
+  }
+
+  /** A workbook saved with toJSON() "opened again": cells, fills, names, layout. */
+  Workbook.fromJSON = function (state, limits) {
+    var wb = new Workbook(limits || {});
+    state.sheets.forEach(function (s) {
+      var sheet = wb.addSheet(s.name);
+      Object.keys(s.cells).forEach(function (addr) {
+        var p = parseAddress(addr);
+        sheet.cells[sheet.key(p.r1, p.c1)] = JSON.parse(JSON.stringify(s.cells[addr]));
+      });
+      sheet.columnWidths = JSON.parse(JSON.stringify(s.columnWidths));
+      sheet.merges = s.merges.slice();
+      sheet.freeze = s.freeze;
+      sheet.pageLayout = JSON.parse(JSON.stringify(s.pageLayout));
+      sheet.selection = s.selection;
+    });
+    wb.names = state.names.map(function (n) {
+      return { name: n.name, formula: n.formula };
+    });
+    wb.active = state.active;
+    return wb;
+  };
+
+  Workbook.prototype.sheet = function (name) {
+    var lower = String(name).toLowerCase();
+    for (var i = 0; i < this.sheets.length; i++) if (this.sheets[i].name.toLowerCase() === lower) return this.sheets[i];
+    return null;
+  };
+  Workbook.prototype.addSheet = function (name) {
+    if (this.sheet(name)) throw fail("ItemAlreadyExists", "sheet " + name);
+    if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw fail("InvalidArgument", "sheet name " + name);
+    var s = new SheetModel(this, name);
+    this.sheets.push(s);
+    return s;
+  };
+  Workbook.prototype.renameSheet = function (sheet, newName) {
+    var old = sheet.name;
+    if (old.toLowerCase() !== newName.toLowerCase() && this.sheet(newName)) throw fail("ItemAlreadyExists", "sheet " + newName);
+    sheet.name = newName;
+    // Excel follows a rename in the defined names.
+    this.names.forEach(function (n) {
+      n.formula = n.formula.split(quoteSheet(old) + "!").join(quoteSheet(newName) + "!");
+    });
+    if (this.active === old) this.active = newName;
+  };
+  Workbook.prototype.deleteSheet = function (sheet) {
+    if (this.sheets.length === 1) throw fail("InvalidOperation", "a workbook needs one sheet");
+    this.sheets = this.sheets.filter(function (s) {
+      return s !== sheet;
+    });
+    this.names.forEach(function (n) {
+      if (n.formula.indexOf(quoteSheet(sheet.name) + "!") >= 0) n.formula = "=#REF!";
+    });
+    if (this.active === sheet.name) this.active = this.sheets[0].name;
+  };
+  /** Plain data for assertions and for "closing and reopening" the workbook. */
+  Workbook.prototype.toJSON = function () {
+    return {
+      sheets: this.sheets.map(function (s) {
+        return s.toJSON();
+      }),
+      names: this.names.map(function (n) {
+        return { name: n.name, formula: n.formula };
+      }),
+      active: this.active,
+    };
+  };
+
+  function SheetModel(workbook, name) {
+    this.workbook = workbook;
+    this.name = name;
+    this.cells = {};
+    this.columnWidths = {};
+    this.merges = [];
+    this.freeze = null;
+    this.pageLayout = { paperSize: "Letter", orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null };
+    this.selection = "A1";
+  }
+  SheetModel.prototype.key = function (r, c) {
+    return r + "," + c;
+  };
+  SheetModel.prototype.peek = function (r, c) {
+    return this.cells[this.key(r, c)] || null;
+  };
+  SheetModel.prototype.cell = function (r, c) {
+    var k = this.key(r, c);
+    if (!this.cells[k]) this.cells[k] = { value: null, formula: null, error: null, numberFormat: "General", fill: null, font: {}, align: {}, borders: {} };
+    return this.cells[k];
+  };
+  /** The value a cell shows: a formula's result where the fake can compute it. */
+  SheetModel.prototype.shown = function (r, c, depth) {
+    var cell = this.peek(r, c);
+    if (!cell) return { value: "", type: "Empty" };
+    if (cell.error) return { value: cell.error, type: "Error" };
+    if (cell.formula !== null) {
+      var v = this.evaluate(cell.formula, depth || 0);
+      return v === null ? { value: "", type: "Empty" } : { value: v, type: typeof v === "number" ? "Double" : "String" };
+    }
+    var value = cell.value;
+    if (value === null || value === "") return { value: "", type: "Empty" };
+    if (typeof value === "number") return { value: value, type: "Double" };
+    if (typeof value === "boolean") return { value: value, type: "Boolean" };
+    return { value: value, type: "String" };
+  };
+  SheetModel.prototype.evaluate = function (formula, depth) {
+    if (depth > 20) return null;
+    var self = this;
+    var m = /^=SUM\((.*)\)$/i.exec(formula);
+    var refs = m ? m[1].split(",") : /^=\$?[A-Z]+\$?\d+$/i.test(formula) ? [formula.slice(1)] : null;
+    if (!refs) return null;
+    var total = 0;
+    for (var i = 0; i < refs.length; i++) {
+      if (!/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(refs[i].trim())) return null;
+      var p = parseAddress(refs[i].trim());
+      for (var r = p.r1; r <= p.r2; r++)
+        for (var c = p.c1; c <= p.c2; c++) {
+          var v = self.shown(r, c, depth + 1);
+          if (typeof v.value === "number") total += v.value;
+        }
+    }
+    return Math.round(total * 1e10) / 1e10;
+  };
+  SheetModel.prototype.usedBox = function () {
+    var box = null;
+    var self = this;
+    Object.keys(this.cells).forEach(function (k) {
+      var cell = self.cells[k];
+      if (cell.formula === null && cell.error === null && (cell.value === null || cell.value === "")) return;
+      var rc = k.split(",").map(Number);
+      if (!box) box = { r1: rc[0], c1: rc[1], r2: rc[0], c2: rc[1] };
+      box.r1 = Math.min(box.r1, rc[0]);
+      box.c1 = Math.min(box.c1, rc[1]);
+      box.r2 = Math.max(box.r2, rc[0]);
+      box.c2 = Math.max(box.c2, rc[1]);
+    });
+    return box;
+  };
+  SheetModel.prototype.toJSON = function () {
+    var self = this;
+    var cells = {};
+    Object.keys(this.cells).forEach(function (k) {
+      var rc = k.split(",").map(Number);
+      var c = self.cells[k];
+      cells[a1(rc[0], rc[1])] = JSON.parse(JSON.stringify(c));
+    });
+    return {
+      name: this.name,
+      cells: cells,
+      columnWidths: JSON.parse(JSON.stringify(this.columnWidths)),
+      merges: this.merges.slice(),
+      freeze: this.freeze,
+      pageLayout: JSON.parse(JSON.stringify(this.pageLayout)),
+      selection: this.selection,
+    };
+  };
+
+  // ---------------------------------------------------------------- proxies and the context
+
+  function Context(workbook) {
+    this._wb = workbook;
+    this._queue = []; // thunks run at sync, in order
+        this._request = 0;
+    this.workbook = new WorkbookProxy(this);
+    var ctx = this;
+    this.application = {
+      suspendApiCalculationUntilNextSync: function () {
+        ctx._wb.calculationSuspensions++;
+        ctx._op({ op: "suspendApiCalculationUntilNextSync" }, function () {});
+      },
+    };
+  }
+  /** Queues a command: `apply` runs at sync time; `record` goes to workbook.ops. */
+  Context.prototype._op = function (record, apply) {
+    this._request += sizeOf(record) + 40;
+    this._queue.push({ kind: "op", record: record, apply: apply });
+  };
+  Context.prototype._load = function (proxy, props) {
+    this._request += 60;
+    this._queue.push({ kind: "load", proxy: proxy, props: props });
+  };
+  Context.prototype.sync = function () {
+    var ctx = this;
+    var wb = this._wb;
+    wb.syncCount++;
+    var syncNo = wb.syncCount;
+    var queue = this._queue;
+    var request = this._request;
+    this._queue = [];
+    this._request = 0;
+    return Promise.resolve().then(function () {
+      if (request > wb.requestLimit) throw fail("RequestPayloadSizeLimitExceeded", request + " bytes");
+      var response = 0;
+      // Commands and loads run in the order they were queued; a load sees the state at its turn.
+      for (var i = 0; i < queue.length; i++) {
+        var q = queue[i];
+        if (q.kind === "op") {
+          q.apply();
+          var record = q.record;
+          if (record._range) {
+            record.sheet = record._range._ws._resolve().name;
+            delete record._range;
+          }
+          record.sync = syncNo;
+          wb.ops.push(record);
+        } else {
+          response += q.proxy._materialize(q.props);
+        }
+      }
+      if (response > wb.responseLimit) {
+        queue.forEach(function (q) {
+          if (q.kind === "load") q.proxy._loaded = {};
+        });
+        throw fail("ResponsePayloadSizeLimitExceeded", response + " bytes");
+      }
+      return ctx;
+    });
+  };
+  Context.prototype._pending = function () {
+    return this._queue.length;
+  };
+
+  function ClientObject(ctx) {
+    this.context = ctx;
+    this._loaded = {};
+  }
+  ClientObject.prototype.load = function (props) {
+    var list = typeof props === "string" ? props.split(",").map(function (p) { return p.trim(); }) : Array.isArray(props) ? props : Object.keys(props || {});
+    this.context._load(this, list);
+    return this;
+  };
+  ClientObject.prototype._get = function (prop) {
+    if (!(prop in this._loaded)) throw fail("PropertyNotLoaded", prop + " read before load() and sync()");
+    return this._loaded[prop];
+  };
+  function readable(proto, props) {
+    props.forEach(function (p) {
+      Object.defineProperty(proto, p, {
+        get: function () {
+          return this._get(p);
+        },
+        configurable: true,
+      });
+    });
+  }
+
+  function WorkbookProxy(ctx) {
+    this.context = ctx;
+    this.worksheets = new WorksheetCollection(ctx);
+    this.names = new NamedItemCollection(ctx);
+  }
+
+  function WorksheetCollection(ctx) {
+    ClientObject.call(this, ctx);
+  }
+  WorksheetCollection.prototype = Object.create(ClientObject.prototype);
+  WorksheetCollection.prototype._materialize = function () {
+    var ctx = this.context;
+    var items = ctx._wb.sheets.map(function (s) {
+      var ws = new Worksheet(ctx, function () {
+        return s;
+      });
+      ws._loaded.name = s.name;
+      return ws;
+    });
+    this._loaded.items = items;
+    return items.length * 40;
+  };
+  readable(WorksheetCollection.prototype, ["items"]);
+  WorksheetCollection.prototype.getItem = function (name) {
+    var wb = this.context._wb;
+    // Like Office, the proxy is bound to the sheet the first time a command uses it; a later
+    // rename does not make it point elsewhere.
+    var bound = null;
+    return new Worksheet(this.context, function () {
+      if (bound) return bound;
+      var s = wb.sheet(name);
+      if (!s) throw fail("ItemNotFound", "sheet " + name);
+      bound = s;
+      return s;
+    });
+  };
+  WorksheetCollection.prototype.getActiveWorksheet = function () {
+    var wb = this.context._wb;
+    return new Worksheet(this.context, function () {
+      return wb.sheet(wb.active);
+    });
+  };
+  WorksheetCollection.prototype.add = function (name) {
+    var wb = this.context._wb;
+    var created = null;
+    this.context._op({ op: "addSheet", name: name }, function () {
+      created = wb.addSheet(name);
+    });
+    return new Worksheet(this.context, function () {
+      if (!created) throw fail("ItemNotFound", "sheet " + name + " not created yet");
+      return created;
+    });
+  };
+
+  /** `resolve` finds the sheet model when a command runs (at sync), as Office resolves paths. */
+  function Worksheet(ctx, resolve) {
+    ClientObject.call(this, ctx);
+    this._resolve = resolve;
+    var ws = this;
+    this.freezePanes = {
+      freezeAt: function (range) {
+        var address = typeof range === "string" ? range : range._address;
+        ctx._op({ op: "freezeAt", address: address }, function () {
+          var p = parseAddress(address);
+          ws._resolve().freeze = { rows: p.r2 + 1, cols: p.c2 + 1 };
+        });
+      },
+      freezeRows: function (n) {
+        ctx._op({ op: "freezeRows", count: n }, function () {
+          ws._resolve().freeze = { rows: n, cols: 0 };
+        });
+      },
+      freezeColumns: function (n) {
+        ctx._op({ op: "freezeColumns", count: n }, function () {
+          ws._resolve().freeze = { rows: 0, cols: n };
+        });
+      },
+    };
+    this.pageLayout = pageLayoutProxy(ctx, this);
+  }
+  Worksheet.prototype = Object.create(ClientObject.prototype);
+  Worksheet.prototype._materialize = function () {
+    var s = this._resolve();
+    this._loaded.name = s.name;
+    return 40;
+  };
+  Object.defineProperty(Worksheet.prototype, "name", {
+    get: function () {
+      return this._get("name");
+    },
+    set: function (value) {
+      var ws = this;
+      this.context._op({ op: "renameSheet", name: value }, function () {
+        var s = ws._resolve();
+        s.workbook.renameSheet(s, value);
+      });
+    },
+  });
+  Worksheet.prototype.getRange = function (address) {
+    return new Range(this.context, this, address || "A1");
+  };
+  Worksheet.prototype.getUsedRangeOrNullObject = function () {
+    var ws = this;
+    var range = new Range(this.context, ws, null);
+    range._usedOf = true;
+    return range;
+  };
+  Worksheet.prototype.activate = function () {
+    var ws = this;
+    this.context._op({ op: "activate" }, function () {
+      var s = ws._resolve();
+      s.workbook.active = s.name;
+    });
+  };
+  Worksheet.prototype.delete = function () {
+    var ws = this;
+    this.context._op({ op: "deleteSheet" }, function () {
+      var s = ws._resolve();
+      s.workbook.deleteSheet(s);
+    });
+  };
+
+  function pageLayoutProxy(ctx, ws) {
+    var layout = {};
+    ["paperSize", "orientation", "zoom"].forEach(function (prop) {
+      Object.defineProperty(layout, prop, {
+        set: function (value) {
+          ctx._op({ op: "pageLayout", prop: prop, value: value }, function () {
+            ws._resolve().pageLayout[prop] = value;
+          });
+        },
+        get: function () {
+          throw fail("PropertyNotLoaded", "pageLayout." + prop);
+        },
+      });
+    });
+    layout.setPrintTitleRows = function (rows) {
+      ctx._op({ op: "setPrintTitleRows", rows: rows }, function () {
+        ws._resolve().pageLayout.printTitleRows = rows;
+      });
+    };
+    return layout;
+  }
+
+  function Range(ctx, worksheet, address) {
+    ClientObject.call(this, ctx);
+    this._ws = worksheet;
+    this._address = address;
+    this._usedOf = false;
+    this._box = null;
+    var range = this;
+    this.format = formatProxy(ctx, range);
+  }
+  Range.prototype = Object.create(ClientObject.prototype);
+  /** The cells this range covers, resolved at sync time. */
+  Range.prototype._cells = function () {
+    var s = this._ws._resolve();
+    if (this._usedOf) {
+      var box = s.usedBox();
+      return box ? { sheet: s, box: box } : { sheet: s, box: null };
+    }
+    var p = parseAddress(this._address);
+    if (p.wholeColumns) {
+      var used = s.usedBox();
+      p = { r1: 0, c1: p.c1, r2: used ? used.r2 : 0, c2: p.c2, wholeColumns: true };
+    }
+    return { sheet: s, box: p };
+  };
+  Range.prototype._materialize = function (props) {
+    var where = this._cells();
+    var box = where.box;
+    var s = where.sheet;
+    var size = 0;
+    this._loaded.isNullObject = box === null;
+    if (box === null) return 10;
+    var self = this;
+    var rows = box.r2 - box.r1 + 1;
+    var cols = box.c2 - box.c1 + 1;
+    props.forEach(function (prop) {
+      var grid;
+      switch (prop) {
+        case "values":
+        case "valueTypes":
+        case "formulas":
+        case "numberFormat":
+          grid = [];
+          for (var r = box.r1; r <= box.r2; r++) {
+            var line = [];
+            for (var c = box.c1; c <= box.c2; c++) {
+              var cell = s.peek(r, c);
+              var shown = s.shown(r, c);
+              if (prop === "values") line.push(shown.value);
+              else if (prop === "valueTypes") line.push(shown.type);
+              else if (prop === "formulas") line.push(cell && cell.formula !== null ? cell.formula : shown.value);
+              else line.push(cell ? cell.numberFormat : "General");
+            }
+            grid.push(line);
+          }
+          self._loaded[prop] = grid;
+          size += sizeOf(grid);
+          break;
+        case "rowIndex":
+          self._loaded.rowIndex = box.r1;
+          break;
+        case "columnIndex":
+          self._loaded.columnIndex = box.c1;
+          break;
+        case "rowCount":
+          self._loaded.rowCount = rows;
+          break;
+        case "columnCount":
+          self._loaded.columnCount = cols;
+          break;
+        case "address":
+          self._loaded.address = quoteSheet(s.name) + "!" + a1(box.r1, box.c1) + (rows > 1 || cols > 1 ? ":" + a1(box.r2, box.c2) : "");
+          break;
+        default:
+          throw fail("InvalidArgument", "the fake does not load Range." + prop);
+      }
+    });
+    return size + 20;
+  };
+  readable(Range.prototype, ["values", "valueTypes", "formulas", "numberFormat", "rowIndex", "columnIndex", "rowCount", "columnCount", "address", "isNullObject"]);
+  /** Writes a 2-D array (or one value for every cell) through `put(cell, value)`. */
+  function writeGrid(range, opName, data, put) {
+    var ctx = range.context;
+    ctx._op({ op: opName, address: range._address, data: data, _range: range }, function () {
+      var where = range._cells();
+      var box = where.box;
+      var rows = box.r2 - box.r1 + 1;
+      var cols = box.c2 - box.c1 + 1;
+      var isGrid = Array.isArray(data);
+      if (isGrid && (data.length !== rows || data.some(function (line) { return !Array.isArray(line) || line.length !== cols; }))) {
+        throw fail("InvalidArgument", opName + ": " + range._address + " is " + rows + "x" + cols);
+      }
+      for (var r = 0; r < rows; r++)
+        for (var c = 0; c < cols; c++) put(where.sheet.cell(box.r1 + r, box.c1 + c), isGrid ? data[r][c] : data);
+    });
+  }
+  function setContent(cell, v, asFormula) {
+    cell.error = null;
+    if (asFormula && typeof v === "string" && v.charAt(0) === "=" && cell.numberFormat !== "@") {
+      cell.formula = v;
+      cell.value = null;
+    } else {
+      cell.formula = null;
+      cell.value = v === "" ? null : v;
+    }
+  }
+  Object.defineProperty(Range.prototype, "values", {
+    get: function () {
+      return this._get("values");
+    },
+    set: function (data) {
+      writeGrid(this, "setValues", data, function (cell, v) {
+        setContent(cell, v, true);
+      });
+    },
+  });
+  Object.defineProperty(Range.prototype, "formulas", {
+    get: function () {
+      return this._get("formulas");
+    },
+    set: function (data) {
+      writeGrid(this, "setFormulas", data, function (cell, v) {
+        setContent(cell, v, true);
+      });
+    },
+  });
+  Object.defineProperty(Range.prototype, "numberFormat", {
+    get: function () {
+      return this._get("numberFormat");
+    },
+    set: function (data) {
+      writeGrid(this, "setNumberFormat", data, function (cell, v) {
+        cell.numberFormat = v;
+      });
+    },
+  });
+  Range.prototype.merge = function () {
+    var range = this;
+    this.context._op({ op: "merge", address: this._address, _range: range }, function () {
+      range._ws._resolve().merges.push(range._address);
+    });
+  };
+  Range.prototype.select = function () {
+    var range = this;
+    this.context._op({ op: "select", address: this._address, _range: range }, function () {
+      range._ws._resolve().selection = range._address;
+    });
+  };
+  Range.prototype.getRow = function (i) {
+    var r = new Range(this.context, this._ws, null);
+    var parent = this;
+    r._cells = function () {
+      var where = parent._cells();
+      return { sheet: where.sheet, box: { r1: where.box.r1 + i, c1: where.box.c1, r2: where.box.r1 + i, c2: where.box.c2 } };
+    };
+    return r;
+  };
+  Range.prototype.getResizedRange = function (dRows, dCols) {
+    var r = new Range(this.context, this._ws, null);
+    var parent = this;
+    r._cells = function () {
+      var where = parent._cells();
+      return { sheet: where.sheet, box: { r1: where.box.r1, c1: where.box.c1, r2: where.box.r2 + dRows, c2: where.box.c2 + dCols } };
+    };
+    return r;
+  };
+
+  /** format.font / fill / alignment / borders / columnWidth: each set is a queued command. */
+  function formatProxy(ctx, range) {
+    function eachCell(fn) {
+      var where = range._cells();
+      for (var r = where.box.r1; r <= where.box.r2; r++) for (var c = where.box.c1; c <= where.box.c2; c++) fn(where.sheet.cell(r, c), r, c);
+    }
+    function setter(target, prop, opName, apply) {
+      Object.defineProperty(target, prop, {
+        set: function (value) {
+          ctx._op({ op: opName, prop: prop, address: range._address, value: value, _range: range }, function () {
+            apply(value);
+          });
+        },
+        get: function () {
+          if (target._loaded && prop in target._loaded) return target._loaded[prop];
+          throw fail("PropertyNotLoaded", "format." + prop);
+        },
+        configurable: true,
+      });
+    }
+    var format = {};
+    var font = {};
+    ["bold", "italic", "size", "color"].forEach(function (p) {
+      setter(font, p, "font", function (v) {
+        eachCell(function (cell) {
+          cell.font[p] = v;
+        });
+      });
+    });
+    format.font = font;
+
+    var fill = new ClientObject(ctx);
+    fill._materialize = function () {
+      var where = range._cells();
+      var cell = where.sheet.peek(where.box.r1, where.box.c1);
+      var f = cell && cell.fill;
+      // Excel reports a cell with no fill as white with pattern None.
+      fill._loaded.color = f ? f.color : "#FFFFFF";
+      fill._loaded.pattern = f ? f.pattern : "None";
+      return 40;
+    };
+    setter(fill, "color", "fill", function (v) {
+      eachCell(function (cell) {
+        cell.fill = { color: String(v).toUpperCase(), pattern: cell.fill && cell.fill.pattern !== "None" ? cell.fill.pattern : "Solid" };
+      });
+    });
+    setter(fill, "pattern", "fillPattern", function (v) {
+      eachCell(function (cell) {
+        cell.fill = v === "None" ? null : { color: cell.fill ? cell.fill.color : "#000000", pattern: v };
+      });
+    });
+    fill.clear = function () {
+      ctx._op({ op: "fillClear", address: range._address, _range: range }, function () {
+        eachCell(function (cell) {
+          cell.fill = null;
+        });
+      });
+    };
+    format.fill = fill;
+
+    setter(format, "horizontalAlignment", "align", function (v) {
+      eachCell(function (cell) {
+        cell.align.horizontal = v;
+      });
+    });
+    setter(format, "verticalAlignment", "align", function (v) {
+      eachCell(function (cell) {
+        cell.align.vertical = v;
+      });
+    });
+    setter(format, "wrapText", "align", function (v) {
+      eachCell(function (cell) {
+        cell.align.wrap = v;
+      });
+    });
+    setter(format, "columnWidth", "columnWidth", function (v) {
+      var p = parseAddress(range._address);
+      var s = range._ws._resolve();
+      for (var c = p.c1; c <= p.c2; c++) s.columnWidths[colLetters(c)] = v;
+    });
+    format.borders = {
+      getItem: function (edge) {
+        var border = {};
+        ["style", "weight"].forEach(function (p) {
+          setter(border, p, "border", function (v) {
+            eachCell(function (cell) {
+              cell.borders[edge] = cell.borders[edge] || {};
+              cell.borders[edge][p] = v;
+            });
+          });
+        });
+        return border;
+      },
+    };
+    return format;
+  }
+
+  function NamedItemCollection(ctx) {
+    ClientObject.call(this, ctx);
+  }
+  NamedItemCollection.prototype = Object.create(ClientObject.prototype);
+  NamedItemCollection.prototype._materialize = function () {
+    var ctx = this.context;
+    var items = ctx._wb.names.map(function (n) {
+      var item = new NamedItem(ctx, n.name);
+      item._loaded.name = n.name;
+      item._loaded.formula = n.formula;
+      return item;
+    });
+    this._loaded.items = items;
+    return items.length * 60;
+  };
+  readable(NamedItemCollection.prototype, ["items"]);
+  NamedItemCollection.prototype.add = function (name, reference) {
+    var wb = this.context._wb;
+    this.context._op({ op: "addName", name: name, reference: typeof reference === "string" ? reference : reference._address }, function () {
+      if (wb.names.some(function (n) { return n.name.toLowerCase() === name.toLowerCase(); })) throw fail("ItemAlreadyExists", "name " + name);
+      var formula;
+      if (typeof reference === "string") formula = reference.charAt(0) === "=" ? reference : "=" + reference;
+      else {
+        var p = parseAddress(reference._address);
+        formula = "=" + quoteSheet(reference._ws._resolve().name) + "!$" + colLetters(p.c1) + "$" + (p.r1 + 1);
+      }
+      wb.names.push({ name: name, formula: formula });
+    });
+    return new NamedItem(this.context, name);
+  };
+  NamedItemCollection.prototype.getItem = function (name) {
+    return new NamedItem(this.context, name);
+  };
+  function NamedItem(ctx, name) {
+    ClientObject.call(this, ctx);
+    this._name = name;
+  }
+  NamedItem.prototype = Object.create(ClientObject.prototype);
+  readable(NamedItem.prototype, ["name", "formula"]);
+  NamedItem.prototype.delete = function () {
+    var wb = this.context._wb;
+    var name = this._name;
+    this.context._op({ op: "deleteName", name: name }, function () {
+      var before = wb.names.length;
+      wb.names = wb.names.filter(function (n) {
+        return n.name.toLowerCase() !== name.toLowerCase();
+      });
+      if (wb.names.length === before) throw fail("ItemNotFound", "name " + name);
+    });
+  };
+
+  /** Excel.run over a workbook: the batch, then a closing sync if commands are still queued. */
+  function runner(workbook) {
+    return function run(batch) {
+      workbook.runCount++;
+      var ctx = new Context(workbook);
+      return Promise.resolve(batch(ctx)).then(function (result) {
+        if (ctx._pending() > 0) return ctx.sync().then(function () { return result; });
+        return result;
+      });
+    };
+  }
+
+  return { Workbook: Workbook, runner: runner, parseAddress: parseAddress, a1: a1 };
+});

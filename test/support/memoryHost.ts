@@ -1,0 +1,90 @@
+// A PaneHost over plain grids, for the controllers' tests: no Office, every call recorded.
+import type { CellValue, EngineSettings, Grid } from "../../src/engine/types";
+import type { PlanMarker, SheetPlan } from "../../src/engine/plan";
+import { resolveSheetName } from "../../src/engine/sheetNames";
+import { parseA1 } from "../../src/engine/address";
+import type { CellWrite, WorkbookSnapshot } from "../../src/host/port";
+import type { CellRef, PaneHost } from "../../src/taskpane/paneHost";
+
+export class MemoryHost implements PaneHost {
+  sheets: Grid[];
+  active: string | null;
+  generated: Partial<Record<PlanMarker, string>> = {};
+  written: Array<{ plan: SheetPlan; name: string }> = [];
+  cellWrites: CellWrite[] = [];
+  highlighted: CellRef[] = [];
+  selected: CellRef[] = [];
+  settings: Partial<EngineSettings> = {};
+  reads = 0;
+
+  constructor(sheets: Grid[], active?: string) {
+    this.sheets = sheets.map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
+    this.active = active ?? sheets[0]?.name ?? null;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    this.reads++;
+    return {
+      sheets: this.sheets.map((g) => ({ ...g, values: g.values.map((r) => [...r]) })),
+      generated: { ...this.generated },
+      activeSheet: this.active,
+    };
+  }
+
+  async writeSheets(plans: SheetPlan[]): Promise<string[]> {
+    const names: string[] = [];
+    for (const plan of plans) {
+      const existing = this.sheets.map((s) => s.name);
+      const { name, replaces } = resolveSheetName(plan.name, existing, this.generated[plan.marker]);
+      if (replaces) this.sheets = this.sheets.filter((s) => s.name !== replaces);
+      const values: CellValue[][] = [];
+      for (const c of plan.cells) {
+        while (values.length <= c.row) values.push([]);
+        values[c.row][c.col] = c.formula !== undefined ? (c.result ?? null) : (c.value ?? null);
+      }
+      this.sheets.push({ name, values: values.map((r) => Array.from(r, (v) => v ?? null)) });
+      this.generated[plan.marker] = name;
+      this.written.push({ plan, name });
+      names.push(name);
+    }
+    return names;
+  }
+
+  async writeCells(cells: CellWrite[]): Promise<void> {
+    for (const c of cells) {
+      this.cellWrites.push(c);
+      const grid = this.sheets.find((s) => s.name === c.sheet)!;
+      const { row, col } = parseA1(c.address)!;
+      while (grid.values.length <= row) grid.values.push([]);
+      grid.values[row][col] = c.formula ?? c.value ?? null;
+    }
+  }
+
+  async highlight(cells: CellRef[], scope?: string[]): Promise<number> {
+    const kept = scope === undefined ? [] : this.highlighted.filter((c) => !scope.includes(c.sheet));
+    this.highlighted = [...kept, ...cells];
+    return this.highlighted.length;
+  }
+
+  async clearHighlights(): Promise<number> {
+    const n = this.highlighted.length;
+    this.highlighted = [];
+    return n;
+  }
+
+  highlightCount(): number {
+    return this.highlighted.length;
+  }
+
+  async select(cell: CellRef): Promise<void> {
+    this.selected.push(cell);
+  }
+
+  loadSettings(): Partial<EngineSettings> {
+    return JSON.parse(JSON.stringify(this.settings));
+  }
+
+  async saveSettings(settings: Partial<EngineSettings>): Promise<void> {
+    this.settings = JSON.parse(JSON.stringify(settings));
+  }
+}

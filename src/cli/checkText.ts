@@ -1,0 +1,110 @@
+// `cchc check` without --json: the same facts as the JSON, written for a person, in Vietnamese.
+import { excelRound } from "../engine/numbers";
+import type { Finding, ScoreSummary, ScoringSheet, SheetResult, UnitsSheet } from "../engine/types";
+import type { FileCheck } from "./checkJson";
+
+/** Points as Vietnamese write them: 2 decimals at most, decimal comma (89,21). */
+export function formatPoints(x: number): string {
+  return String(excelRound(x, 2)).replace(".", ",");
+}
+
+/** An index to 3 decimals, decimal comma (91,969). */
+export function formatIndex(x: number): string {
+  return String(excelRound(x, 3)).replace(".", ",");
+}
+
+function scoreLine(label: string, s: ScoreSummary): string {
+  const index = s.index === null ? "không tính được chỉ số" : `chỉ số ${formatIndex(s.index)}`;
+  const grade = s.grade ? `, xếp loại ${s.grade}` : "";
+  return `${label}: ${formatPoints(s.achieved)}/${formatPoints(s.max)} điểm, ${index}${grade}`;
+}
+
+function findingLines(findings: Finding[], indent: string): string[] {
+  if (findings.length === 0) return [`${indent}Không có phát hiện nào.`];
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const lines = [`${indent}Phát hiện: ${errors} lỗi, ${findings.length - errors} cảnh báo`];
+  for (const f of findings) {
+    const tag = f.severity === "error" ? "LỖI" : "Cảnh báo";
+    lines.push(`${indent}  [${tag}] ô ${f.cell} (${f.rule}): ${f.message}`);
+  }
+  return lines;
+}
+
+function scoringLines(s: ScoringSheet): string[] {
+  const lines = [`  Sheet "${s.sheet}": bảng điểm${s.title ? ` (${s.title})` : ""}`];
+  if (s.totals.self) lines.push("    " + scoreLine("Tự đánh giá", s.totals.self));
+  if (s.totals.appraised) lines.push("    " + scoreLine("Thẩm định", s.totals.appraised));
+  if (s.areas.length > 0) {
+    lines.push("    Điểm từng lĩnh vực:");
+    for (const a of s.areas) {
+      const parts = [`tối đa ${formatPoints(a.max)}`];
+      if (a.self !== null) parts.push(`tự đánh giá ${formatPoints(a.self)}`);
+      if (a.appraised !== null) parts.push(`thẩm định ${formatPoints(a.appraised)}`);
+      lines.push(`      ${a.code}. ${a.name}: ${parts.join(", ")}`);
+    }
+  }
+  if (s.lost.length === 0) lines.push("    Không có tiêu chí nào bị mất điểm.");
+  else {
+    lines.push(`    Tiêu chí bị mất điểm (${s.lost.length}):`);
+    for (const l of s.lost) {
+      lines.push(
+        `      ${l.code} ${l.name}: đạt ${formatPoints(l.achieved)}/${formatPoints(l.max)}, mất ${formatPoints(l.lost)} điểm`,
+      );
+      lines.push(`        Nguyên nhân: ${l.cause ?? "(chưa ghi)"}`);
+      const units = l.responsible.map((r) => (r.records === null ? r.unit : `${r.unit} (${r.records} hồ sơ)`));
+      lines.push(`        Trách nhiệm thuộc về: ${units.length > 0 ? units.join("; ") : "(chưa ghi)"}`);
+    }
+  }
+  if (s.units.length > 0) {
+    lines.push("    Đơn vị chịu trách nhiệm (theo điểm bị mất):");
+    for (const u of s.units) {
+      const records = u.records === null ? "" : `, ${u.records} hồ sơ`;
+      lines.push(`      ${u.unit}: ${formatPoints(u.lost)} điểm (${u.criteria.join(", ")})${records}`);
+    }
+  }
+  return lines.concat(findingLines(s.findings, "    "));
+}
+
+function unitsLines(s: UnitsSheet): string[] {
+  const lines = [`  Sheet "${s.sheet}": bảng kết quả các đơn vị (${s.ranking.length} đơn vị)`];
+  const ordered = [...s.ranking].sort((a, b) => a.rank - b.rank);
+  for (const r of ordered) {
+    const official = r.appraised ?? r.self;
+    const achieved = official === null ? "" : `${formatPoints(official)}/${formatPoints(r.max)} điểm, `;
+    lines.push(`    Hạng ${r.rank}: ${r.unit}: ${achieved}chỉ số ${formatIndex(r.index)}, xếp loại ${r.grade}`);
+  }
+  return lines.concat(findingLines(s.findings, "    "));
+}
+
+export function sheetText(s: SheetResult): string[] {
+  if (s.kind === "scoring") return scoringLines(s);
+  if (s.kind === "units") return unitsLines(s);
+  const lines = [`  Sheet "${s.sheet}": không phải bảng điểm (${s.reason})`];
+  return s.findings.length > 0 ? lines.concat(findingLines(s.findings, "    ")) : lines;
+}
+
+export function fileText(f: FileCheck): string {
+  const lines = [`Tệp ${f.file}`];
+  if (f.error !== undefined) lines.push(`  KHÔNG ĐỌC ĐƯỢC: ${f.error}`);
+  else if (!f.analysis || f.analysis.sheets.length === 0) lines.push("  Bảng tính không có sheet nào.");
+  else for (const s of f.analysis.sheets) lines.push(...sheetText(s));
+  return lines.join("\n") + "\n";
+}
+
+/** The closing line: how many files, errors, warnings, unreadable inputs. */
+export function totalsText(files: FileCheck[]): string {
+  let errors = 0;
+  let warnings = 0;
+  let unreadable = 0;
+  for (const f of files) {
+    if (f.error !== undefined) unreadable++;
+    for (const s of f.analysis?.sheets ?? []) {
+      for (const x of s.findings) {
+        if (x.severity === "error") errors++;
+        else warnings++;
+      }
+    }
+  }
+  const tail = unreadable > 0 ? `, ${unreadable} tệp không đọc được` : "";
+  return `Tổng cộng: ${files.length} tệp, ${errors} lỗi, ${warnings} cảnh báo${tail}.\n`;
+}

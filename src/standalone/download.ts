@@ -1,0 +1,20 @@
+// Handing the resulting workbook to the clerk: a Blob and a download link. Nothing leaves the
+// browser.
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** "Bảng điểm.xlsx" → "Bảng điểm - tổng hợp.xlsx". */
+export function resultFileName(source: string): string {
+  const base = source.replace(/\.xlsx$/i, "") || "bang-diem";
+  return `${base} - tổng hợp.xlsx`;
+}
+
+/** Points the link at the bytes (releasing its previous URL) and clicks it. */
+export function offerDownload(link: HTMLAnchorElement, bytes: Uint8Array, fileName: string): void {
+  if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.hidden = false;
+  link.click();
+}

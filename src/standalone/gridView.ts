@@ -1,0 +1,83 @@
+// A worksheet shown as a table, with the cells that carry findings marked. Cell text goes in
+// through textContent only.
+import { columnLetters, parseA1, toA1 } from "../engine/address";
+import type { Finding, Grid } from "../engine/types";
+import { displayValue } from "./cellDisplay";
+import { el } from "./dom";
+
+/** What the grid needs from the worksheet besides values: merged ranges and number formats. */
+export interface SheetLayout {
+  /** A1 ranges, "A1:G1". */
+  merges: string[];
+  /** Number format of the cell at 0-based sheet row and column, if any. */
+  formatOf(row: number, col: number): string | undefined;
+}
+
+const NO_LAYOUT: SheetLayout = { merges: [], formatOf: () => undefined };
+
+/** Per cell key "r,c" (0-based, sheet): the span of a merge's top-left cell, or "hidden". */
+function mergeSpans(merges: string[]): Map<string, { rows: number; cols: number } | "hidden"> {
+  const spans = new Map<string, { rows: number; cols: number } | "hidden">();
+  for (const range of merges) {
+    const [a, b] = range.split(":").map((x) => parseA1(x));
+    if (!a || !b) continue;
+    for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) spans.set(`${r},${c}`, "hidden");
+    spans.set(`${a.row},${a.col}`, { rows: b.row - a.row + 1, cols: b.col - a.col + 1 });
+  }
+  return spans;
+}
+
+/** Rows shown at most; a 10,000-row sheet would make the page sluggish for no benefit. */
+export const MAX_ROWS = 1000;
+
+export function renderGrid(grid: Grid, findings: Finding[], layout: SheetLayout = NO_LAYOUT): HTMLElement {
+  const spans = mergeSpans(layout.merges);
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byCell.get(f.cell) ?? [];
+    list.push(f);
+    byCell.set(f.cell, list);
+  }
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+  if (grid.values.length === 0 || width === 0) return el("p", { className: "more", text: "Sheet trống." });
+
+  const headRow = el("tr", {}, [el("th", { className: "row-head", text: "" })]);
+  for (let c = 0; c < width; c++) headRow.appendChild(el("th", { text: columnLetters(origin.col + c) }));
+  const body = el("tbody");
+  const shown = Math.min(grid.values.length, MAX_ROWS);
+  for (let r = 0; r < shown; r++) {
+    const row = grid.values[r];
+    const tr = el("tr", {}, [el("th", { className: "row-head", text: String(origin.row + r + 1) })]);
+    for (let c = 0; c < width; c++) {
+      const v = row[c] ?? null;
+      const sheetRow = origin.row + r;
+      const sheetCol = origin.col + c;
+      // Merged cells: the top-left one spans the range, the others are not drawn.
+      const span = spans.get(`${sheetRow},${sheetCol}`);
+      if (span === "hidden") continue;
+      const address = toA1(sheetRow, sheetCol);
+      const td = el("td", { text: displayValue(v, layout.formatOf(sheetRow, sheetCol)), attrs: { "data-cell": address } });
+      if (span) {
+        if (span.rows > 1) td.rowSpan = Math.min(span.rows, shown - r);
+        if (span.cols > 1) td.colSpan = Math.min(span.cols, width - c);
+      }
+      if (typeof v === "number") td.classList.add("num");
+      const marks = byCell.get(address);
+      if (marks) {
+        td.classList.add(marks.some((f) => f.severity === "error") ? "error" : "warning");
+        td.title = marks.map((f) => f.message).join("\n");
+      }
+      tr.appendChild(td);
+    }
+    body.appendChild(tr);
+  }
+  const table = el("table", { className: "sheet" }, [el("thead", {}, [headRow]), body]);
+  const wrapper = el("div", {}, [table]);
+  if (grid.values.length > shown) {
+    wrapper.appendChild(
+      el("p", { className: "more", text: `Chỉ hiện ${shown} dòng đầu trong ${grid.values.length} dòng; phần kiểm tra vẫn tính cả sheet.` }),
+    );
+  }
+  return wrapper;
+}

@@ -1,0 +1,211 @@
+// The standalone page: open an .xlsx (from disk or the bundled sample), see each sheet with its
+// findings, generate the summary sheets and download the workbook. Everything runs in the
+// browser through the same engine and ExcelJS adapter as the command line.
+import { buildReportPlans } from "../engine/reportPlans";
+import type { Finding, Grid, SheetResult } from "../engine/types";
+import { generatedNames, openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
+import { saveWorkbook } from "../host/xlsxLoad";
+import { copyWarning } from "../host/xlsxParts";
+import { byId, clear, el } from "./dom";
+import { offerDownload, resultFileName } from "./download";
+import { renderGrid, type SheetLayout } from "./gridView";
+import { renderFindings, renderSheetInfo } from "./sheetInfoView";
+import { installStyles } from "./styles";
+
+/** The bundled sample (assets/ is copied next to the page by webpack). */
+export const SAMPLE_URL = "assets/mau-chi-so-cchc.xlsx";
+export const SAMPLE_NAME = "mau-chi-so-cchc.xlsx";
+
+interface PageState {
+  fileName: string;
+  opened: OpenedWorkbook;
+  /** Every sheet now in the workbook (the user's and the generated ones). */
+  grids: Grid[];
+  generated: Set<string>;
+  selected: string;
+  /** What the downloaded copy will lack (charts, pivot tables …), if anything. */
+  copyWarning: string | null;
+}
+
+let state: PageState | null = null;
+
+function setStatus(text: string, isError = false): void {
+  const status = byId("status");
+  status.textContent = text;
+  status.classList.toggle("error", isError);
+  status.setAttribute("role", isError ? "alert" : "status");
+}
+
+/** Lets the browser paint the status line before heavy work. */
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function resultOf(name: string): SheetResult | undefined {
+  return state?.opened.analysis.sheets.find((s) => s.sheet === name);
+}
+
+function findingsOf(name: string): Finding[] {
+  return resultOf(name)?.findings ?? [];
+}
+
+function renderTabs(): void {
+  const nav = byId("sheet-tabs");
+  clear(nav);
+  if (!state) return;
+  for (const grid of state.grids) {
+    const findings = findingsOf(grid.name);
+    const errors = findings.filter((f) => f.severity === "error").length;
+    const tab = el("button", {
+      text: grid.name,
+      attrs: { type: "button", role: "tab", "data-sheet": grid.name, "aria-selected": String(grid.name === state.selected) },
+    });
+    if (state.generated.has(grid.name)) tab.appendChild(el("span", { className: "badge generated", text: "đã tạo" }));
+    else if (errors > 0) tab.appendChild(el("span", { className: "badge error", text: `${errors} lỗi` }));
+    else if (findings.length > 0) tab.appendChild(el("span", { className: "badge warning", text: `${findings.length} cảnh báo` }));
+    tab.addEventListener("click", () => selectSheet(grid.name));
+    nav.appendChild(tab);
+  }
+}
+
+function focusCell(address: string): void {
+  const grid = byId("grid");
+  for (const old of Array.from(grid.querySelectorAll("td.focus"))) old.classList.remove("focus");
+  const td = grid.querySelector<HTMLElement>(`td[data-cell="${address}"]`);
+  if (td) {
+    td.classList.add("focus");
+    td.scrollIntoView({ block: "center", inline: "center" });
+  }
+}
+
+/** Merges and number formats of a sheet, read from the ExcelJS worksheet for display. */
+function layoutOf(name: string): SheetLayout | undefined {
+  const ws = state?.opened.port.workbook.getWorksheet(name);
+  if (!ws) return undefined;
+  return {
+    merges: ws.model.merges ?? [],
+    formatOf: (row, col) => ws.findCell(row + 1, col + 1)?.numFmt || undefined,
+  };
+}
+
+function selectSheet(name: string): void {
+  if (!state) return;
+  state.selected = name;
+  renderTabs();
+  const grid = state.grids.find((g) => g.name === name);
+  const findings = findingsOf(name);
+  const info = byId("sheet-info");
+  clear(info);
+  info.appendChild(renderSheetInfo(resultOf(name), state.generated.has(name)));
+  const list = byId("findings");
+  clear(list);
+  if (!state.generated.has(name)) list.appendChild(renderFindings(findings, focusCell));
+  const view = byId("grid");
+  clear(view);
+  if (grid) view.appendChild(renderGrid(grid, findings, layoutOf(name)));
+}
+
+/** The sheet shown first: the first scoring sheet, else the first sheet. */
+function firstSheet(opened: OpenedWorkbook): string {
+  const scoring = opened.analysis.sheets.find((s) => s.kind === "scoring");
+  return scoring?.sheet ?? opened.snapshot.sheets[0]?.name ?? "";
+}
+
+async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
+  setStatus(`Đang đọc ${fileName}…`);
+  byId<HTMLButtonElement>("generate").disabled = true;
+  byId<HTMLAnchorElement>("download").hidden = true;
+  await nextFrame();
+  try {
+    const opened = await openXlsx(bytes);
+    state = {
+      copyWarning: copyWarning(new Uint8Array(bytes)),
+      fileName,
+      opened,
+      grids: opened.snapshot.sheets,
+      generated: generatedNames(opened.snapshot),
+      selected: firstSheet(opened),
+    };
+  } catch (err) {
+    state = null;
+    for (const id of ["sheet-tabs", "sheet-info", "findings", "grid"]) clear(byId(id));
+    setStatus(`Không mở được ${fileName}: ${err instanceof Error ? err.message : String(err)}`, true);
+    return;
+  }
+  const sheets = state.opened.analysis.sheets;
+  const errors = sheets.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
+  const warnings = sheets.reduce((n, s) => n + s.findings.length, 0) - errors;
+  const scoring = sheets.filter((s) => s.kind === "scoring").length;
+  const units = sheets.filter((s) => s.kind === "units").length;
+  setStatus(
+    `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.`,
+  );
+  byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
+  if (state.selected) selectSheet(state.selected);
+  else renderTabs();
+}
+
+async function openFile(file: File): Promise<void> {
+  if (!/\.xlsx$/i.test(file.name)) {
+    setStatus(`"${file.name}" không phải tệp .xlsx. Hãy lưu bảng tính dạng Excel Workbook (.xlsx) rồi mở lại.`, true);
+    return;
+  }
+  await openBytes(await file.arrayBuffer(), file.name);
+}
+
+async function openSample(): Promise<void> {
+  setStatus("Đang tải tệp mẫu…");
+  try {
+    const response = await fetch(SAMPLE_URL);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    await openBytes(await response.arrayBuffer(), SAMPLE_NAME);
+  } catch (err) {
+    setStatus(`Không tải được tệp mẫu (${err instanceof Error ? err.message : String(err)}).`, true);
+  }
+}
+
+async function generate(): Promise<void> {
+  if (!state) return;
+  const current = state;
+  const button = byId<HTMLButtonElement>("generate");
+  button.disabled = true;
+  setStatus("Đang tạo các sheet tổng hợp…");
+  await nextFrame();
+  try {
+    const selected = resultOf(current.selected);
+    const plans = buildReportPlans(current.opened.analysis, {
+      date: new Date(),
+      ...(selected?.kind === "scoring" ? { sheet: selected.sheet } : {}),
+    });
+    if (plans.length === 0) {
+      setStatus("Không có bảng điểm hay bảng đơn vị nào để tổng hợp.", true);
+      return;
+    }
+    const names = await current.opened.port.writeSheets(plans);
+    const bytes = await saveWorkbook(current.opened.port.workbook);
+    const snapshot = await current.opened.port.read();
+    current.grids = snapshot.sheets;
+    current.generated = new Set(names);
+    current.selected = names[0];
+    selectSheet(names[0]);
+    offerDownload(byId<HTMLAnchorElement>("download"), bytes, resultFileName(current.fileName));
+    const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")} và tải tệp ${resultFileName(current.fileName)} về máy.`;
+    setStatus(current.copyWarning ? `${done} ${current.copyWarning}` : done);
+  } catch (err) {
+    setStatus(`Không tạo được các sheet tổng hợp: ${err instanceof Error ? err.message : String(err)}`, true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function start(): void {
+  installStyles(document);
+  const input = byId<HTMLInputElement>("file-input");
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    if (file) void openFile(file);
+    input.value = ""; // the same file can be opened again after editing it
+  });
+  byId("open-sample").addEventListener("click", () => void openSample());
+  byId("generate").addEventListener("click", () => void generate());
+}
+
+start();

@@ -1,0 +1,68 @@
+// What the engine found in a sheet, in a few Vietnamese lines, and the list of findings.
+import type { Finding, ScoreSummary, SheetResult } from "../engine/types";
+import { el } from "./dom";
+import { formatIndex, formatPoints } from "./format";
+
+function scoreLine(label: string, s: ScoreSummary): HTMLElement {
+  const index = s.index === null ? "không tính được chỉ số" : `chỉ số ${formatIndex(s.index)}`;
+  const grade = s.grade ? `, xếp loại ${s.grade}` : "";
+  return el("p", { text: `${label}: ${formatPoints(s.achieved)}/${formatPoints(s.max)} điểm, ${index}${grade}` });
+}
+
+export function renderSheetInfo(result: SheetResult | undefined, generated: boolean): HTMLElement {
+  const box = el("div");
+  if (generated) {
+    box.appendChild(el("p", { text: "Sheet do công cụ CCHC tạo; lần tạo sau sẽ thay sheet này." }));
+    return box;
+  }
+  if (!result) return box;
+  if (result.kind === "scoring") {
+    box.appendChild(el("p", { text: `Bảng điểm${result.title ? ` (${result.title})` : ""}.` }));
+    if (result.totals.self) box.appendChild(scoreLine("Tự đánh giá", result.totals.self));
+    if (result.totals.appraised) box.appendChild(scoreLine("Thẩm định", result.totals.appraised));
+    box.appendChild(
+      el("p", {
+        text:
+          result.lost.length === 0
+            ? "Không có tiêu chí nào bị mất điểm."
+            : `${result.lost.length} tiêu chí bị mất điểm; ${result.units.length} đơn vị chịu trách nhiệm.`,
+      }),
+    );
+  } else if (result.kind === "units") {
+    box.appendChild(el("p", { text: `Bảng kết quả các đơn vị (${result.ranking.length} đơn vị).` }));
+    const list = el("ol");
+    for (const r of [...result.ranking].sort((a, b) => a.rank - b.rank)) {
+      list.appendChild(el("li", { text: `${r.unit}: chỉ số ${formatIndex(r.index)}, ${r.grade} (hạng ${r.rank})` }));
+    }
+    box.appendChild(list);
+  } else {
+    box.appendChild(el("p", { text: `Không phải bảng điểm: ${result.reason}` }));
+  }
+  return box;
+}
+
+/** The findings as a list; clicking an address shows that cell in the grid. */
+export function renderFindings(findings: Finding[], onCell: (address: string) => void): HTMLElement {
+  const box = el("div");
+  if (findings.length === 0) {
+    box.appendChild(el("p", { text: "Không có phát hiện nào." }));
+    return box;
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  box.appendChild(el("h2", { text: `Phát hiện: ${errors} lỗi, ${findings.length - errors} cảnh báo` }));
+  const list = el("ul");
+  for (const f of findings) {
+    const link = el("button", { className: "cell-link", text: f.cell, attrs: { type: "button" } });
+    link.addEventListener("click", () => onCell(f.cell));
+    const label = f.severity === "error" ? "Lỗi" : "Cảnh báo";
+    list.appendChild(
+      el("li", { className: f.severity, attrs: { "data-rule": f.rule } }, [
+        document.createTextNode(`${label} ô `),
+        link,
+        document.createTextNode(`: ${f.message}`),
+      ]),
+    );
+  }
+  box.appendChild(list);
+  return box;
+}

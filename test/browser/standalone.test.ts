@@ -1,0 +1,190 @@
+// The standalone page in Debian's Chromium: open the bundled sample, see the grid and the
+// findings, generate, download, and read the downloaded workbook back with ExcelJS.
+import { promises as fs } from "fs";
+import JSZip from "jszip";
+import * as path from "path";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildReportPlans, RANKING_SHEET_NAME, SUMMARY_SHEET_NAME } from "../../src/engine/reportPlans";
+import { openXlsx } from "../../src/host/xlsxAnalysis";
+import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
+import { cellValueOf } from "../../src/host/xlsxCells";
+import { DISTRICT_CRITERIA } from "../fixtures/seed";
+import { bigGrid, misprintGrid } from "../cli/helpers/layouts";
+import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
+import { browserUnavailable, launchChromium, OUTPUT, serveDist, type StaticServer } from "./standaloneSupport";
+
+const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
+const unavailable = browserUnavailable();
+const maybe = unavailable === null ? describe : describe.skip;
+
+maybe("the standalone page in Chromium", () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+  let profile: string;
+  let page: Page;
+  let dir: string;
+  const problems: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    dir = await makeTempDir("cchc-page-");
+    await fs.mkdir(OUTPUT, { recursive: true });
+    server = await serveDist();
+    ({ context, profile } = await launchChromium());
+    page = await context.newPage();
+    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    });
+    page.on("request", (req) => {
+      const url = req.url();
+      if (!url.startsWith(server.url) && !url.startsWith("blob:") && !url.startsWith("data:")) foreignRequests.push(url);
+    });
+    await page.goto(`${server.url}/standalone.html`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) await removeDir(profile);
+    if (dir) await removeDir(dir);
+  });
+
+  const status = () => page.locator("#status");
+
+  it("opens the bundled sample and shows its sheets, the grid, totals and findings", async () => {
+    await page.click("#open-sample");
+    await expectText(status(), "Đã mở mau-chi-so-cchc.xlsx: 2 sheet (1 bảng điểm, 1 bảng đơn vị), 0 lỗi");
+    expect(await page.locator("#sheet-tabs button").evaluateAll((bs) => bs.map((b) => b.getAttribute("data-sheet")))).toEqual([
+      "Huyện Kon Rẫy",
+      "Xếp loại xã",
+    ]);
+    expect(await page.textContent("#sheet-info")).toContain("Thẩm định: 89,21/97 điểm, chỉ số 91,969, xếp loại Xuất sắc");
+    // Row 5 holds the first criterion (3 title rows, the header on row 4).
+    expect(await page.textContent('td[data-cell="B5"]')).toBe(DISTRICT_CRITERIA[0].name);
+    expect(await page.textContent('td[data-cell="E5"]')).toBe("12.89");
+    expect(await page.locator("#findings").textContent()).toMatch(/Không có phát hiện nào\.|Phát hiện: 0 lỗi/);
+    expect(await page.locator("#generate").isEnabled()).toBe(true);
+    await page.screenshot({ path: path.join(OUTPUT, "standalone-sample.png"), fullPage: false });
+
+    await page.click('#sheet-tabs button[data-sheet="Xếp loại xã"]');
+    expect(await page.textContent("#sheet-info")).toContain("UBND xã Đăk Pnê: chỉ số 92,307, Xuất sắc (hạng 1)");
+  });
+
+  it("generates the summary sheets and downloads a workbook that ExcelJS reads back", async () => {
+    await page.click('#sheet-tabs button[data-sheet="Huyện Kon Rẫy"]');
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#generate")]);
+    expect(download.suggestedFilename()).toBe("mau-chi-so-cchc - tổng hợp.xlsx");
+    const file = path.join(dir, "tai-ve.xlsx");
+    await download.saveAs(file);
+    await expectText(status(), `Đã tạo "${SUMMARY_SHEET_NAME}", "${RANKING_SHEET_NAME}"`);
+    expect(await page.getAttribute('#sheet-tabs button[aria-selected="true"]', "data-sheet")).toBe(SUMMARY_SHEET_NAME);
+    expect(await page.locator("#sheet-tabs .badge.generated").count()).toBe(2);
+    await page.screenshot({ path: path.join(OUTPUT, "standalone-generated.png"), fullPage: false });
+
+    const wb = await readWorkbook(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Huyện Kon Rẫy", "Xếp loại xã", SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
+    expect((await new ExcelJsWorkbook(wb).read()).generated).toEqual({
+      CCHC_GEN_SUMMARY: SUMMARY_SHEET_NAME,
+      CCHC_GEN_RANKING: RANKING_SHEET_NAME,
+    });
+    // The formulas and cached values the engine plans for the sample (the date aside).
+    const { analysis } = await openXlsx(await fs.readFile(SAMPLE));
+    const plans = buildReportPlans(analysis, { date: new Date() });
+    let formulas = 0;
+    for (const plan of plans) {
+      const ws = wb.getWorksheet(plan.name)!;
+      for (const pc of plan.cells) {
+        if (pc.formula === undefined) continue;
+        formulas++;
+        const cell = ws.getCell(pc.row + 1, pc.col + 1);
+        expect([cell.address, cell.formula]).toEqual([cell.address, pc.formula.replace(/^=/, "")]);
+        if (pc.result !== undefined && pc.result !== "") expect([cell.address, cellValueOf(cell)]).toEqual([cell.address, pc.result]);
+      }
+    }
+    expect(formulas).toBeGreaterThan(20);
+
+    // Generating again replaces the page's own sheets instead of adding more.
+    const [again] = await Promise.all([page.waitForEvent("download"), page.click("#generate")]);
+    const file2 = path.join(dir, "tai-ve-2.xlsx");
+    await again.saveAs(file2);
+    expect((await readWorkbook(file2)).worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+  });
+
+  it("warns after generating when the downloaded copy lacks parts of the original (a chart)", async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const charted = path.join(dir, "co-bieu-do.xlsx");
+    await fs.writeFile(charted, await zip.generateAsync({ type: "uint8array" }));
+    await page.setInputFiles("#file-input", charted);
+    await expectText(status(), "Đã mở co-bieu-do.xlsx");
+    await Promise.all([page.waitForEvent("download"), page.click("#generate")]);
+    await expectText(status(), "Lưu ý: tệp gốc có biểu đồ; bản sao mới sẽ không có những phần này");
+  });
+
+  it("marks the cells with findings, lists them, and shows cell text as text, never as HTML", async () => {
+    const grid = misprintGrid("Báo cáo in sai");
+    const causeRow = grid.values.findIndex((r) => r[0] === "1.6.1");
+    grid.values[causeRow][5] = '<img src=x onerror="window.__cchcInjected=1">trễ hạn';
+    const file = await writeGrids(path.join(dir, "in-sai.xlsx"), [grid]);
+    await page.setInputFiles("#file-input", file);
+    await expectText(status(), "Đã mở in-sai.xlsx");
+    expect(await status().textContent()).toMatch(/[1-9]\d* lỗi/);
+
+    const area6 = grid.values.findIndex((r) => r[0] === "6") + 1;
+    const rule = page.locator('#findings li.error[data-rule="subtotal-mismatch"]', { hasText: `E${area6}` });
+    expect(await rule.count()).toBeGreaterThan(0);
+    expect(await page.getAttribute(`td[data-cell="E${area6}"]`, "class")).toContain("error");
+    await rule.first().locator("button.cell-link").click();
+    expect(await page.getAttribute(`td[data-cell="E${area6}"]`, "class")).toContain("focus");
+    expect(await page.locator("#sheet-tabs .badge.error").count()).toBe(1);
+
+    expect(await page.textContent(`td[data-cell="F${causeRow + 1}"]`)).toContain("<img src=x");
+    expect(await page.locator("#grid img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __cchcInjected?: number }).__cchcInjected)).toBeUndefined();
+    await page.screenshot({ path: path.join(OUTPUT, "standalone-findings.png"), fullPage: false });
+  });
+
+  it("opens a sheet of 10,000 rows, draws its first 1,000 and says so", async () => {
+    const file = await writeGrids(path.join(dir, "lon.xlsx"), [bigGrid(100, 100)]);
+    await page.setInputFiles("#file-input", file);
+    await expectText(status(), "Đã mở lon.xlsx: 1 sheet (1 bảng điểm, 0 bảng đơn vị), 0 lỗi");
+    expect(await page.textContent("#sheet-info")).toContain("Thẩm định: 9850/9900 điểm");
+    expect(await page.locator("#grid tbody tr").count()).toBe(1000);
+    expect(await page.textContent("#grid .more")).toBe("Chỉ hiện 1000 dòng đầu trong 10002 dòng; phần kiểm tra vẫn tính cả sheet.");
+  });
+
+  it("says in Vietnamese why a broken or a non-xlsx file cannot be opened", async () => {
+    const broken = path.join(dir, "hong.xlsx");
+    await fs.writeFile(broken, (await fs.readFile(SAMPLE)).subarray(0, 2000));
+    await page.setInputFiles("#file-input", broken);
+    await expectText(status(), "Không mở được hong.xlsx: Tệp .xlsx bị hỏng");
+    expect(await status().getAttribute("class")).toContain("error");
+    expect(await page.locator("#sheet-tabs button").count()).toBe(0);
+    expect(await page.locator("#generate").isDisabled()).toBe(true);
+
+    const csv = path.join(dir, "bang.csv");
+    await fs.writeFile(csv, "STT;Tiêu chí\n");
+    await page.setInputFiles("#file-input", csv);
+    await expectText(status(), '"bang.csv" không phải tệp .xlsx');
+  });
+
+  it("ran under its Content Security Policy without errors and fetched nothing from elsewhere", async () => {
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(problems).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    expect(server.requests.filter((r) => !/^GET \/(standalone\.(html|js)|assets\/mau-chi-so-cchc\.xlsx)$/.test(r))).toEqual([]);
+  });
+});
+
+/** Waits until the element's text contains `text` (the page works asynchronously). */
+async function expectText(locator: ReturnType<Page["locator"]>, text: string): Promise<void> {
+  try {
+    await locator.filter({ hasText: text }).waitFor({ timeout: 20_000 });
+  } catch {
+    throw new Error(`Expected text "${text}", got "${await locator.textContent()}"`);
+  }
+}

@@ -1,0 +1,129 @@
+// An independent check of the formulas `cchc summary` writes: LibreOffice recalculates OUT.xlsx
+// headless (OOXMLRecalcMode = 0, "always recalculate", in a fresh profile) and every formula
+// cell of the added sheets must equal the engine's value. The cached values are first replaced
+// by wrong ones, so a LibreOffice that kept them instead of recalculating fails the test.
+// Also: a workbook written by LibreOffice (not ExcelJS) reads and summarises as the seed says.
+import { execFile } from "child_process";
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
+import { promisify } from "util";
+import { buildReportPlans } from "../../src/engine/reportPlans";
+import { parseDate } from "../../src/cli/summaryCommand";
+import { openXlsx } from "../../src/host/xlsxAnalysis";
+import { cellValueOf } from "../../src/host/xlsxCells";
+import { communesGrid, districtGrid } from "../fixtures/seed";
+import type { CheckJson } from "../../src/cli/checkJson";
+import { runCli } from "./helpers/runCli";
+import { makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
+
+const SOFFICE = "/usr/bin/soffice";
+const DATE = "2024-01-15";
+const WRONG_NUMBER = -12345;
+const WRONG_TEXT = "SAI";
+
+const missing = !existsSync(SOFFICE);
+if (missing && process.env.CI === "true") {
+  throw new Error(`LibreOffice không có ở ${SOFFICE}: kiểm thử công thức bằng LibreOffice phải chạy trên CI.`);
+}
+if (missing) process.stdout.write(`BỎ QUA kiểm thử LibreOffice: không có ${SOFFICE}.\n`);
+const maybe = missing ? describe.skip : describe;
+
+/** A fresh LibreOffice profile that recalculates every .xlsx on load. */
+async function recalcProfile(dir: string): Promise<string> {
+  const user = path.join(dir, "profile", "user");
+  await fs.mkdir(user, { recursive: true });
+  await fs.writeFile(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return "file://" + path.join(dir, "profile");
+}
+
+maybe("LibreOffice recalculating OUT.xlsx", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await makeTempDir("cchc-lo-");
+  });
+  afterAll(async () => removeDir(dir));
+
+  it("gives every formula cell of the added sheets the engine's value", async () => {
+    const input = await writeGrids(path.join(dir, "huyen.xlsx"), [districtGrid(), communesGrid()]);
+    const out = path.join(dir, "ra.xlsx");
+    expect((await runCli(["summary", input, "-o", out, "--date", DATE])).code).toBe(0);
+    const { analysis } = await openXlsx(await fs.readFile(input));
+    const plans = buildReportPlans(analysis, { date: parseDate(DATE)! });
+
+    // Wrong cached values everywhere, so only a real recalculation can give the right ones.
+    const tampered = await readWorkbook(out);
+    for (const plan of plans) {
+      const ws = tampered.getWorksheet(plan.name)!;
+      for (const pc of plan.cells) {
+        if (pc.formula === undefined) continue;
+        const wrong = typeof pc.result === "string" ? WRONG_TEXT : WRONG_NUMBER;
+        ws.getCell(pc.row + 1, pc.col + 1).value = { formula: pc.formula.replace(/^=/, ""), result: wrong };
+      }
+    }
+    const source = path.join(dir, "in", "sai-gia-tri.xlsx");
+    await fs.mkdir(path.dirname(source));
+    await tampered.xlsx.writeFile(source);
+
+    const converted = path.join(dir, "lo");
+    const profile = await recalcProfile(dir);
+    await promisify(execFile)(
+      SOFFICE,
+      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", converted, source],
+      { timeout: 150_000 },
+    );
+    const recalculated = await readWorkbook(path.join(converted, "sai-gia-tri.xlsx"));
+
+    let checked = 0;
+    const mismatches: string[] = [];
+    for (const plan of plans) {
+      const ws = recalculated.getWorksheet(plan.name);
+      expect(ws).toBeDefined();
+      for (const pc of plan.cells) {
+        if (pc.formula === undefined || pc.result === undefined) continue;
+        const cell = ws!.getCell(pc.row + 1, pc.col + 1);
+        const got = cellValueOf(cell);
+        checked++;
+        const ok =
+          typeof pc.result === "number"
+            ? typeof got === "number" && Math.abs(got - pc.result) <= 1e-9
+            : (got ?? "") === pc.result;
+        if (!ok) mismatches.push(`${plan.name}!${cell.address} ${pc.formula}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(pc.result)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  }, 180_000);
+
+  it("reads a workbook LibreOffice wrote (another writer than ExcelJS) as the seed says", async () => {
+    const sample = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
+    const converted = path.join(dir, "lo-sample");
+    const profile = await recalcProfile(path.join(dir, "p2"));
+    await promisify(execFile)(
+      SOFFICE,
+      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", converted, sample],
+      { timeout: 150_000 },
+    );
+    const file = path.join(converted, "mau-chi-so-cchc.xlsx");
+    const r = await runCli(["check", file, "--json"]);
+    expect(r.code).toBe(0);
+    const sheets = (JSON.parse(r.stdout) as CheckJson).files[0].sheets;
+    expect(sheets.map((s) => s.kind)).toEqual(["scoring", "units"]);
+    expect(sheets[0].totals!.appraised).toMatchObject({ achieved: 89.21, max: 97, grade: "Xuất sắc" });
+    expect(sheets[1].ranking!.map((x) => x.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const out = path.join(dir, "lo-sample-ra.xlsx");
+    expect((await runCli(["summary", file, "-o", out])).code).toBe(0);
+    expect((await readWorkbook(out)).worksheets.map((w) => w.name)).toEqual([
+      "Huyện Kon Rẫy",
+      "Xếp loại xã",
+      "Tổng hợp trách nhiệm",
+      "Xếp hạng",
+    ]);
+  }, 180_000);
+});

@@ -36,7 +36,8 @@ export function parseCode(v: CellValue | undefined): ParsedCode | null {
 }
 
 const parseCodeText = memoize((v: string): ParsedCode | null => {
-  const text = v.replace(/\u00a0/g, " ").trim().replace(/\.$/, "");
+  // "1. 2" and "5,6" (a comma typed for the dot) are read as 1.2 and 5.6.
+  const text = v.replace(/\u00a0/g, " ").trim().replace(/\s*[.,]\s*/g, ".").replace(/\.$/, "");
   if (text === "") return null;
   const roman = romanToNumber(text);
   if (roman !== null) return { code: String(roman), level: 1 };

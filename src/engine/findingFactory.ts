@@ -15,6 +15,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "lost-without-cause": "warning",
   "lost-without-responsible": "warning",
   "similar-unit-names": "warning",
+  "unreadable-code": "error",
 };
 
 export interface SheetPlace {

@@ -17,7 +17,7 @@ const ROLE_PATTERNS: Array<[ColumnRole, RegExp]> = [
   ["appraised", /tham dinh/],
   ["max", /toi da|diem chuan|thang diem/],
   ["code", /^(stt|tt|ma|ma tieu chi|ma so|so tt|so thu tu|ky hieu)$/],
-  ["unit", /^(ten )?(don vi|co quan,? don vi|co quan|dia phuong|ten co quan,? don vi)$/],
+  ["unit", /^(ten )?(don vi|co quan,? don vi|co quan|dia phuong|co quan,? dia phuong|xa|phuong|huyen|xa,? thi tran|xa,? phuong,? thi tran|xa,? phuong|huyen,? thanh pho)$/],
   ["grade", /^xep loai/],
   ["rank", /^(xep hang|thu hang|thu tu xep hang)/],
   ["index", /^chi so/],
@@ -93,15 +93,31 @@ export function detectHeader(grid: Grid): HeaderDetection {
     const single = rolesOfRow(rows[r]);
     const kind = kindOfColumns(single);
     if (kind) return { kind, header: { row: r, columns: single } };
-    if (r + 1 < rows.length) {
-      // Roles of the lower row win; the upper row fills the columns the lower leaves unnamed.
-      const merged: ColumnMap = { ...single, ...rolesOfRow(rows[r + 1]) };
-      const mergedKind = kindOfColumns(merged);
-      if (mergedKind && Object.keys(single).length > 0) return { kind: mergedKind, header: { row: r + 1, columns: merged } };
+    if (r + 1 < rows.length && kindOfColumns(rolesOfRow(rows[r + 1])) === null) {
+      const merged = twoRowHeader(rows[r], rows[r + 1]);
+      const mergedKind = merged && kindOfColumns(merged);
+      if (merged && mergedKind) return { kind: mergedKind, header: { row: r + 1, columns: merged } };
     }
     if (Object.keys(single).length > Object.keys(best).length) best = single;
   }
   return { kind: "other", reason: notRecognisedReason(rows, best) };
+}
+
+/**
+ * Roles of a header split over two rows: the lower row's, plus the upper row's for columns whose
+ * lower cell is empty ("STT | Nội dung" merged down beside "Điểm" split into sub-columns). A
+ * title (one text spanning the row) is not a header row and lends no role.
+ */
+function twoRowHeader(upper: readonly CellValue[] | undefined, lower: readonly CellValue[] | undefined): ColumnMap | null {
+  const filled = (row: readonly CellValue[] | undefined) => (row ?? []).filter((v) => cellText(v).trim() !== "").length;
+  if (filled(upper) < 2 || filled(lower) < 1) return null;
+  const merged: ColumnMap = { ...rolesOfRow(lower) };
+  const upperRoles = rolesOfRow(upper);
+  for (const [role, col] of Object.entries(upperRoles) as Array<[ColumnRole, number]>) {
+    if (merged[role] !== undefined || cellText(lower?.[col]).trim() !== "") continue;
+    merged[role] = col;
+  }
+  return merged;
 }
 
 function notRecognisedReason(rows: readonly CellValue[][], best: ColumnMap): string {

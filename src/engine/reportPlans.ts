@@ -168,38 +168,44 @@ interface RankingSource {
   label: string;
   official: ScoreKind;
   entries: RankingEntry[];
+  /** Scoring sheets left out, with why (no official score). */
+  skipped: string[];
 }
 
 /** The units to rank: the first units table, else every scoring sheet when there are several. */
-function rankingSource(analysis: WorkbookAnalysis, bands: readonly GradeBand[]): RankingSource | null {
+function rankingSource(analysis: WorkbookAnalysis, settings: EngineSettings): RankingSource | null {
   const table = analysis.sheets.find((s) => s.kind === "units");
   if (table && table.kind === "units" && table.ranking.length > 0) {
-    const official: ScoreKind = table.ranking.some((r) => r.appraised !== null) ? "appraised" : "self";
-    return { label: table.sheet, official, entries: table.ranking };
+    return { label: table.sheet, official: table.official, entries: table.ranking, skipped: [] };
   }
   const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
   if (scoring.length < 2) return null;
-  const official: ScoreKind = scoring.some((s) => s.totals.appraised !== null) ? "appraised" : "self";
+  const official: ScoreKind =
+    settings.official !== "auto" ? settings.official : scoring.some((s) => s.totals.appraised !== null) ? "appraised" : "self";
   const usable = scoring.filter((s) => s.totals[official] !== null && s.totals[official]!.max > 0);
   const indices = usable.map((s) => s.totals[official]!.index!);
   const ranks = competitionRanks(indices);
+  // Titles name the units unless two sheets share one; then the sheet names do.
+  const titles = usable.map((s) => s.title ?? s.sheet);
+  const unique = new Set(titles.map((t) => t.toLowerCase())).size === titles.length;
   const entries = usable.map((s, i) => ({
-    unit: s.title ?? s.sheet,
+    unit: unique ? titles[i] : s.sheet,
     row: 0,
     self: s.totals.self?.achieved ?? null,
     appraised: s.totals.appraised?.achieved ?? null,
     max: s.totals[official]!.max,
     index: indices[i],
-    grade: gradeOf(indices[i], bands),
+    grade: gradeOf(indices[i], settings.bands),
     rank: ranks[i],
   }));
-  return { label: usable.map((s) => s.sheet).join(", "), official, entries };
+  const skipped = scoring.filter((s) => !usable.includes(s)).map((s) => s.sheet);
+  return { label: usable.map((s) => s.sheet).join(", "), official, entries, skipped };
 }
 
 /** "Xếp hạng" when the workbook holds a units table or several scoring sheets; else null. */
 export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions): SheetPlan | null {
   const settings = withDefaults(opts.settings);
-  const source = rankingSource(analysis, settings.bands);
+  const source = rankingSource(analysis, settings);
   if (!source) return null;
   const b = new PlanBuilder();
   const lastCol = 7;
@@ -208,7 +214,12 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
   b.next();
   b.put(0, { value: `Nguồn: ${source.label} · Chỉ số tính theo điểm ${SCORE_NAME[source.official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
   b.merge(0, lastCol);
-  b.next(2);
+  b.next();
+  if (source.skipped.length > 0) {
+    b.put(0, { value: `Chưa xếp hạng (không có điểm ${SCORE_NAME[source.official]}): ${source.skipped.join(", ")}`, style: STYLES.note });
+    b.merge(0, lastCol);
+  }
+  b.next();
   const headerRow = b.row;
   ["STT", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm tối đa", "Chỉ số", "Xếp loại", "Xếp hạng"].forEach((h, col) =>
     b.put(col, { value: h, style: STYLES.header }),

@@ -14,7 +14,8 @@ export function parseResponsible(text: string | null | undefined): ResponsibleEn
   if (!text) return [];
   const entries: ResponsibleEntry[] = [];
   for (const part of text.normalize("NFC").split(/;|\r?\n|\r/)) {
-    let unit = normalizeName(part).replace(/^[-+•*]\s*/, "").replace(/[.]+$/, "").trim();
+    // List marks are dropped: "- ", "+ ", "1. ", "a) ".
+    let unit = normalizeName(part).replace(/^([-+•*]|\d{1,2}[.)]|[a-zđ][.)])\s*/i, "").replace(/[.]+$/, "").trim();
     let records: number | null = null;
     const m = RECORDS.exec(unit);
     if (m) {

@@ -1,5 +1,6 @@
 // The validation rules of a scoring sheet. Each finding points at the offending cell.
 import type { CriterionNode, Finding, HeaderInfo, LostItem, NumberParse, PointsTotal, ScoreKind } from "./types";
+import type { Exclusions } from "./totals";
 import { excelRound, hasMoreDecimalsThan } from "./numbers";
 import { finding, type SheetPlace } from "./findingFactory";
 import { similarNameGroups, unitKey } from "./responsible";
@@ -12,6 +13,9 @@ const TOLERANCE = 0.005;
 function differs(a: number, b: number): boolean {
   return excelRound(Math.abs(a - b), 9) >= TOLERANCE;
 }
+
+/** The code the .xlsx reader gives a formula saved without its result. */
+export const UNCALCULATED = "#UNCALCULATED";
 
 const SCORE_LABEL: Record<ScoreKind, string> = { self: "tự đánh giá", appraised: "thẩm định" };
 
@@ -29,6 +33,8 @@ interface Context {
 function checkValue(ctx: Context, p: NumberParse, row: number, col: number, what: string): void {
   if (p.kind === "text") {
     ctx.findings.push(finding(ctx.place, "not-a-number", row, col, `${what}: "${p.text}" không phải là số. Hãy nhập số (ví dụ 3,89) hoặc KPS.`));
+  } else if (p.kind === "error" && p.code === UNCALCULATED) {
+    ctx.findings.push(finding(ctx.place, "not-a-number", row, col, `${what}: công thức chưa được tính; hãy mở và lưu lại tệp bằng Excel.`));
   } else if (p.kind === "error") {
     ctx.findings.push(finding(ctx.place, "not-a-number", row, col, `${what}: ô có lỗi ${p.code}, không đọc được điểm.`));
   } else if (p.kind === "number") {
@@ -39,17 +45,26 @@ function checkValue(ctx: Context, p: NumberParse, row: number, col: number, what
   }
 }
 
-function checkCells(ctx: Context, nodes: readonly CriterionNode[]): void {
+function checkCells(ctx: Context, nodes: readonly CriterionNode[], excluded: Exclusions, has: Record<ScoreKind, boolean>): void {
   const c = ctx.header.columns;
   for (const n of nodes) {
     if (c.max !== undefined) checkValue(ctx, n.max, n.row, c.max, `Điểm tối đa của ${n.code}`);
+    const scored = n.self.kind === "number" || n.appraised.kind === "number";
+    if (c.max !== undefined && n.isLeaf && n.max.kind === "blank" && scored) {
+      ctx.findings.push(finding(ctx.place, "not-a-number", n.row, c.max, `Tiêu chí ${n.code} có điểm nhưng chưa ghi điểm tối đa.`));
+    }
     for (const kind of ["self", "appraised"] as const) {
       const col = c[kind];
       if (col === undefined) continue;
       const p = n[kind];
       checkValue(ctx, p, n.row, col, `Điểm ${SCORE_LABEL[kind]} của ${n.code}`);
-      if (!n.isLeaf || p.kind !== "number") continue;
-      if (n.max.kind === "kps") {
+      if (!n.isLeaf) continue;
+      if (p.kind === "blank" && has[kind] && !excluded[kind].has(n.code) && n.max.kind === "number") {
+        // Other leaves carry this score, so a blank is an omission; it counts as 0.
+        ctx.findings.push(finding(ctx.place, "not-a-number", n.row, col, `Điểm ${SCORE_LABEL[kind]} của ${n.code} đang để trống (được tính là 0). Hãy nhập điểm, hoặc KPS nếu không phát sinh.`));
+      }
+      if (p.kind !== "number") continue;
+      if (excluded[kind].has(n.code)) {
         ctx.findings.push(finding(ctx.place, "kps-with-score", n.row, col, `Tiêu chí ${n.code} không phát sinh (KPS) nhưng có điểm ${SCORE_LABEL[kind]} ${fmt(p.value)}.`));
       } else if (n.max.kind === "number" && p.value > n.max.value && differs(p.value, n.max.value)) {
         ctx.findings.push(finding(ctx.place, "over-max", n.row, col, `Điểm ${SCORE_LABEL[kind]} của ${n.code} (${fmt(p.value)}) vượt điểm tối đa (${fmt(n.max.value)}).`));
@@ -158,11 +173,13 @@ export interface ScoringFindingInput {
   totals: Record<string, { self: PointsTotal; appraised: PointsTotal }>;
   grand: { self: PointsTotal; appraised: PointsTotal };
   lost: readonly LostItem[];
+  excluded: Exclusions;
+  has: Record<ScoreKind, boolean>;
 }
 
 export function scoringFindings(input: ScoringFindingInput): Finding[] {
   const ctx: Context = { place: input.place, header: input.header, findings: [] };
-  checkCells(ctx, input.nodes);
+  checkCells(ctx, input.nodes, input.excluded, input.has);
   checkParents(ctx, input.nodes, input.byCode, input.totals);
   if (input.totalRow !== null) checkTotalRow(ctx, input.grid, input.totalRow, input.nodes, input.grand);
   checkLost(ctx, input.lost);

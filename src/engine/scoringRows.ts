@@ -1,5 +1,5 @@
 // Reading the rows of a scoring sheet into criterion nodes (one per code), in row order.
-import type { CriterionNode, Finding, Grid, HeaderInfo } from "./types";
+import type { CellValue, CriterionNode, Finding, Grid, HeaderInfo } from "./types";
 import { cellText, parseNumber } from "./numbers";
 import { parseCode, parentCode } from "./codes";
 import { foldText, normalizeName } from "./text";
@@ -13,10 +13,58 @@ export interface ScoringRows {
   findings: Finding[];
 }
 
-/** The grand-total row: no code, text starting with "Tổng" (Tổng điểm, Tổng cộng, TỔNG). */
+/**
+ * A grand-total row: no code, text "Tổng cộng", "Tổng điểm", "Tổng số điểm" or "TỔNG". The
+ * last one wins ("Tổng điểm phần I" before "Tổng cộng (I+II)"); a note such as "Tổng số hồ sơ
+ * tiếp nhận: 120" is none.
+ */
 function isTotalRow(texts: string[]): boolean {
-  return texts.some((t) => /^tong\b/.test(foldText(t)));
+  return texts.some((t) => /^tong( cong| diem| so diem|\s*[:(]|$)/.test(foldText(t)));
 }
+
+/** "1 | 2 | 3 | 4 …" or "(1) | (2) …" under a header numbers the columns: it is no criterion. */
+function isColumnNumberRow(row: readonly CellValue[]): boolean {
+  const numbers: number[] = [];
+  for (const v of row) {
+    const text = cellText(v).trim();
+    if (text === "") continue;
+    const m = /^\(?(\d{1,2})\)?$/.exec(text);
+    if (!m) return false;
+    numbers.push(Number(m[1]));
+  }
+  return numbers.length >= 3 && numbers.every((n, i) => n === numbers[0] + i);
+}
+
+/**
+ * Sheets that number areas I, II … and restart criteria at 1 under each ("II", then "1", "2")
+ * give relative codes: "1.2" under area II is criterion 2.1.2. Relative when, under some
+ * Roman area n > 1, the first Arabic code does not start with n.
+ */
+function romanRelative(grid: Grid, header: HeaderInfo): boolean {
+  const col = header.columns.code;
+  if (col === undefined) return false;
+  let area: number | null = null;
+  let firstUnder = true;
+  for (let r = header.row + 1; r < grid.values.length; r++) {
+    const v = grid.values[r]?.[col];
+    if (typeof v === "string" && isRomanCode(v)) {
+      area = Number(parseCode(v)!.code);
+      firstUnder = true;
+      continue;
+    }
+    const parsed = parseCode(v);
+    if (!parsed || area === null || !firstUnder) continue;
+    firstUnder = false;
+    if (area > 1 && parsed.code.split(".")[0] !== String(area)) return true;
+  }
+  return false;
+}
+
+function isRomanCode(text: string): boolean {
+  return /^[IVX]+\.?$/.test(text.trim());
+}
+
+const SCORE_COLUMNS = ["max", "self", "appraised"] as const;
 
 export function readScoringRows(grid: Grid, header: HeaderInfo, place: SheetPlace): ScoringRows {
   const c = header.columns;
@@ -26,18 +74,35 @@ export function readScoringRows(grid: Grid, header: HeaderInfo, place: SheetPlac
   let totalRow: number | null = null;
   const textAt = (row: readonly unknown[], col: number | undefined) =>
     col === undefined ? "" : cellText(row[col] as never).trim();
+  const relative = romanRelative(grid, header);
+  let romanArea: string | null = null;
 
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
-    const parsed = c.code === undefined ? null : parseCode(row[c.code]);
+    if (r === header.row + 1 && isColumnNumberRow(row)) continue;
+    const rawCodeCell = c.code === undefined ? undefined : row[c.code];
+    let parsed = c.code === undefined ? null : parseCode(rawCodeCell);
+    if (parsed && relative) {
+      if (typeof rawCodeCell === "string" && isRomanCode(rawCodeCell)) romanArea = parsed.code;
+      else if (romanArea !== null) parsed = { code: `${romanArea}.${parsed.code}`, level: parsed.level + 1 };
+    }
     if (!parsed) {
-      if (totalRow === null && isTotalRow([textAt(row, c.code), textAt(row, c.name)])) totalRow = r;
+      if (isTotalRow([textAt(row, c.code), textAt(row, c.name)])) totalRow = r;
+      else if (c.code !== undefined && /\d/.test(textAt(row, c.code)) && SCORE_COLUMNS.some((k) => c[k] !== undefined && parseNumber(row[c[k]!]).kind === "number")) {
+        // A code-like cell ("1.2*", "1.2a") on a row with points: its points would silently
+        // leave the totals. Rows with no code or a list mark ("-", "a)") describe a scoring
+        // option and carry its points as text for the reader; they are left alone.
+        findings.push(
+          finding(place, "unreadable-code", r, c.code, `Không đọc được mã tiêu chí "${textAt(row, c.code)}": điểm của dòng này không được tính. Hãy ghi mã dạng 1.6.1.`),
+        );
+      }
       continue;
     }
     const existing = byCode.get(parsed.code);
     if (existing) {
+      const asNumber = typeof rawCodeCell === "number" ? " Mã này được lưu dạng số (Excel đổi 1.10 thành 1.1): hãy nhập mã dạng văn bản." : "";
       findings.push(
-        finding(place, "duplicate-code", r, c.code!, `Mã tiêu chí ${parsed.code} bị trùng: đã có ở dòng ${place.origin.row + existing.row + 1}. Dòng này không được tính.`),
+        finding(place, "duplicate-code", r, c.code!, `Mã tiêu chí ${parsed.code} bị trùng: đã có ở dòng ${place.origin.row + existing.row + 1}. Dòng này không được tính.${asNumber}`),
       );
       continue;
     }

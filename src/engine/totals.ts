@@ -5,9 +5,28 @@ import { computeIndex, gradeOf } from "./grades";
 import type { GradeBand } from "./types";
 import { isUnder } from "./codes";
 
-/** A leaf is left out of a score's totals (achieved and maximum) when it or its maximum is KPS. */
-export function isExcluded(leaf: CriterionNode, kind: ScoreKind): boolean {
-  return leaf.max.kind === "kps" || leaf[kind].kind === "kps";
+/** Leaves left out of each score's totals (achieved and maximum), by code. */
+export type Exclusions = Record<ScoreKind, Set<string>>;
+
+/**
+ * A leaf is left out of a score when it, or any row above it, is KPS in the maximum column or
+ * in that score's column: a criterion "không phát sinh" takes its sub-criteria with it.
+ */
+export function exclusionsOf(nodes: readonly CriterionNode[]): Exclusions {
+  const byCode = new Map(nodes.map((n) => [n.code, n]));
+  const out: Exclusions = { self: new Set(), appraised: new Set() };
+  for (const leaf of nodes) {
+    if (!leaf.isLeaf) continue;
+    for (const kind of ["self", "appraised"] as const) {
+      for (let n: CriterionNode | undefined = leaf; n; n = n.parent === null ? undefined : byCode.get(n.parent)) {
+        if (n.max.kind === "kps" || n[kind].kind === "kps") {
+          out[kind].add(leaf.code);
+          break;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function valueOf(p: NumberParse): number {
@@ -19,11 +38,11 @@ function clean(x: number): number {
   return excelRound(x, 10);
 }
 
-export function leafTotal(leaves: readonly CriterionNode[], kind: ScoreKind): PointsTotal {
+export function leafTotal(leaves: readonly CriterionNode[], kind: ScoreKind, excluded: Exclusions): PointsTotal {
   let achieved = 0;
   let max = 0;
   for (const leaf of leaves) {
-    if (isExcluded(leaf, kind)) continue;
+    if (excluded[kind].has(leaf.code)) continue;
     achieved += valueOf(leaf[kind]);
     max += valueOf(leaf.max);
   }
@@ -35,7 +54,7 @@ export function leavesUnder(code: string, leaves: readonly CriterionNode[]): Cri
 }
 
 /** Totals per node, bottom-up: a parent's totals are its children's sums (O(nodes)). */
-export function nodeTotals(nodes: readonly CriterionNode[]): Record<string, { self: PointsTotal; appraised: PointsTotal }> {
+export function nodeTotals(nodes: readonly CriterionNode[], excluded: Exclusions): Record<string, { self: PointsTotal; appraised: PointsTotal }> {
   const out: Record<string, { self: PointsTotal; appraised: PointsTotal }> = {};
   const byCode = new Map(nodes.map((n) => [n.code, n]));
   const visit = (node: CriterionNode): { self: PointsTotal; appraised: PointsTotal } => {
@@ -44,7 +63,7 @@ export function nodeTotals(nodes: readonly CriterionNode[]): Record<string, { se
     let result: { self: PointsTotal; appraised: PointsTotal };
     if (node.isLeaf) {
       const max = valueOf(node.max);
-      const one = (kind: ScoreKind): PointsTotal => (isExcluded(node, kind) ? { achieved: 0, max: 0 } : { achieved: valueOf(node[kind]), max });
+      const one = (kind: ScoreKind): PointsTotal => (excluded[kind].has(node.code) ? { achieved: 0, max: 0 } : { achieved: valueOf(node[kind]), max });
       result = { self: one("self"), appraised: one("appraised") };
     } else {
       const sum = { self: { achieved: 0, max: 0 }, appraised: { achieved: 0, max: 0 } };
@@ -83,6 +102,7 @@ export function areasOf(
   totals: Record<string, { self: PointsTotal; appraised: PointsTotal }>,
   hasSelf: boolean,
   hasAppraised: boolean,
+  official: ScoreKind,
 ): AreaSummary[] {
   const areaCodes: string[] = [];
   for (const n of nodes) {
@@ -99,22 +119,27 @@ export function areasOf(
       code,
       name: own?.name ?? "",
       row: own?.row ?? parts[0]?.row ?? 0,
-      // The applicable maximum of the official score is what the report prints; both agree unless KPS differs.
-      max: hasAppraised ? sum("appraised", "max") : sum("self", "max"),
+      // The applicable maximum of the official score; the two differ only where KPS does.
+      max: sum(official, "max"),
       self: hasSelf ? sum("self", "achieved") : null,
       appraised: hasAppraised ? sum("appraised", "achieved") : null,
     };
   });
 }
 
-/** Leaves that lost points on the official score, in row order. */
-export function lostItems(nodes: readonly CriterionNode[], official: ScoreKind): LostItem[] {
+/**
+ * Leaves that lost points on the official score, in row order. A blank score counts as 0 (it
+ * is also a finding) once the sheet carries that score at all.
+ */
+export function lostItems(nodes: readonly CriterionNode[], official: ScoreKind, excluded: Exclusions, hasOfficial: boolean): LostItem[] {
   const items: LostItem[] = [];
+  if (!hasOfficial) return items;
   for (const leaf of nodes) {
-    if (!leaf.isLeaf || isExcluded(leaf, official)) continue;
-    if (leaf.max.kind !== "number" || leaf[official].kind !== "number") continue;
+    if (!leaf.isLeaf || excluded[official].has(leaf.code)) continue;
+    const score = leaf[official];
+    if (leaf.max.kind !== "number" || (score.kind !== "number" && score.kind !== "blank")) continue;
     const max = leaf.max.value;
-    const achieved = valueOf(leaf[official]);
+    const achieved = valueOf(score);
     const lost = points(max - achieved);
     if (lost <= 0) continue;
     items.push({ code: leaf.code, name: leaf.name, row: leaf.row, max, achieved, lost, cause: leaf.cause, responsible: leaf.responsible });

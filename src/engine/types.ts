@@ -80,7 +80,8 @@ export type RuleId =
   | "kps-with-score"
   | "lost-without-cause"
   | "lost-without-responsible"
-  | "similar-unit-names";
+  | "similar-unit-names"
+  | "unreadable-code";
 
 export interface Finding {
   rule: RuleId;
@@ -214,7 +215,9 @@ export interface UnitsSheet {
   origin: { row: number; col: number };
   header: HeaderInfo;
   rows: UnitRow[];
-  /** In table order (not sorted). */
+  /** The score the index is computed from. */
+  official: ScoreKind;
+  /** In table order (not sorted); units without a maximum or an official score are left out (with a finding). */
   ranking: RankingEntry[];
   findings: Finding[];
 }

@@ -1,7 +1,7 @@
 // A units table (one row per unit: name, self-assessed, appraised, maximum): index, grade, rank.
 import type { EngineSettings, Finding, Grid, HeaderInfo, RankingEntry, UnitRow, UnitsSheet } from "./types";
 import { cellText, hasMoreDecimalsThan, parseNumber } from "./numbers";
-import type { NumberParse } from "./types";
+import type { NumberParse, ScoreKind } from "./types";
 import { foldText, normalizeName } from "./text";
 import { computeIndex, competitionRanks, gradeOf } from "./grades";
 import { finding, sortFindings, type SheetPlace } from "./findingFactory";
@@ -35,7 +35,8 @@ export function readUnitsSheet(grid: Grid, header: HeaderInfo, settings: EngineS
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const unit = normalizeName(cellText(row[c.unit!]));
-    if (unit === "" || /^(tong|cong)\b/.test(foldText(unit))) continue;
+    // Summary rows of the table are no units.
+    if (unit === "" || /^(tong|cong|binh quan|trung binh|toan huyen|toan tinh|toan thanh pho)\b/.test(foldText(unit))) continue;
     const prev = seen.get(unitKey(unit));
     if (prev !== undefined) {
       findings.push(finding(place, "duplicate-code", r, c.unit!, `Đơn vị "${unit}" bị trùng: đã có ở dòng ${origin.row + prev + 1}. Dòng này không được tính.`));
@@ -60,6 +61,15 @@ export function readUnitsSheet(grid: Grid, header: HeaderInfo, settings: EngineS
     }
   }
   const official = officialScore(settings, rows.some((u) => u.self !== null), rows.some((u) => u.appraised !== null));
+  for (const u of rows) {
+    // A unit that cannot be indexed is named, never silently dropped from the ranking.
+    const blank = (role: "max" | ScoreKind) => c[role] !== undefined && parseNumber(grid.values[u.row]?.[c[role]!]).kind === "blank";
+    for (const role of ["max", official] as const) {
+      if (blank(role)) {
+        findings.push(finding(place, "not-a-number", u.row, c[role]!, `${LABELS[role]} của ${u.unit} đang để trống: đơn vị này chưa được xếp hạng.`));
+      }
+    }
+  }
   const ranked = rows.filter((u) => u[official] !== null && u.max !== null && u.max > 0);
   const indices = ranked.map((u) => computeIndex(u[official]!, u.max!)!);
   const ranks = competitionRanks(indices);
@@ -73,5 +83,5 @@ export function readUnitsSheet(grid: Grid, header: HeaderInfo, settings: EngineS
     grade: gradeOf(indices[i], settings.bands),
     rank: ranks[i],
   }));
-  return { kind: "units", sheet: grid.name, origin, header, rows, ranking, findings: sortFindings(findings) };
+  return { kind: "units", sheet: grid.name, origin, header, rows, official, ranking, findings: sortFindings(findings) };
 }

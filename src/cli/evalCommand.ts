@@ -30,7 +30,14 @@ export async function run(args: string[]): Promise<number> {
   installCustomFunctionsShim();
   let tree;
   try {
-    tree = parseFormula(formula, catalog).tree;
+    const parsed = parseFormula(formula, catalog);
+    tree = parsed.tree;
+    if (parsed.ambiguous) {
+      process.stderr.write(
+        "Lưu ý: công thức đọc được theo hai cách; đã hiểu dấu phẩy là dấu thập phân (kiểu Excel tiếng Việt). " +
+          "Dùng dấu ; để ngăn cách đối số, hoặc dấu chấm thập phân, để khỏi nhầm.\n",
+      );
+    }
   } catch (err) {
     if (err instanceof FormulaSyntaxError) {
       process.stderr.write(syntaxMessage(formula, err));

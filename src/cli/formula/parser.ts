@@ -29,6 +29,8 @@ export type FunctionCatalog = (name: string) => FunctionSignature | undefined;
 export interface ParsedFormula {
   tree: FormulaNode;
   style: SeparatorStyle;
+  /** Both styles read the text, differently, and nothing in it said which one was meant. */
+  ambiguous: boolean;
 }
 
 const NAMESPACE = "CCHC.";
@@ -44,13 +46,29 @@ export function parseFormula(text: string, catalog: FunctionCatalog): ParsedForm
   let firstError: unknown = null;
   for (const style of styles) {
     try {
-      return { tree: parseWithStyle(text, style, catalog), style };
+      const tree = parseWithStyle(text, style, catalog);
+      return { tree, style, ambiguous: style === styles[0] && isGuess(text) && otherStyleReads(text, styles[1], catalog, tree) };
     } catch (err) {
       if (!(err instanceof FormulaSyntaxError)) throw err;
       firstError ??= err;
     }
   }
   throw firstError;
+}
+
+/** No ";" and no "0.5" to tell the style, but a comma that one style reads as a decimal mark. */
+function isGuess(text: string): boolean {
+  const outside = textOutsideStrings(text).replace(/\{[^}]*\}/g, "");
+  return !outside.includes(";") && !/\d\.\d/.test(outside) && /\d,\d/.test(outside);
+}
+
+function otherStyleReads(text: string, style: SeparatorStyle, catalog: FunctionCatalog, first: FormulaNode): boolean {
+  try {
+    return JSON.stringify(parseWithStyle(text, style, catalog)) !== JSON.stringify(first);
+  } catch (err) {
+    if (err instanceof FormulaSyntaxError) return false;
+    throw err;
+  }
 }
 
 export function preferredStyles(text: string): SeparatorStyle[] {

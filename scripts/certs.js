@@ -42,13 +42,23 @@ async function localCertificates() {
   return readTriple(ca, cert, key);
 }
 
-/** Whether installing the CA can work here without blocking on a password prompt. */
-function canInstall() {
-  if (process.env.CCHC_SKIP_CERT_INSTALL === "1") return false;
-  if (process.platform === "win32") return true;
-  // macOS and Linux install with sudo: only try when sudo exists.
-  const dirs = (process.env.PATH || "").split(path.delimiter);
-  return dirs.some((d) => fs.existsSync(path.join(d, "sudo")));
+/**
+ * Whether installing the CA can work here without blocking on a password prompt. macOS and
+ * Linux install with sudo: only try when `sudo -n true` succeeds, i.e. sudo runs without
+ * asking for a password (no sudo, or a password needed: generate and serve without installing).
+ * `run` is injectable for tests.
+ */
+function canInstall(env = process.env, platform = process.platform, run = runQuietly) {
+  if (env.CCHC_SKIP_CERT_INSTALL === "1") return false;
+  if (platform === "win32") return true;
+  return run("sudo", ["-n", "true"], env);
+}
+
+/** Whether a command exits 0, with no terminal input and a time limit: it can never wait for a password. */
+function runQuietly(command, args, env = process.env) {
+  const { spawnSync } = require("child_process");
+  const result = spawnSync(command, args, { stdio: "ignore", env, timeout: 10000 });
+  return result.error === undefined && result.status === 0;
 }
 
 /**
@@ -81,4 +91,4 @@ function firstLine(err) {
   return String(err && err.message ? err.message : err).split("\n")[0];
 }
 
-module.exports = { getHttpsOptions, LOCAL_DIR };
+module.exports = { getHttpsOptions, canInstall, LOCAL_DIR };

@@ -3,9 +3,11 @@
 //
 // Round trips are what make an add-in slow, so every method reads what it needs in one
 // context.sync() (two where the worksheet list must be known before their ranges can be
-// asked for) and writes in one more, with suspendApiCalculationUntilNextSync() around bulk
-// writes. A write is split into more syncs only when it would pass Excel on the web's 5 MB
-// request limit; nothing syncs in a loop over sheets or rows.
+// asked for, as highlights read the cells' fills) and writes in one more, with
+// suspendApiCalculationUntilNextSync() around bulk writes. A write is split into more syncs
+// only when it would pass Excel on the web's 5 MB request limit; nothing syncs in a loop over
+// sheets or rows. Counts per command: read 2, highlight 3, clear 3, writeCells 1 (2 when the
+// cells are checked first), writeSheets 2.
 import type { EngineSettings } from "../engine/types";
 import type { PlanMarker, SheetPlan } from "../engine/plan";
 import { resolveSheetName } from "../engine/sheetNames";
@@ -13,7 +15,9 @@ import type { CellWrite, WorkbookSnapshot } from "./port";
 import type { CellRef, PaneHost } from "../taskpane/paneHost";
 import { MARKERS, sheetOfReference } from "./xlsxMarkers";
 import { queuePlan } from "./officeRender";
-import { rangeToGrid } from "./officeValues";
+import { rangeToGrid, toCellValue } from "./officeValues";
+import { ChangedCellsError, UserError, type ChangedCell } from "../taskpane/messages";
+import type { CellValue } from "../engine/types";
 import { HIGHLIGHTS_KEY, SETTINGS_KEY, officeDocumentStore, type DocumentStore } from "./officeSettings";
 
 /** Excel.run, injectable so tests can count the round trips against a fake object model. */
@@ -27,10 +31,24 @@ export const DEFAULT_PAYLOAD_LIMIT = 4_000_000;
 /** Cells per sync when a read has to be split (only after Excel refused the one-sync read). */
 export const DEFAULT_READ_CHUNK_CELLS = 100_000;
 
+/**
+ * A fill as remembered: colour and pattern, and (ExcelApi 1.9) the tint and the pattern's colour
+ * and tint, kept only where they differ from Excel's defaults so the document settings stay small.
+ */
+export interface FillRecord {
+  color: string;
+  pattern: string;
+  tintAndShade?: number;
+  patternColor?: string;
+  patternTintAndShade?: number;
+}
+
 /** A highlighted cell and the fill it had before (null: no fill). */
 export interface SavedFill extends CellRef {
-  fill: { color: string; pattern: string } | null;
+  fill: FillRecord | null;
 }
+
+const FILL_PROPERTIES = "color,pattern,tintAndShade,patternColor,patternTintAndShade";
 
 export interface OfficeWorkbookOptions {
   run?: ExcelRunner;
@@ -210,9 +228,28 @@ export class OfficeWorkbook implements PaneHost {
     });
   }
 
+  /**
+   * Writes the cells in one sync. Cells given an `expected` value are read first (one more
+   * sync): if any holds something else now, nothing is written and a ChangedCellsError lists them.
+   */
   async writeCells(cells: CellWrite[]): Promise<void> {
     if (cells.length === 0) return;
     await this.run(async (context) => {
+      const checked = cells.filter((c) => c.expected !== undefined);
+      if (checked.length > 0) {
+        const ranges = checked.map((c) => {
+          const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.address);
+          range.load("values,valueTypes");
+          return range;
+        });
+        await context.sync();
+        const changed: ChangedCell[] = [];
+        checked.forEach((c, i) => {
+          const actual = toCellValue(ranges[i].values[0]?.[0], (ranges[i].valueTypes as string[][])[0]?.[0]);
+          if (!sameValue(actual, c.expected ?? null)) changed.push({ sheet: c.sheet, address: c.address, expected: c.expected ?? null, actual });
+        });
+        if (changed.length > 0) throw new ChangedCellsError(changed);
+      }
       const budget = this.budget(context);
       context.application.suspendApiCalculationUntilNextSync();
       for (const cell of cells) {
@@ -248,60 +285,113 @@ export class OfficeWorkbook implements PaneHost {
     return this.savedFills().length;
   }
 
+  /** Sheets of the remembered highlights (after clearHighlights(): the sheets not found). */
+  highlightedSheets(): string[] {
+    return [...new Set(this.savedFills().map((s) => s.sheet))];
+  }
+
   private savedFills(): SavedFill[] {
     const saved = this.store.get(HIGHLIGHTS_KEY);
     return Array.isArray(saved) ? (saved as SavedFill[]) : [];
   }
 
+  /**
+   * Saves the records in the document before any cell is coloured: a save that fails leaves the
+   * cells as they were (and the records as they were), and the clerk is told.
+   */
+  private async saveFillsFirst(records: SavedFill[], previous: SavedFill[]): Promise<void> {
+    this.store.set(HIGHLIGHTS_KEY, records);
+    try {
+      await this.store.save();
+    } catch (err) {
+      this.store.set(HIGHLIGHTS_KEY, previous);
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new UserError(
+        `Không lưu được màu cũ của các ô vào bảng tính (${detail}), nên chưa tô màu ô nào. ` +
+          "Hãy kiểm tra bảng tính không ở chế độ chỉ đọc, lưu lại rồi bấm lệnh lần nữa, hoặc bỏ chọn \"Tô màu các ô có vấn đề\".",
+      );
+    }
+  }
+
+  /**
+   * Three syncs whatever the number of cells: the sheet list; the fills the cells have now; the
+   * fills written. The previous fills are saved in the document between the second and third.
+   */
   async highlight(cells: CellRef[], scope?: string[]): Promise<number> {
     const saved = this.savedFills();
     const inScope = (c: CellRef) => scope === undefined || scope.some((s) => s.toLowerCase() === c.sheet.toLowerCase());
     const wanted = new Map(cells.map((c) => [key(c), c] as const));
-    const savedKeys = new Set(saved.map(key));
-    const fresh = [...wanted.values()].filter((c) => !savedKeys.has(key(c)));
-    const kept: SavedFill[] = await this.run(async (context) => {
+    const savedByKey = new Map(saved.map((s) => [key(s), s] as const));
+    return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      // The fills cells have now, before the highlight covers them.
-      const fills = fresh.map((c) => {
+      await context.sync();
+      const live = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const isLive = (c: CellRef) => live.has(c.sheet.toLowerCase());
+      // The fills cells have now: of the cells to colour, and of those coloured earlier.
+      const targets = [...wanted.values()].filter(isLive);
+      const leaving = saved.filter((old) => !wanted.has(key(old)) && inScope(old) && isLive(old));
+      const load = (c: CellRef) => {
         const fill = sheets.getItem(c.sheet).getRange(c.address).format.fill;
-        fill.load("color,pattern");
+        fill.load(FILL_PROPERTIES);
+        return fill;
+      };
+      const targetFills = targets.map(load);
+      const leavingFills = leaving.map(load);
+      await context.sync();
+      const records: SavedFill[] = targets.map((c, i) => {
+        const old = savedByKey.get(key(c));
+        // Still coloured by an earlier check: its remembered fill is the original. Refilled by the
+        // clerk since: the clerk's fill is the one to give back.
+        if (old && isHighlight(targetFills[i])) return old;
+        return { sheet: c.sheet, address: c.address, fill: fillRecord(targetFills[i]) };
+      });
+      // Out of scope, or on a sheet not found (renamed or deleted): remembered as they are.
+      for (const old of saved) if (!wanted.has(key(old)) && (!inScope(old) || !isLive(old))) records.push(old);
+      // No longer flagged: the fill goes back, unless the clerk has coloured the cell since.
+      const restore = leaving.filter((_, i) => isHighlight(leavingFills[i]));
+      await this.saveFillsFirst([...records, ...restore], saved);
+      for (const old of restore) restoreFill(sheets, old);
+      for (const c of targets) {
+        const fill = sheets.getItem(c.sheet).getRange(c.address).format.fill;
+        fill.clear();
+        fill.color = HIGHLIGHT_FILL;
+      }
+      await context.sync();
+      // The restored cells are forgotten. Should this save fail, the document keeps them too:
+      // harmless, as a cell no longer coloured with the highlight is never restored.
+      this.store.set(HIGHLIGHTS_KEY, records);
+      await this.store.save().catch(() => undefined);
+      return records.length;
+    });
+  }
+
+  /**
+   * Gives back the remembered fills of the cells still coloured with the highlight (a cell the
+   * clerk has refilled since keeps the clerk's fill), in three syncs. Records on sheets not found
+   * (renamed, deleted) are kept, for highlightedSheets() to name, unless `forgetMissing`.
+   */
+  async clearHighlights(forgetMissing = false): Promise<number> {
+    const saved = this.savedFills();
+    if (saved.length === 0) return 0;
+    const { restored, missing } = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const live = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const present = saved.filter((s) => live.has(s.sheet.toLowerCase()));
+      const fills = present.map((s) => {
+        const fill = sheets.getItem(s.sheet).getRange(s.address).format.fill;
+        fill.load(FILL_PROPERTIES);
         return fill;
       });
       await context.sync();
-      const live = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-      const records: SavedFill[] = fresh.map((c, i) => ({
-        ...c,
-        fill: fills[i].pattern === "None" || !fills[i].color ? null : { color: fills[i].color, pattern: fills[i].pattern },
-      }));
-      for (const old of saved) {
-        if (wanted.has(key(old)) || !inScope(old)) records.push(old);
-        else if (live.has(old.sheet.toLowerCase())) restoreFill(sheets, old);
-      }
-      for (const c of wanted.values()) sheets.getItem(c.sheet).getRange(c.address).format.fill.color = HIGHLIGHT_FILL;
+      const restore = present.filter((_, i) => isHighlight(fills[i]));
+      for (const s of restore) restoreFill(sheets, s);
       await context.sync();
-      return records;
+      return { restored: restore.length, missing: saved.filter((s) => !live.has(s.sheet.toLowerCase())) };
     });
-    this.store.set(HIGHLIGHTS_KEY, kept);
-    await this.store.save();
-    return kept.length;
-  }
-
-  async clearHighlights(): Promise<number> {
-    const saved = this.savedFills();
-    if (saved.length === 0) return 0;
-    const restored = await this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
-      // A sheet deleted since has nothing left to restore.
-      const live = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-      const present = saved.filter((s) => live.has(s.sheet.toLowerCase()));
-      for (const s of present) restoreFill(sheets, s);
-      await context.sync();
-      return present.length;
-    });
-    this.store.set(HIGHLIGHTS_KEY, []);
+    this.store.set(HIGHLIGHTS_KEY, forgetMissing ? [] : missing);
     await this.store.save();
     return restored;
   }
@@ -324,14 +414,68 @@ export class OfficeWorkbook implements PaneHost {
     this.store.set(SETTINGS_KEY, settings);
     await this.store.save();
   }
+
+  /**
+   * A full recalculation, in one sync: Excel does not know that CCHC.GRADE depends on the bands
+   * in the settings, so its cells keep the old grades until asked.
+   */
+  async recalculate(): Promise<void> {
+    await this.run(async (context) => {
+      // Excel.CalculationType.full, spelled out so the adapter loads where Excel is not defined.
+      context.workbook.application.calculate("Full" as Excel.CalculationType);
+      await context.sync();
+    });
+  }
+}
+
+/** Blank text counts as empty, as the engine reads it. */
+function normalized(v: CellValue): CellValue {
+  return typeof v === "string" && v.trim() === "" ? null : v;
+}
+
+/** Whether a cell's value is the one expected (numbers within rounding noise). */
+function sameValue(actual: CellValue, expected: CellValue): boolean {
+  const a = normalized(actual);
+  const e = normalized(expected);
+  if (a === null || e === null) return a === e;
+  if (typeof a === "number" && typeof e === "number") return Math.abs(a - e) <= 1e-9 * Math.max(1, Math.abs(e));
+  if (a instanceof Date || e instanceof Date) return a instanceof Date && e instanceof Date && a.getTime() === e.getTime();
+  if (typeof a === "object" && typeof e === "object") return a.error === e.error;
+  return a === e;
 }
 
 function restoreFill(sheets: Excel.WorksheetCollection, saved: SavedFill): void {
   const fill = sheets.getItem(saved.sheet).getRange(saved.address).format.fill;
-  if (saved.fill === null) {
-    fill.clear();
-    return;
+  // From no fill, so nothing of the highlight (or of Excel's defaults) is left over.
+  fill.clear();
+  const f = saved.fill;
+  if (f === null) return;
+  fill.color = f.color;
+  if (f.pattern && f.pattern !== "Solid") fill.pattern = f.pattern as Excel.FillPattern;
+  if (f.patternColor !== undefined) fill.patternColor = f.patternColor;
+  if (f.tintAndShade !== undefined) fill.tintAndShade = f.tintAndShade;
+  if (f.patternTintAndShade !== undefined) fill.patternTintAndShade = f.patternTintAndShade;
+}
+
+/** What a loaded fill is, as remembered (null: no fill). */
+function fillRecord(fill: Excel.RangeFill): FillRecord | null {
+  if (fill.pattern === "None" || !fill.color) return null;
+  const record: FillRecord = { color: fill.color, pattern: fill.pattern };
+  if (typeof fill.tintAndShade === "number" && fill.tintAndShade !== 0) record.tintAndShade = fill.tintAndShade;
+  // The pattern's colour and tint only show with a pattern other than a solid fill.
+  if (fill.pattern !== "Solid") {
+    if (typeof fill.patternColor === "string" && fill.patternColor !== "") record.patternColor = fill.patternColor;
+    if (typeof fill.patternTintAndShade === "number" && fill.patternTintAndShade !== 0) record.patternTintAndShade = fill.patternTintAndShade;
   }
-  fill.color = saved.fill.color;
-  if (saved.fill.pattern && saved.fill.pattern !== "Solid") fill.pattern = saved.fill.pattern as Excel.FillPattern;
+  return record;
+}
+
+/** Whether a loaded fill is the highlight (solid, untinted HIGHLIGHT_FILL). */
+function isHighlight(fill: Excel.RangeFill): boolean {
+  return (
+    fill.pattern !== "None" &&
+    typeof fill.color === "string" &&
+    fill.color.toUpperCase() === HIGHLIGHT_FILL &&
+    (typeof fill.tintAndShade !== "number" || fill.tintAndShade === 0)
+  );
 }

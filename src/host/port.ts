@@ -1,7 +1,7 @@
 // The one interface between the UI / command line and a workbook. Adapters: Office.js
 // (src/host/officeWorkbook.ts) for the add-in, ExcelJS (src/host/exceljsWorkbook.ts) for the
 // command line and the standalone page.
-import type { Grid } from "../engine/types";
+import type { CellValue, Grid } from "../engine/types";
 import type { PlanMarker, SheetPlan } from "../engine/plan";
 
 export interface WorkbookSnapshot {
@@ -19,6 +19,12 @@ export interface CellWrite {
   address: string;
   formula?: string;
   value?: string | number | null;
+  /**
+   * What the cell is expected to hold now (null: empty), as read earlier. When given, an
+   * adapter that can check it writes nothing if a cell holds something else (the clerk typed
+   * into it meanwhile) and reports those cells instead. Omitted: written whatever it holds.
+   */
+  expected?: CellValue;
 }
 
 export interface WorkbookPort {

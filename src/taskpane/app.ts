@@ -3,7 +3,7 @@
 import type { EngineSettings, GradeBand } from "../engine/types";
 import { analyzeWorkbook } from "../engine/analyze";
 import type { PaneHost } from "./paneHost";
-import { errorSentence, TEXT } from "./messages";
+import { ChangedCellsError, errorSentence, TEXT } from "./messages";
 import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
 import { generateReport } from "./reportController";
@@ -110,13 +110,17 @@ export class PaneApp {
       await work();
     } catch (err) {
       this.status("", null);
-      this.errorBox.textContent = errorSentence(err);
-      this.errorBox.hidden = false;
+      this.showError(errorSentence(err));
     } finally {
       for (const b of this.commands) b.disabled = false;
       this.doc.body.removeAttribute("aria-busy");
       this.busy = false;
     }
+  }
+
+  private showError(sentence: string): void {
+    this.errorBox.textContent = sentence;
+    this.errorBox.hidden = false;
   }
 
   private show(node: HTMLElement): void {
@@ -129,9 +133,12 @@ export class PaneApp {
       const scope = (this.doc.querySelector<HTMLInputElement>('input[name="scope"]:checked')?.value ?? "all") as "all" | "active";
       const highlight = byId<HTMLInputElement>(this.doc, "opt-highlight").checked;
       const report = await runValidation(this.host, { scope, highlight, progress: this.progress });
+      // A new check: "Xóa đánh dấu" asks afresh before forgetting cells on sheets not found.
+      this.missingReported = false;
       this.show(findingsView(this.doc, report, (f) => void this.selectCell(f.sheet, f.cell)));
       this.updateClearButton();
       this.status(`Kiểm tra xong: ${report.errors} lỗi, ${report.warnings} cảnh báo.`, null);
+      if (report.highlightError !== undefined) this.showError(report.highlightError);
     });
   }
 
@@ -145,11 +152,28 @@ export class PaneApp {
     }
   }
 
+  /** Set when "Xóa đánh dấu" left highlights on sheets not found: the next click forgets them. */
+  private missingReported = false;
+
   async clearHighlights(): Promise<void> {
     await this.command(async () => {
-      const restored = await this.host.clearHighlights();
+      const forget = this.missingReported;
+      const before = this.host.highlightCount();
+      const restored = await this.host.clearHighlights(forget);
       this.updateClearButton();
-      this.status(restored > 0 ? `Đã trả lại màu cũ cho ${restored} ô.` : "Không có ô nào đang được đánh dấu.", null);
+      const done = restored > 0 ? `Đã trả lại màu cũ cho ${restored} ô.` : "Không có ô nào cần trả lại màu cũ.";
+      const left = this.host.highlightCount();
+      this.missingReported = left > 0;
+      if (left === 0) {
+        this.status(forget && before > restored ? `${done} Đã bỏ ghi nhớ các ô thuộc sheet không còn tìm thấy.` : done, null);
+        return;
+      }
+      const sheets = (this.host.highlightedSheets?.() ?? []).map((n) => `"${n}"`).join(", ");
+      this.status(done, null);
+      this.showError(
+        `Còn ${left} ô đã tô màu thuộc sheet không tìm thấy${sheets ? ` (${sheets})` : ""}: có thể sheet đã được đổi tên hoặc bị xóa. ` +
+          "Nếu đã đổi tên, hãy đặt lại tên cũ rồi bấm \"Xóa đánh dấu\" lần nữa; nếu không cần nữa, bấm \"Xóa đánh dấu\" lần nữa để bỏ ghi nhớ các ô này.",
+      );
     });
   }
 
@@ -163,41 +187,85 @@ export class PaneApp {
     });
   }
 
+  /** The result the pane shows now: an open question is about this one only. */
+  private shownScores: ScoreResult | null = null;
+
   private showScores(result: ScoreResult): void {
+    this.shownScores = result;
     this.show(scoresView(this.doc, result, {
       onFillEmpty: () => void this.fillSubtotals(result, false),
       onAskOverwrite: () => this.askOverwrite(result),
     }));
   }
 
+  /**
+   * The in-pane question before overwriting: one at a time (an open one is replaced), its
+   * trigger disabled while it is open, focus back on the trigger when cancelled.
+   */
   private askOverwrite(result: ScoreResult): void {
+    if (this.busy || this.shownScores !== result) return;
+    const trigger = this.doc.getElementById("ask-overwrite") as HTMLButtonElement | null;
+    this.doc.getElementById("confirm")?.remove();
     const { empty, filled } = result.offer;
+    const close = () => {
+      box.remove();
+      if (trigger) trigger.disabled = false;
+    };
     const box = confirmView(this.doc, {
       title: `Ghi đè ${filled.length} ô đã có số bằng công thức SUM?`,
       items: filled.map(describeOverwrite),
       confirmLabel: `Ghi đè ${filled.length} ô${empty.length > 0 ? ` và điền ${empty.length} ô trống` : ""}`,
       cancelLabel: "Không ghi đè",
       onConfirm: () => {
-        box.remove();
+        // Another command is running: the question stays until it is done.
+        if (this.busy) return;
+        close();
+        if (this.shownScores !== result) return;
         void this.fillSubtotals(result, true);
       },
       onCancel: () => {
-        box.remove();
+        close();
         this.status("Đã hủy: không ô nào bị ghi đè.", null);
-        byId(this.doc, "ask-overwrite").focus();
+        if (trigger?.isConnected) trigger.focus();
       },
     });
+    if (trigger) trigger.disabled = true;
     byId(this.doc, "subtotal-offer").appendChild(box);
+  }
+
+  /** After the results were drawn again, focus goes to the offer's first button, else to the results. */
+  private refocus(): void {
+    const active = this.doc.activeElement;
+    if (active && active !== this.doc.body && active.isConnected) return;
+    const next = this.doc.getElementById("fill-empty") ?? this.doc.getElementById("ask-overwrite") ?? this.results;
+    next.focus();
   }
 
   private async fillSubtotals(result: ScoreResult, overwrite: boolean): Promise<void> {
     await this.command(async () => {
-      const written = await applySubtotals(this.host, result.offer, overwrite, this.progress);
+      let written: number;
+      try {
+        written = await applySubtotals(this.host, result.offer, overwrite, this.progress);
+      } catch (err) {
+        if (!(err instanceof ChangedCellsError)) throw err;
+        // Cells changed since Tính điểm read them: nothing was written. Compute again so the
+        // offer (and any overwrite question) is about what the sheet holds now.
+        const fresh = await computeScores(this.host, { sheet: result.sheet, progress: this.progress });
+        this.showScores(fresh);
+        const cells = err.cells.slice(0, 8).map((c) => c.address).join(", ") + (err.cells.length > 8 ? ", …" : "");
+        this.status(`Đã tính điểm lại sheet "${fresh.sheet}" theo số liệu mới.`, null);
+        this.showError(
+          `Chưa ghi công thức nào: ${err.cells.length} ô đã thay đổi kể từ lúc tính điểm (${cells}). ` +
+            "Điểm và danh sách ô ở dưới đã được tính lại theo số liệu mới; hãy xem lại rồi chọn lại.",
+        );
+        return;
+      }
       // Filled cells are no longer offered; the figures do not change (the formulas sum the same leaves).
       const offer = overwrite ? { ...result.offer, empty: [], filled: [] } : { ...result.offer, empty: [] };
       this.showScores({ ...result, offer });
       this.status(`Đã điền công thức SUM vào ${written} ô của sheet "${result.sheet}".`, null);
     });
+    this.refocus();
   }
 
   async report(): Promise<void> {

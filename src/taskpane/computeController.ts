@@ -99,13 +99,15 @@ export function describeOverwrite(f: OfferedFormula): string {
 
 /**
  * Writes the SUM formulas: the empty cells, and the filled ones only with `overwrite` (the pane
- * asks first, listing them). Returns how many cells were written.
+ * asks first, listing them). Returns how many cells were written. A cell changed since Tính
+ * điểm read it makes the host write nothing and throw ChangedCellsError (where it checks).
  */
 export async function applySubtotals(host: PaneHost, offer: SubtotalOffer, overwrite: boolean, progress: Progress = noProgress): Promise<number> {
   const chosen = overwrite ? [...offer.empty, ...offer.filled] : offer.empty;
   if (chosen.length === 0) return 0;
   progress(TEXT.writing, 0.5);
-  await host.writeCells(chosen.map((f) => ({ sheet: offer.sheet, address: f.address, formula: f.formula })));
+  // Each cell must still hold what Tính điểm read: a number typed since is never overwritten.
+  await host.writeCells(chosen.map((f) => ({ sheet: offer.sheet, address: f.address, formula: f.formula, expected: f.existing })));
   progress(TEXT.done, 1);
   return chosen.length;
 }

@@ -18,13 +18,21 @@ export interface PaneHost extends WorkbookPort {
    * Returns how many cells carry the highlight now.
    */
   highlight(cells: CellRef[], scope?: string[]): Promise<number>;
-  /** Puts back the fills remembered by highlight(). Returns how many cells were restored. */
-  clearHighlights(): Promise<number>;
+  /**
+   * Puts back the fills remembered by highlight() of the cells still carrying the highlight.
+   * Returns how many cells were restored. What is remembered of cells on sheets not found
+   * (renamed, deleted) is kept, unless `forgetMissing`.
+   */
+  clearHighlights(forgetMissing?: boolean): Promise<number>;
   /** How many cells carry a highlight now (from what the workbook remembers). */
   highlightCount(): number;
+  /** The sheets of the remembered highlights, where the host can tell. */
+  highlightedSheets?(): string[];
   /** Activates the sheet and selects the cell. */
   select(cell: CellRef): Promise<void>;
   /** The settings saved in the workbook (empty object when none). */
   loadSettings(): Partial<EngineSettings>;
   saveSettings(settings: Partial<EngineSettings>): Promise<void>;
+  /** Recalculates every formula (so CCHC.GRADE cells follow new bands), where the host can. */
+  recalculate?(): Promise<void>;
 }

@@ -95,8 +95,9 @@ export function currentSettings(host: PaneHost): EngineSettings {
 }
 
 /**
- * Saves the settings in the workbook and hands the bands to the custom functions
- * (`applyBands`, setFunctionBands in the add-in).
+ * Saves the settings in the workbook, hands the bands to the custom functions (`applyBands`,
+ * setFunctionBands in the add-in), then has the workbook recalculated so CCHC.GRADE cells show
+ * grades by the new bands.
  */
 export async function saveSettings(
   host: PaneHost,
@@ -105,4 +106,5 @@ export async function saveSettings(
 ): Promise<void> {
   await host.saveSettings(settings);
   applyBands(settings.bands);
+  await host.recalculate?.();
 }

@@ -3,7 +3,7 @@
 import { analyzeWorkbook } from "../engine/analyze";
 import type { Finding, SheetResult } from "../engine/types";
 import type { PaneHost } from "./paneHost";
-import { TEXT } from "./messages";
+import { TEXT, errorSentence } from "./messages";
 import { noProgress, type Progress } from "./progress";
 import { userGrids } from "./workbookScope";
 
@@ -26,6 +26,8 @@ export interface ValidationReport {
   skipped: Array<{ sheet: string; reason: string }>;
   /** Cells carrying the highlight after the command (0 when highlighting was off). */
   highlighted: number;
+  /** Why no cell was coloured, when highlighting failed (the findings are listed all the same). */
+  highlightError?: string;
   /** Scoring sheets and units tables looked at. */
   checkedSheets: number;
 }
@@ -64,11 +66,18 @@ export async function runValidation(host: PaneHost, options: ValidationOptions):
   const order = new Map(groups.map((g, i) => [g.sheet, i] as const));
   groups.sort((a, b) => Number(b.errors > 0) - Number(a.errors > 0) || Number(b.warnings > 0) - Number(a.warnings > 0) || order.get(a.sheet)! - order.get(b.sheet)!);
   let highlighted = 0;
+  let highlightError: string | undefined;
   if (options.highlight) {
     progress(TEXT.highlighting, 0.7);
     const cells = groups.flatMap((g) => g.findings.map((f) => ({ sheet: f.sheet, address: f.cell })));
     // Checking one sheet leaves the other sheets' highlights as they are.
-    highlighted = await host.highlight(cells, options.scope === "active" ? grids.map((g) => g.name) : undefined);
+    try {
+      highlighted = await host.highlight(cells, options.scope === "active" ? grids.map((g) => g.name) : undefined);
+    } catch (err) {
+      // The findings are still worth showing; the clerk is told why nothing was coloured.
+      highlightError = errorSentence(err);
+      highlighted = host.highlightCount();
+    }
   }
   progress(TEXT.done, 1);
   return {
@@ -77,6 +86,7 @@ export async function runValidation(host: PaneHost, options: ValidationOptions):
     warnings: groups.reduce((n, g) => n + g.warnings, 0),
     skipped,
     highlighted,
+    ...(highlightError !== undefined ? { highlightError } : {}),
     checkedSheets: groups.length,
   };
 }

@@ -107,7 +107,21 @@ maybe("the task pane in Chromium with a fake Excel host", () => {
     expect(await page.locator("#opt-sheet option").allTextContents()).toEqual([seed.district]);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    // Excel on the web's office.js sets inline styles (OfficeDev/office-js#1687): they apply;
+    // inline script stays blocked.
+    const inline = await page.evaluate(() => {
+      const probe = document.createElement("div");
+      probe.setAttribute("style", "width: 123px");
+      document.body.appendChild(probe);
+      const width = getComputedStyle(probe).width;
+      probe.remove();
+      const script = document.createElement("script");
+      script.textContent = "window.__inlineRan = true;";
+      document.body.appendChild(script);
+      return { width, ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true };
+    });
+    expect(inline).toEqual({ width: "123px", ran: false });
 
     // ---- Kiểm tra
     await page.click("#cmd-validate");
@@ -256,6 +270,9 @@ maybe("the task pane in Chromium with a fake Excel host", () => {
     // The custom functions got the bands too (the shared runtime's slot).
     const functionBands = await reopened.evaluate(() => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("cchc.functionBands")]);
     expect((functionBands as Array<{ min: number }>)[0].min).toBe(95);
+    // ... and Excel was asked to recalculate everything, so CCHC.GRADE cells follow.
+    const calculations = await reopened.evaluate(() => (window as unknown as { __fakeHost: { workbook: { calculations: string[] } } }).__fakeHost.workbook.calculations);
+    expect(calculations).toEqual(["Full"]);
     await reopened.click("#cmd-compute");
     await reopened.waitForSelector("#total-table");
     await idle(reopened);
@@ -277,6 +294,106 @@ maybe("the task pane in Chromium with a fake Excel host", () => {
     expect(dialogs).toEqual([]);
     expect(outside).toEqual([]);
     await reopened.close();
+  });
+
+  /** Runs `body` against the fake host's workbook in the page. */
+  type FakeWorkbook = { sheet(n: string): { cell(r: number, c: number): { value: unknown } } | null; renameSheet(s: unknown, n: string): void };
+  const onWorkbook = <A,>(page: Page, body: (wb: FakeWorkbook, arg: A) => void, arg: A) =>
+    page.evaluate(
+      ({ source, value }) => {
+        const wb = (window as unknown as { __fakeHost: { workbook: FakeWorkbook } }).__fakeHost.workbook;
+        (new Function("wb", "arg", `(${source})(wb, arg);`) as (wb: FakeWorkbook, arg: A) => void)(wb, value as A);
+      },
+      { source: body.toString(), value: arg },
+    );
+
+  test("a cell typed into after Tính điểm is not overwritten; one overwrite question at a time; failed saves and renamed sheets are told", async () => {
+    const page = await open(seed.init);
+    const errorText = () => page.locator("#error").textContent();
+
+    // ---- Tính điểm, then the clerk types 3 into the empty sub-total D(1.1) before filling.
+    await page.click("#cmd-compute");
+    await page.waitForSelector("#fill-empty");
+    await idle(page);
+    expect(await page.locator("#fill-empty").textContent()).toBe("Điền công thức SUM vào 2 ô trống");
+    await onWorkbook(page, (wb, a) => {
+      wb.sheet(a.sheet)!.cell(a.row - 1, 3).value = 3;
+    }, { sheet: seed.district, row: seed.row11 });
+    await page.click("#fill-empty");
+    await page.waitForSelector("#error:not([hidden])");
+    await idle(page);
+    expect(await errorText()).toMatch(new RegExp(`^Chưa ghi công thức nào: 1 ô đã thay đổi kể từ lúc tính điểm \\(D${seed.row11}\\)`));
+    let sheet = sheetOf(await hostState(page), seed.district);
+    expect(sheet.cells[`D${seed.row11}`]).toMatchObject({ value: 3, formula: null });
+    expect(sheet.cells[`E${seed.row11}`]?.formula ?? null).toBeNull();
+    // Computed again: one empty cell left, the typed one is now among those asked about.
+    expect(await page.locator("#fill-empty").textContent()).toBe("Điền công thức SUM vào 1 ô trống");
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-6-o-da-thay-doi.png"), fullPage: true });
+
+    // ---- the overwrite question: one box, its trigger disabled while open, focus back on cancel
+    await page.click("#ask-overwrite");
+    await page.waitForSelector("#confirm");
+    expect(await page.locator("#confirm li").allTextContents()).toContainEqual(expect.stringContaining(`D${seed.row11}: đang là "3"`));
+    expect(await page.locator("#ask-overwrite").isDisabled()).toBe(true);
+    await page.evaluate(() => (document.getElementById("ask-overwrite") as HTMLButtonElement).click());
+    expect(await page.locator("#confirm").count()).toBe(1);
+    expect(await page.locator("#confirm-title").count()).toBe(1);
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#confirm").count()).toBe(0);
+    expect(await page.locator("#ask-overwrite").isDisabled()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("ask-overwrite");
+    sheet = sheetOf(await hostState(page), seed.district);
+    expect(sheet.cells[`D${seed.row11}`].formula).toBeNull();
+    // Agreed: written, and focus lands on the results, not lost.
+    await page.click("#ask-overwrite");
+    await page.click("#confirm-ok");
+    await page.waitForFunction(() => /Đã điền công thức SUM/.test(document.getElementById("status-text")?.textContent ?? ""));
+    await idle(page);
+    sheet = sheetOf(await hostState(page), seed.district);
+    expect(sheet.cells[`D${seed.row11}`].formula).toMatch(/^=SUM\(D\d+:D\d+\)$/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("results");
+
+    // ---- Kiểm tra when the document settings cannot be saved: findings listed, nothing coloured
+    await page.evaluate(() => {
+      const settings = (window as unknown as { Office: { context: { document: { settings: { saveAsync: unknown } } } } }).Office.context.document.settings;
+      settings.saveAsync = (options: unknown, callback?: (r: unknown) => void) => {
+        const cb = typeof options === "function" ? (options as (r: unknown) => void) : callback;
+        setTimeout(() => cb?.({ status: "failed", error: { message: "chỉ đọc" } }), 0);
+      };
+    });
+    await page.click("#cmd-validate");
+    await page.waitForSelector("#findings");
+    await idle(page);
+    expect(await errorText()).toMatch(/^Không lưu được màu cũ của các ô vào bảng tính \(chỉ đọc\), nên chưa tô màu ô nào/);
+    let state = await hostState(page);
+    expect(Object.values(sheetOf(state, seed.district).cells).filter((c) => c.fill?.color === HIGHLIGHT)).toEqual([]);
+    expect(state.settings.CCHC_HIGHLIGHTS ?? []).toEqual([]);
+    expect(await page.locator("#cmd-clear").textContent()).toBe("Xóa đánh dấu");
+
+    // ---- saving works again; the sheet is renamed; "Xóa đánh dấu" says which sheet it cannot find
+    await page.reload();
+    await page.waitForFunction(() => /Tìm thấy|Không tìm thấy/.test(document.getElementById("status-text")?.textContent ?? ""));
+    await page.click("#cmd-validate");
+    await page.waitForSelector("#findings");
+    await idle(page);
+    state = await hostState(page);
+    const remembered = (state.settings.CCHC_HIGHLIGHTS as unknown[]).length;
+    expect(remembered).toBeGreaterThan(0);
+    await onWorkbook(page, (wb, a) => wb.renameSheet(wb.sheet(a.from), a.to), { from: seed.district, to: "Đã đổi tên" });
+    await page.click("#cmd-clear");
+    await page.waitForSelector("#error:not([hidden])");
+    await idle(page);
+    expect(await errorText()).toMatch(new RegExp(`^Còn ${remembered} ô đã tô màu thuộc sheet không tìm thấy \\("${seed.district}"\\)`));
+    expect(((await hostState(page)).settings.CCHC_HIGHLIGHTS as unknown[]).length).toBe(remembered);
+    // Renamed back: the next click gives the fills back.
+    await onWorkbook(page, (wb, a) => wb.renameSheet(wb.sheet(a.from), a.to), { from: "Đã đổi tên", to: seed.district });
+    await page.click("#cmd-clear");
+    await page.waitForFunction(() => /Đã trả lại màu cũ/.test(document.getElementById("status-text")?.textContent ?? ""));
+    state = await hostState(page);
+    expect(Object.values(sheetOf(state, seed.district).cells).filter((c) => c.fill?.color === HIGHLIGHT)).toEqual([]);
+    expect(state.settings.CCHC_HIGHLIGHTS).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await page.close();
   });
 });
 

@@ -1,7 +1,8 @@
 // The CCHC.* custom functions as Excel calls them: scalars, 2-D ranges, errors raised with
 // CustomFunctions.Error (here the stand-in that `cchc eval` installs, same code strings).
 import * as cchc from "../../src/functions/functions";
-import { setFunctionBands, getFunctionBands } from "../../src/functions/functionSettings";
+import { setFunctionBands, getFunctionBands, DOCUMENT_SETTINGS_KEY } from "../../src/functions/functionSettings";
+import { SETTINGS_KEY } from "../../src/host/officeSettings";
 import { installCustomFunctionsShim, ExcelErrorValue } from "../../src/cli/formula/customFunctionsShim";
 import { DEFAULT_BANDS } from "../../src/engine/grades";
 import { DISTRICT_CRITERIA, AREA_MAXIMA, districtGrid, seedSum } from "../fixtures/seed";
@@ -167,6 +168,37 @@ describe("CCHC.GRADE bands", () => {
       const other = require("../../src/functions/functionSettings") as typeof import("../../src/functions/functionSettings");
       expect(other.getFunctionBands()).toEqual([{ min: 0, name: "Một loại" }]);
     });
+  });
+  test("before the pane has started, the bands saved in the workbook's document settings are used", () => {
+    const holder = globalThis as unknown as Record<symbol | string, unknown>;
+    const slot = Symbol.for("cchc.functionBands");
+    let saved: unknown = { bands: [{ min: 0, name: "Dưới chuẩn" }, { min: 95, name: "Xuất sắc" }], official: "auto", columnMaps: {} };
+    const asked: string[] = [];
+    try {
+      // The functions runtime has just loaded: no pane yet (the slot is empty).
+      delete holder[slot];
+      expect(getFunctionBands()).toEqual(DEFAULT_BANDS); // Node: no Office at all
+      holder.Office = { context: { document: { settings: { get: (name: string) => (asked.push(name), saved) } } } };
+      expect(cchc.grade(91.97)).toBe("Dưới chuẩn");
+      expect(cchc.grade(96)).toBe("Xuất sắc");
+      expect(getFunctionBands()).toEqual([{ min: 95, name: "Xuất sắc" }, { min: 0, name: "Dưới chuẩn" }]);
+      expect(asked[0]).toBe(SETTINGS_KEY);
+      // Nothing (valid) saved: the defaults.
+      saved = { bands: [{ min: "x", name: "A" }] };
+      expect(getFunctionBands()).toEqual(DEFAULT_BANDS);
+      saved = null;
+      expect(cchc.grade(91.97)).toBe("Xuất sắc");
+      // Office not ready: the defaults, no error.
+      holder.Office = { context: undefined };
+      expect(getFunctionBands()).toEqual(DEFAULT_BANDS);
+      // Once the pane hands bands over, they win.
+      holder.Office = { context: { document: { settings: { get: () => ({ bands: [{ min: 0, name: "Cũ" }] }) } } } };
+      setFunctionBands([{ min: 0, name: "Từ ngăn tác vụ" }]);
+      expect(cchc.grade(50)).toBe("Từ ngăn tác vụ");
+    } finally {
+      delete holder.Office;
+    }
+    expect(DOCUMENT_SETTINGS_KEY).toBe(SETTINGS_KEY);
   });
   test("invalid settings are refused", () => {
     expect(() => setFunctionBands([{ min: Number.NaN, name: "A" }])).toThrow(/không hợp lệ/);

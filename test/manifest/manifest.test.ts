@@ -95,10 +95,12 @@ describe("manifest.xml", () => {
     expect(findAll(only(doc, "VersionOverrides"), "Host").map((h) => attr(h, "xsi:type"))).toEqual(["Workbook"]);
   });
 
-  test("requires the shared runtime, custom functions runtime and ExcelApi 1.10 or later", () => {
+  test("requires the shared runtime, custom functions runtime 1.2 (CustomFunctions.Error) and ExcelApi 1.10 or later", () => {
     const sets = Object.fromEntries(findAll(only(only(doc, "OfficeApp"), "Requirements"), "Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")]));
     expect(sets.SharedRuntime).toBe("1.1");
-    expect(sets.CustomFunctionsRuntime).toBe("1.1");
+    // The functions raise errors with `new CustomFunctions.Error(...)` (excelErrors.ts), which needs CustomFunctionsRuntime 1.2.
+    expect(fs.readFileSync(path.join(ROOT, "src", "functions", "excelErrors.ts"), "utf8")).toMatch(/new api\.Error\(/);
+    expect(sets.CustomFunctionsRuntime).toBe("1.2");
     const [major, minor] = sets.ExcelApi.split(".").map(Number);
     expect(major === 1 && minor >= 10).toBe(true);
   });

@@ -6,7 +6,7 @@ export interface FakeCell {
   formula: string | null;
   error: string | null;
   numberFormat: string;
-  fill: { color: string; pattern: string } | null;
+  fill: { color: string; pattern: string; tintAndShade?: number; patternColor?: string; patternTintAndShade?: number } | null;
   font: { bold?: boolean; italic?: boolean; size?: number; color?: string };
   align: { horizontal?: string; vertical?: string; wrap?: boolean };
   borders: Record<string, { style?: string; weight?: string }>;
@@ -50,9 +50,14 @@ export class Workbook {
   syncCount: number;
   runCount: number;
   calculationSuspensions: number;
+  /** Calculation types asked for with application.calculate(), in order. */
+  calculations: string[];
   requestLimit: number;
   responseLimit: number;
   sheet(name: string): FakeSheet | null;
+  /** What the clerk does in Excel, outside the add-in: rename or delete a sheet. */
+  renameSheet(sheet: FakeSheet, newName: string): void;
+  deleteSheet(sheet: FakeSheet): void;
   toJSON(): unknown;
 }
 

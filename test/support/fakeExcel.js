@@ -92,6 +92,7 @@
     this.requestLimit = init.requestLimit || LIMIT;
     this.responseLimit = init.responseLimit || LIMIT;
     this.calculationSuspensions = 0;
+    this.calculations = [];
     var self = this;
     (init.sheets || []).forEach(function (s) {
       var sheet = self.addSheet(s.name);
@@ -283,7 +284,14 @@
         ctx._wb.calculationSuspensions++;
         ctx._op({ op: "suspendApiCalculationUntilNextSync" }, function () {});
       },
+      calculate: function (calculationType) {
+        ctx._op({ op: "calculate", calculationType: calculationType }, function () {
+          ctx._wb.calculations.push(calculationType);
+        });
+      },
     };
+    // Excel's workbook.application is the same object as context.application.
+    this.workbook.application = this.application;
   }
   /** Queues a command: `apply` runs at sync time; `record` goes to workbook.ops. */
   Context.prototype._op = function (record, apply) {
@@ -701,6 +709,8 @@
     format.font = font;
 
     var fill = new ClientObject(ctx);
+    // A cell's fill is null (no fill) or { color, pattern } plus, only where not Excel's
+    // defaults, tintAndShade, patternColor and patternTintAndShade (ExcelApi 1.9).
     fill._materialize = function () {
       var where = range._cells();
       var cell = where.sheet.peek(where.box.r1, where.box.c1);
@@ -708,16 +718,43 @@
       // Excel reports a cell with no fill as white with pattern None.
       fill._loaded.color = f ? f.color : "#FFFFFF";
       fill._loaded.pattern = f ? f.pattern : "None";
-      return 40;
+      fill._loaded.tintAndShade = f && typeof f.tintAndShade === "number" ? f.tintAndShade : 0;
+      fill._loaded.patternColor = f && f.patternColor ? f.patternColor : "#000000";
+      fill._loaded.patternTintAndShade = f && typeof f.patternTintAndShade === "number" ? f.patternTintAndShade : 0;
+      return 120;
     };
+    /** Sets one property of the fill, keeping the others (a cell without fill gets a white solid one). */
+    function setFillProperty(cell, prop, v, isDefault) {
+      var next = cell.fill ? JSON.parse(JSON.stringify(cell.fill)) : { color: "#FFFFFF", pattern: "Solid" };
+      if (isDefault) delete next[prop];
+      else next[prop] = v;
+      cell.fill = next;
+    }
     setter(fill, "color", "fill", function (v) {
       eachCell(function (cell) {
-        cell.fill = { color: String(v).toUpperCase(), pattern: cell.fill && cell.fill.pattern !== "None" ? cell.fill.pattern : "Solid" };
+        setFillProperty(cell, "color", String(v).toUpperCase(), false);
+        if (cell.fill.pattern === "None") cell.fill.pattern = "Solid";
       });
     });
     setter(fill, "pattern", "fillPattern", function (v) {
       eachCell(function (cell) {
-        cell.fill = v === "None" ? null : { color: cell.fill ? cell.fill.color : "#000000", pattern: v };
+        if (v === "None") cell.fill = null;
+        else setFillProperty(cell, "pattern", v, false);
+      });
+    });
+    setter(fill, "tintAndShade", "fillTint", function (v) {
+      eachCell(function (cell) {
+        setFillProperty(cell, "tintAndShade", v, v === 0 || v === null);
+      });
+    });
+    setter(fill, "patternColor", "fillPatternColor", function (v) {
+      eachCell(function (cell) {
+        setFillProperty(cell, "patternColor", String(v).toUpperCase(), v === null || v === "");
+      });
+    });
+    setter(fill, "patternTintAndShade", "fillPatternTint", function (v) {
+      eachCell(function (cell) {
+        setFillProperty(cell, "patternTintAndShade", v, v === 0 || v === null);
       });
     });
     fill.clear = function () {

@@ -76,6 +76,8 @@ describe("Tính điểm", () => {
     expect(written).toBe(result.offer.empty.length);
     expect(host.cellWrites.map((c) => c.address).sort()).toEqual(result.offer.empty.map((f) => f.address).sort());
     expect(host.cellWrites.every((c) => /^=SUM\(/.test(c.formula!))).toBe(true);
+    // Each write carries what the cell held when read (empty), so a host can refuse a changed cell.
+    expect(host.cellWrites.every((c) => c.expected === null)).toBe(true);
     // No filled cell was touched.
     const filled = new Set(result.offer.filled.map((f) => f.address));
     expect(host.cellWrites.some((c) => filled.has(c.address))).toBe(false);
@@ -96,6 +98,7 @@ describe("Tính điểm", () => {
     expect(describeOverwrite(area6)).toBe(`${area6.address}: đang là "10", công thức cho 11,09 → ${area6.formula} (khác tổng các ô con)`);
     await applySubtotals(host, result.offer, true);
     expect(host.cellWrites.find((c) => c.address === area6.address)!.formula).toBe(area6.formula);
+    expect(host.cellWrites.find((c) => c.address === area6.address)!.expected).toBe(10);
   });
 
   test("warns when the parts hold numbers typed as text, which Excel's SUM would skip", async () => {

@@ -2,13 +2,15 @@
 // test/support/fakeExcel.js: what it reads, what it writes, and how many round trips it takes.
 import * as FakeExcel from "../support/fakeExcel.js";
 import { OfficeWorkbook, HIGHLIGHT_FILL } from "../../src/host/officeWorkbook";
-import { memoryStore, HIGHLIGHTS_KEY } from "../../src/host/officeSettings";
+import { memoryStore, HIGHLIGHTS_KEY, SETTINGS_KEY } from "../../src/host/officeSettings";
+import { saveSettings } from "../../src/taskpane/settingsController";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import type { CellValue, Grid } from "../../src/engine/types";
 import { analyzeWorkbook, buildReportPlans, SUMMARY_SHEET_NAME, RANKING_SHEET_NAME, toA1, type SheetPlan } from "../../src/engine";
 import { runValidation } from "../../src/taskpane/validateController";
 import { applySubtotals, computeScores } from "../../src/taskpane/computeController";
 import { generateReport } from "../../src/taskpane/reportController";
+import { ChangedCellsError, UserError } from "../../src/taskpane/messages";
 
 function fakeBook(grids: Grid[], extra: Partial<FakeExcel.FakeWorkbookInit> = {}) {
   const workbook = new FakeExcel.Workbook({ sheets: grids.map((g) => ({ name: g.name, values: g.values, origin: g.origin })), ...extra });
@@ -214,6 +216,145 @@ describe("highlights", () => {
   });
 });
 
+describe("highlights: saved first, all of the fill, only cells still highlighted", () => {
+  function book(fills: Record<string, string> = {}, extraSheets: string[] = []) {
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]], fills }, ...extraSheets.map((name) => ({ name, values: [["y"]] }))] });
+    return wb;
+  }
+
+  test("the original fills are in the saved document settings before any cell is coloured", async () => {
+    const wb = book({ B2: "#00B050" });
+    const store = memoryStore();
+    const seenAtSave: Array<{ saved: unknown; b2: unknown }> = [];
+    const save = store.save;
+    store.save = async () => {
+      seenAtSave.push({ saved: store.get(HIGHLIGHTS_KEY), b2: JSON.parse(JSON.stringify(wb.sheet("S")!.peek(1, 1)!.fill)) });
+      await save();
+    };
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store });
+    await host.highlight([{ sheet: "S", address: "B2" }]);
+    expect(seenAtSave[0]).toEqual({
+      saved: [{ sheet: "S", address: "B2", fill: { color: "#00B050", pattern: "Solid" } }],
+      b2: { color: "#00B050", pattern: "Solid" },
+    });
+    expect(wb.sheet("S")!.peek(1, 1)!.fill!.color).toBe(HIGHLIGHT_FILL);
+  });
+
+  test("when saving fails nothing is coloured, the records stay as they were, and the clerk is told", async () => {
+    const wb = book({ B2: "#00B050" });
+    const store = memoryStore();
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store });
+    await host.highlight([{ sheet: "S", address: "C3" }]);
+    const before = JSON.parse(JSON.stringify(store.data));
+    store.save = async () => {
+      throw new Error("read-only");
+    };
+    const err = await host.highlight([{ sheet: "S", address: "B2" }, { sheet: "S", address: "C3" }]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(/^Không lưu được màu cũ.*chưa tô màu ô nào/);
+    expect(wb.sheet("S")!.peek(1, 1)!.fill).toEqual({ color: "#00B050", pattern: "Solid" });
+    expect(store.data).toEqual(before);
+    expect(wb.ops.filter((o) => o.op === "fill" && o.address === "B2")).toEqual([]);
+    // The check still lists its findings, with the sentence.
+    const grid = districtGrid({ typedAreas: { "6": 10 } });
+    const failing = fakeBook([grid]);
+    failing.store.save = async () => {
+      throw new Error("read-only");
+    };
+    const report = await runValidation(failing.host, { scope: "all", highlight: true });
+    expect(report.errors).toBeGreaterThan(0);
+    expect(report.highlightError).toMatch(/^Không lưu được màu cũ/);
+    expect(report.highlighted).toBe(0);
+    expect(failing.workbook.ops.filter((o) => o.op === "fill")).toEqual([]);
+  });
+
+  test("tint, pattern colour and pattern tint are remembered and put back", async () => {
+    const wb = book();
+    const original = { color: "#4472C4", pattern: "Gray25", tintAndShade: 0.4, patternColor: "#FF0000", patternTintAndShade: -0.25 };
+    wb.sheet("S")!.cell(1, 1).fill = { ...original };
+    wb.sheet("S")!.cell(2, 2).fill = { color: "#70AD47", pattern: "Solid", tintAndShade: 0.6 };
+    const store = memoryStore();
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store });
+    await host.highlight([{ sheet: "S", address: "B2" }, { sheet: "S", address: "C3" }]);
+    expect(wb.sheet("S")!.peek(1, 1)!.fill).toEqual({ color: HIGHLIGHT_FILL, pattern: "Solid" });
+    expect(wb.sheet("S")!.peek(2, 2)!.fill).toEqual({ color: HIGHLIGHT_FILL, pattern: "Solid" });
+    expect(store.get(HIGHLIGHTS_KEY)).toEqual([
+      { sheet: "S", address: "B2", fill: original },
+      { sheet: "S", address: "C3", fill: { color: "#70AD47", pattern: "Solid", tintAndShade: 0.6 } },
+    ]);
+    expect(await host.clearHighlights()).toBe(2);
+    expect(wb.sheet("S")!.peek(1, 1)!.fill).toEqual(original);
+    expect(wb.sheet("S")!.peek(2, 2)!.fill).toEqual({ color: "#70AD47", pattern: "Solid", tintAndShade: 0.6 });
+  });
+
+  test("a cell the clerk refilled since keeps the clerk's fill, on clearing and on a new check", async () => {
+    const wb = book({ B2: "#00B050" });
+    const store = memoryStore();
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store });
+    await host.highlight([{ sheet: "S", address: "B2" }, { sheet: "S", address: "C3" }, { sheet: "S", address: "D4" }]);
+    // The clerk colours C3 blue and D4 orange by hand.
+    wb.sheet("S")!.cell(2, 2).fill = { color: "#0070C0", pattern: "Solid" };
+    wb.sheet("S")!.cell(3, 3).fill = { color: "#FFC000", pattern: "Solid" };
+    // D4 is flagged again: its "before" is now the clerk's orange.
+    await host.highlight([{ sheet: "S", address: "B2" }, { sheet: "S", address: "D4" }]);
+    expect(wb.sheet("S")!.peek(2, 2)!.fill).toEqual({ color: "#0070C0", pattern: "Solid" });
+    expect(store.get(HIGHLIGHTS_KEY)).toEqual([
+      { sheet: "S", address: "B2", fill: { color: "#00B050", pattern: "Solid" } },
+      { sheet: "S", address: "D4", fill: { color: "#FFC000", pattern: "Solid" } },
+    ]);
+    wb.sheet("S")!.cell(1, 1).fill = { color: "#7030A0", pattern: "Solid" };
+    expect(await host.clearHighlights()).toBe(1);
+    expect(wb.sheet("S")!.peek(1, 1)!.fill).toEqual({ color: "#7030A0", pattern: "Solid" });
+    expect(wb.sheet("S")!.peek(3, 3)!.fill).toEqual({ color: "#FFC000", pattern: "Solid" });
+    expect(store.get(HIGHLIGHTS_KEY)).toEqual([]);
+  });
+
+  test("highlights on a sheet not found (renamed) are kept and named, restored once it is back, forgotten when asked", async () => {
+    const wb = book({}, ["T"]);
+    const store = memoryStore();
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store });
+    await host.highlight([{ sheet: "S", address: "B2" }, { sheet: "T", address: "A2" }]);
+    wb.renameSheet(wb.sheet("T")!, "T mới");
+    // A new check of S alone, then of everything: T's record is not dropped.
+    await host.highlight([{ sheet: "S", address: "B2" }]);
+    expect(host.highlightCount()).toBe(2);
+    expect(await host.clearHighlights()).toBe(1);
+    expect(wb.sheet("S")!.peek(1, 1)!.fill).toBeNull();
+    expect(host.highlightCount()).toBe(1);
+    expect(host.highlightedSheets()).toEqual(["T"]);
+    wb.renameSheet(wb.sheet("T mới")!, "T");
+    expect(await host.clearHighlights()).toBe(1);
+    expect(wb.sheet("T")!.peek(1, 0)!.fill).toBeNull();
+    expect(host.highlightCount()).toBe(0);
+    // Forgetting: a deleted sheet's records go only when asked.
+    await host.highlight([{ sheet: "T", address: "A3" }]);
+    wb.deleteSheet(wb.sheet("T")!);
+    await host.clearHighlights();
+    expect(host.highlightedSheets()).toEqual(["T"]);
+    await host.clearHighlights(true);
+    expect(host.highlightCount()).toBe(0);
+  });
+});
+
+describe("settings", () => {
+  test("recalculate() asks Excel for a full recalculation in one sync; saveSettings hands the bands over first", async () => {
+    const { workbook, store, host } = fakeBook([districtGrid()]);
+    const order: string[] = [];
+    const bands = [{ name: "A", min: 95 }, { name: "B", min: 0 }];
+    const recalculate = host.recalculate.bind(host);
+    host.recalculate = async () => {
+      order.push("recalculate");
+      await recalculate();
+    };
+    await saveSettings(host, { bands, official: "auto", columnMaps: {} }, () => order.push("applyBands"));
+    expect(order).toEqual(["applyBands", "recalculate"]);
+    expect(workbook.calculations).toEqual(["Full"]);
+    expect(workbook.ops.filter((o) => o.op === "calculate")).toEqual([expect.objectContaining({ calculationType: "Full" })]);
+    expect(workbook.syncCount).toBe(1);
+    expect((store.get(SETTINGS_KEY) as { bands: unknown }).bands).toEqual(bands);
+  });
+});
+
 describe("writeCells()", () => {
   test("splits a write only where it would pass the request limit", async () => {
     const cells = Array.from({ length: 3000 }, (_, i) => ({ sheet: "S", address: `A${i + 1}`, formula: `=SUM(B${i + 1}:Z${i + 1})` }));
@@ -229,6 +370,56 @@ describe("writeCells()", () => {
     const small = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }] });
     await new OfficeWorkbook({ run: FakeExcel.runner(small), store: memoryStore() }).writeCells(cells);
     expect(small.syncCount).toBe(1);
+  });
+});
+
+describe("writeCells() with expected values", () => {
+  test("writes nothing and lists the cells when one changed since it was read; else writes in 2 syncs", async () => {
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [[null, 7, "  "], [1, 2, 3]] }] });
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store: memoryStore() });
+    const cells = [
+      { sheet: "S", address: "A1", formula: "=SUM(A2:C2)", expected: null },
+      { sheet: "S", address: "B1", formula: "=SUM(B2)", expected: 7 },
+      { sheet: "S", address: "C1", formula: "=SUM(C2)", expected: null },
+    ];
+    // The clerk types into the "empty" A1 after Tính điểm read it.
+    wb.sheet("S")!.cell(0, 0).value = 5;
+    const err = await host.writeCells(cells).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChangedCellsError);
+    expect((err as ChangedCellsError).cells).toEqual([{ sheet: "S", address: "A1", expected: null, actual: 5 }]);
+    expect((err as ChangedCellsError).message).toMatch(/1 ô đã thay đổi.*A1/);
+    expect(wb.sheet("S")!.peek(0, 0)!.value).toBe(5);
+    expect(wb.sheet("S")!.peek(0, 0)!.formula).toBeNull();
+    expect(wb.sheet("S")!.peek(0, 1)!.formula).toBeNull();
+    expect(wb.ops.filter((o) => o.op === "setFormulas")).toEqual([]);
+    expect(wb.syncCount).toBe(1);
+    // Put back as read: all three are written (blank text counts as empty), in 2 syncs.
+    wb.sheet("S")!.cell(0, 0).value = null;
+    wb.syncCount = 0;
+    await host.writeCells(cells);
+    expect(wb.sheet("S")!.peek(0, 0)!.formula).toBe("=SUM(A2:C2)");
+    expect(wb.sheet("S")!.peek(0, 1)!.formula).toBe("=SUM(B2)");
+    expect(wb.sheet("S")!.peek(0, 2)!.formula).toBe("=SUM(C2)");
+    expect(wb.syncCount).toBe(2);
+  });
+
+  test("Tính điểm's offer is refused after the clerk typed into an empty sub-total cell", async () => {
+    const grid = districtGrid({ blankParents: true });
+    const { workbook, host } = fakeBook([grid]);
+    const result = await computeScores(host);
+    const target = result.offer.empty[0];
+    workbook.sheet(grid.name)!.cell(target.row, target.col).value = 4.5;
+    await expect(applySubtotals(host, result.offer, false)).rejects.toBeInstanceOf(ChangedCellsError);
+    const cell = workbook.sheet(grid.name)!.peek(target.row, target.col)!;
+    expect(cell.value).toBe(4.5);
+    expect(cell.formula).toBeNull();
+    for (const f of result.offer.empty) expect(workbook.sheet(grid.name)!.peek(f.row, f.col)?.formula ?? null).toBeNull();
+    // Computed again, the cell is offered as a filled one (asked before overwriting).
+    const again = await computeScores(host);
+    expect(again.offer.empty.map((f) => f.address)).not.toContain(target.address);
+    expect(again.offer.filled.find((f) => f.address === target.address)!.existing).toBe(4.5);
+    expect(await applySubtotals(host, again.offer, false)).toBe(again.offer.empty.length);
+    expect(workbook.sheet(grid.name)!.peek(target.row, target.col)!.value).toBe(4.5);
   });
 });
 
@@ -272,7 +463,7 @@ describe("round trips do not grow with sheets or rows", () => {
     for (let i = 0; i < 5000; i++) long.values.push([null, `Ghi chú ${i + 1}`, null, null, null, null, null]);
     results["1 sheet + 5000 rows"] = await countsFor([long]);
     console.log("context.sync() per command:\n" + Object.entries(results).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join("\n"));
-    const expected: Counts = { read: 2, "validate+highlight": 4, clear: 2, compute: 3, generate: 4 };
+    const expected: Counts = { read: 2, "validate+highlight": 5, clear: 3, compute: 4, generate: 4 };
     for (const counts of Object.values(results)) expect(counts).toEqual(expected);
   });
 });

@@ -24,8 +24,14 @@ export async function writeFileSafely(out: string, bytes: Uint8Array, force: boo
   if (!force && (await exists(out))) throw new OutputExistsError(out);
   const dir = path.dirname(path.resolve(out));
   const temp = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  await fs.writeFile(temp, bytes, { flag: "wx" });
+  // The temp name is ours unless something already sits there (then it is left alone).
+  let ours = true;
   try {
+    // Inside the try: a write that fails half way (disk full) leaves no partial temp file.
+    await fs.writeFile(temp, bytes, { flag: "wx" }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "EEXIST") ours = false;
+      throw err;
+    });
     if (force) {
       await fs.rename(temp, out);
       return;
@@ -42,6 +48,7 @@ export async function writeFileSafely(out: string, bytes: Uint8Array, force: boo
     }
     await fs.unlink(temp);
   } finally {
-    await fs.rm(temp, { force: true });
+    // A failed clean-up must not hide the error that brought us here.
+    if (ours) await fs.rm(temp, { force: true }).catch(() => undefined);
   }
 }

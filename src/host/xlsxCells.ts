@@ -1,7 +1,19 @@
 // Reading ExcelJS worksheets as the engine's grids. No file I/O here: the command line and the
 // standalone page hand a loaded ExcelJS workbook to src/host/exceljsWorkbook.ts.
 import type * as ExcelJS from "exceljs";
+import { UNCALCULATED } from "../engine/scoringFindings";
 import type { CellValue, Grid } from "../engine/types";
+
+/**
+ * A formula saved without a cached result. ExcelJS reads "no <v>" (a tool that does not calculate
+ * wrote the file) and an empty cached text "<v></v>" (Excel's and LibreOffice's way of saving a
+ * formula whose result is "") the same, with no result. A formula that has an empty-text literal
+ * ("") among its possible results is taken as the second case and reads as blank, as Excel shows
+ * it; any other formula reads as { error: "#UNCALCULATED" } so its score is reported, not lost.
+ */
+function withoutResult(formula: unknown): CellValue {
+  return typeof formula === "string" && formula.includes('""') ? null : { error: UNCALCULATED };
+}
 
 /**
  * One ExcelJS cell value as the engine's CellValue: formulas (plain or shared) by their cached
@@ -18,8 +30,7 @@ export function toCellValue(value: unknown): CellValue {
     return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === "string" ? run.text : "")).join("");
   }
   if ("formula" in v || "sharedFormula" in v) {
-    // A formula without a cached result (a file written by a tool that does not calculate) reads as blank.
-    return "result" in v ? toCellValue(v.result) : null;
+    return v.result === undefined ? withoutResult(v.formula) : toCellValue(v.result);
   }
   if ("hyperlink" in v || "text" in v) return toCellValue(v.text);
   return null;
@@ -31,31 +42,59 @@ const FORMULA = 6;
 
 /**
  * A cell's value. Formula cells are read through `result`: ExcelJS's `value` getter drops a
- * cached result that is falsy (0, FALSE, ""), and a 0 is a real score.
+ * cached result that is falsy (0, FALSE, ""), and a 0 is a real score. `formula` gives a shared
+ * formula's own text too (translated from its master).
  */
-export function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  const source = cell.type === MERGE && cell.master && cell.master !== cell ? cell.master : cell;
-  if (source.type === FORMULA) return toCellValue(source.result);
-  return toCellValue(source.value);
+function ownValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === FORMULA) return cell.result === undefined ? withoutResult(cell.formula) : toCellValue(cell.result);
+  return toCellValue(cell.value);
 }
 
 /**
- * The worksheet's values from A1 to its last used cell. Merged cells read as ExcelJS gives them
- * (every cell of a merge shows the master's value).
+ * A cell's value; a merged cell other than the top-left one is blank, except below the top of a
+ * merge ONE column wide whose value is text. Why: a name merged across columns (an area row
+ * "I | CÔNG TÁC CHỈ ĐẠO" over B5:E5) copied along would land in the max and score columns and read
+ * as three scores that are not numbers; Excel itself (and Office.js in the add-in) holds the value
+ * in the top-left cell only. A cause or responsible unit merged down one column over the rows of
+ * its sub-criteria, however, is meant for each of those rows, so that text is copied down. A
+ * number (a score or maximum merged down) is not: it counts once, as Excel's SUM counts it.
+ */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type !== MERGE || !cell.master || cell.master === cell) return ownValueOf(cell);
+  const master = cell.master;
+  const at = cell.fullAddress;
+  const top = master.fullAddress;
+  if (at.col !== top.col) return null;
+  // One column wide: the cell right of the top-left one is not part of the same merge.
+  const right = cell.worksheet.findCell(top.row, top.col + 1);
+  if (right && right.type === MERGE && right.master === master) return null;
+  const v = ownValueOf(master);
+  return typeof v === "string" ? v : null;
+}
+
+/**
+ * The worksheet's values from A1 to its last used cell, merged ranges included (a merged cell
+ * reads as cellValueOf says: mostly blank, the grid still reaching to the merge's last column).
  */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const values: CellValue[][] = [];
   let width = 0;
+  let height = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const v = cellValueOf(cell);
       if (v !== null) cells[colNumber - 1] = v;
+      else if (cell.type === MERGE) {
+        width = Math.max(width, colNumber);
+        height = Math.max(height, rowNumber);
+      }
     });
     if (cells.length === 0) return;
     width = Math.max(width, cells.length);
     values[rowNumber - 1] = cells;
   });
+  if (values.length < height) values.length = height;
   // Fill the holes (empty rows, leading empty cells) so every row is a dense array of one width.
   for (let r = 0; r < values.length; r++) {
     const row = values[r] ?? [];

@@ -62,7 +62,7 @@ describe("reading worksheets as grids", () => {
     ws.getCell("B3").value = { formula: "A3*10", result: 10, shareType: "shared", ref: "B3:B5" } as never;
     ws.getCell("B4").value = { sharedFormula: "B3", result: 20 };
     ws.getCell("B5").value = { sharedFormula: "B3", result: 30 };
-    ws.getCell("C3").value = { formula: "A3+1" }; // no cached result
+    ws.getCell("C3").value = { formula: "A3+1" }; // no cached result: never calculated
     // Falsy cached results are real values (ExcelJS's `value` getter drops them).
     ws.getCell("D3").value = { formula: "A3-1", result: 0 };
     ws.getCell("E3").value = { formula: "A3>1", result: false };
@@ -85,20 +85,20 @@ describe("reading worksheets as grids", () => {
     expect(row[8]).toEqual({ error: "#DIV/0!" });
   });
 
-  it("reads shared formulas by their own cached results, and a formula without result as blank", () => {
+  it("reads shared formulas by their own cached results, and a formula without result as #UNCALCULATED", () => {
     expect(sheets[0].values.slice(2, 5).map((r) => r[1])).toEqual([10, 20, 30]);
-    expect(sheets[0].values[2][2]).toBeNull();
+    expect(sheets[0].values[2][2]).toEqual({ error: "#UNCALCULATED" });
     // An empty-text result reads as blank (ExcelJS stores no value for it), which means the same.
     expect(sheets[0].values[2].slice(3, 6)).toEqual([0, false, null]);
   });
 
-  it("keeps the origin at A1, pads rows to one width and shows merged cells as ExcelJS gives them", () => {
+  it("keeps the origin at A1, pads rows to one width and keeps a merge across columns in its top-left cell", () => {
     const g = sheets[0];
     expect(g.origin).toEqual({ row: 0, col: 0 });
     expect(g.values.length).toBe(9);
     expect(new Set(g.values.map((r) => r.length))).toEqual(new Set([9]));
     expect(g.values[1].every((v) => v === null)).toBe(true);
-    expect(g.values[6][2]).toBe("TIÊU ĐỀ");
+    expect(g.values[6].slice(2, 5)).toEqual(["TIÊU ĐỀ", null, null]);
     expect(g.values[8][5]).toBe("cuối");
   });
 

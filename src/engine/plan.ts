@@ -52,6 +52,11 @@ export interface SheetPlan {
   cells: PlanCell[];
   /** Column widths in characters, by 0-based column. */
   columnWidths: number[];
+  /**
+   * Heights in points of rows whose wrapped text needs more than one line, by 0-based row.
+   * Excel does not grow rows on opening a file it did not lay out, so the plan says how tall.
+   */
+  rowHeights: Record<number, number>;
   /** Merged ranges, A1 notation ("A1:G1"). */
   merges: string[];
   /** Rows and columns frozen at the top-left. */

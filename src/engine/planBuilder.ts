@@ -39,3 +39,24 @@ export class PlanBuilder {
     this.row += count;
   }
 }
+
+/** Points per line of 11-point text, and the default height of a row. */
+const LINE_HEIGHT = 15;
+
+/**
+ * Row heights for wrapped text: the lines each cell needs at its column's width (breaking at
+ * line feeds), the tallest cell of a row setting its height.
+ * Merged cells span their own width and are left out.
+ */
+export function wrappedRowHeights(cells: readonly PlanCell[], widths: readonly number[], merges: readonly string[]): Record<number, number> {
+  const mergedStarts = new Set(merges.map((m) => m.split(":")[0]));
+  const heights: Record<number, number> = {};
+  for (const cell of cells) {
+    if (!cell.style?.wrap || typeof cell.value !== "string" || mergedStarts.has(toA1(cell.row, cell.col))) continue;
+    // A width unit is one digit; average text runs a little narrower.
+    const perLine = Math.max(1, Math.floor((widths[cell.col] ?? 10) * 1.15) - 1);
+    const lines = cell.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_HEIGHT);
+  }
+  return heights;
+}

@@ -4,7 +4,7 @@
 // carries the engine's value of each formula.
 import type { EngineSettings, GradeBand, RankingEntry, ScoreKind, ScoringSheet, WorkbookAnalysis } from "./types";
 import type { SheetPlan } from "./plan";
-import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
+import { PlanBuilder, POINTS_FORMAT, STYLES, wrappedRowHeights } from "./planBuilder";
 import { withDefaults } from "./settings";
 import { competitionRanks, computeIndex, gradeOf, sortBands } from "./grades";
 import { excelRound, points } from "./numbers";
@@ -153,11 +153,13 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
     b.next();
   });
 
+  const columnWidths = [7, 45, 10, 10, 10, 40, 40];
   return {
     name: SUMMARY_SHEET_NAME,
     marker: "CCHC_GEN_SUMMARY",
     cells: b.cells,
-    columnWidths: [7, 45, 10, 10, 10, 40, 40],
+    columnWidths,
+    rowHeights: wrappedRowHeights(b.cells, columnWidths, b.merges),
     merges: b.merges,
     freeze: { rows: headerLast + 1, cols: 0 },
     print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 0, last: headerLast } },
@@ -240,11 +242,13 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
     b.put(7, { formula: `=RANK(${b.at(5)},$F$${first + 1}:$F$${last + 1},0)`, result: e.rank, style: STYLES.center });
     b.next();
   });
+  const columnWidths = [6, 36, 12, 12, 10, 10, 12, 10];
   return {
     name: RANKING_SHEET_NAME,
     marker: "CCHC_GEN_RANKING",
     cells: b.cells,
-    columnWidths: [6, 36, 12, 12, 10, 10, 12, 10],
+    columnWidths,
+    rowHeights: wrappedRowHeights(b.cells, columnWidths, b.merges),
     merges: b.merges,
     freeze: { rows: headerRow + 1, cols: 0 },
     print: { paper: "A4", orientation: "portrait", fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },

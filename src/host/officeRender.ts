@@ -107,6 +107,9 @@ export function queuePlan(ws: Excel.Worksheet, plan: SheetPlan): void {
       ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
     }
   });
+  for (const [row, height] of Object.entries(plan.rowHeights)) {
+    ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+  }
   for (const range of plan.merges) ws.getRange(range).merge(false);
   queueFreeze(ws, plan.freeze);
   queuePageLayout(ws, plan);

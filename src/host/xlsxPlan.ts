@@ -1,5 +1,5 @@
 // Rendering a SheetPlan (src/engine/plan.ts) into an ExcelJS worksheet: values, native formulas
-// with their cached results, number formats, styles, merges, column widths, frozen panes and
+// with their cached results, number formats, styles, merges, column widths, row heights, frozen panes and
 // the page setup. The Office.js adapter renders the same plans in Excel.
 import type * as ExcelJS from "exceljs";
 import type { PlanCell, PlanStyle, SheetPlan } from "../engine/plan";
@@ -34,6 +34,7 @@ export function renderPlan(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((width, col) => {
     if (width > 0) ws.getColumn(col + 1).width = width;
   });
+  for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row) + 1).height = height;
   for (const pc of plan.cells) writePlanCell(ws.getCell(pc.row + 1, pc.col + 1), pc);
   // Merges last: merging keeps the top-left value and gives its style to the other cells.
   for (const range of plan.merges) ws.mergeCells(range);

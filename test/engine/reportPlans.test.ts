@@ -68,6 +68,17 @@ describe("Tổng hợp trách nhiệm", () => {
     expect(excelRound(lostTotal.result as number, 2)).toBe(7.79);
   });
 
+  test("rows of wrapped text are as tall as their lines, so printed text does not overlap", () => {
+    const header = rowOf(plan, 1, "Tiêu chí thành phần");
+    const r334 = header + 1 + LOST_CODES.indexOf("3.3.4");
+    // Eight responsible units, one per line.
+    expect(plan.rowHeights[r334]).toBeGreaterThanOrEqual(8 * 15);
+    const r56 = header + 1 + LOST_CODES.indexOf("5.6");
+    expect(plan.rowHeights[r56]).toBeGreaterThanOrEqual(2 * 15);
+    // Title rows are merged across the sheet: not estimated from one column.
+    expect(plan.rowHeights[0]).toBeUndefined();
+  });
+
   test("table 3: per responsible unit, most points lost first", () => {
     const header = rowOf(plan, 1, "Đơn vị");
     const units = sheet.units;

@@ -33,6 +33,7 @@ function summaryPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
       { row: 6, col: 1, formula: '=IF(B6>2,"Nhiều","Ít")', result: "Nhiều" },
     ],
     columnWidths: [40, 14],
+    rowHeights: { 2: 30 },
     merges: ["A1:B1"],
     freeze: { rows: 3, cols: 0 },
     print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 2, last: 2 } },
@@ -126,6 +127,7 @@ describe("writing sheet plans", () => {
     expect(ws.getCell("B6").numFmt).toBe("0.00");
     expect(ws.getCell("B7").value).toEqual({ formula: 'IF(B6>2,"Nhiều","Ít")', result: "Nhiều" });
     expect(ws.getCell("B4").value).toBe(1.11);
+    expect(ws.getRow(3).height).toBe(30);
     expect(ws.getCell("A3").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
     expect(ws.getCell("B3").fill).toMatchObject({ fgColor: { argb: "FFDDEBF7" } });
     expect(ws.getCell("A3").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } });

@@ -16,6 +16,8 @@ export interface FakeSheet {
   name: string;
   cells: Record<string, FakeCell>;
   columnWidths: Record<string, number>;
+  /** Row heights in points by 0-based row. */
+  rowHeights: Record<number, number>;
   merges: string[];
   freeze: { rows: number; cols: number } | null;
   pageLayout: { paperSize: string; orientation: string; zoom: Record<string, number>; printTitleRows: string | null };

@@ -126,6 +126,7 @@
         sheet.cells[sheet.key(p.r1, p.c1)] = JSON.parse(JSON.stringify(s.cells[addr]));
       });
       sheet.columnWidths = JSON.parse(JSON.stringify(s.columnWidths));
+      sheet.rowHeights = JSON.parse(JSON.stringify(s.rowHeights || {}));
       sheet.merges = s.merges.slice();
       sheet.freeze = s.freeze;
       sheet.pageLayout = JSON.parse(JSON.stringify(s.pageLayout));
@@ -188,6 +189,7 @@
     this.name = name;
     this.cells = {};
     this.columnWidths = {};
+    this.rowHeights = {};
     this.merges = [];
     this.freeze = null;
     this.pageLayout = { paperSize: "Letter", orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null };
@@ -264,6 +266,7 @@
       name: this.name,
       cells: cells,
       columnWidths: JSON.parse(JSON.stringify(this.columnWidths)),
+      rowHeights: JSON.parse(JSON.stringify(this.rowHeights)),
       merges: this.merges.slice(),
       freeze: this.freeze,
       pageLayout: JSON.parse(JSON.stringify(this.pageLayout)),
@@ -785,6 +788,11 @@
       var p = parseAddress(range._address);
       var s = range._ws._resolve();
       for (var c = p.c1; c <= p.c2; c++) s.columnWidths[colLetters(c)] = v;
+    });
+    setter(format, "rowHeight", "rowHeight", function (v) {
+      var p = parseAddress(range._address);
+      var s = range._ws._resolve();
+      for (var r = p.r1; r <= p.r2; r++) s.rowHeights[r] = v;
     });
     format.borders = {
       getItem: function (edge) {

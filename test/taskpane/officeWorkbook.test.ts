@@ -104,6 +104,7 @@ describe("writeSheets()", () => {
       expect(sheet.merges).toEqual(plan.merges);
       const widths = plan.columnWidths.filter((w) => w > 0).length;
       expect(Object.keys(sheet.columnWidths)).toHaveLength(widths);
+      expect(sheet.rowHeights).toEqual(plan.rowHeights);
       if (plan.freeze.rows > 0) expect(sheet.freeze).toEqual(plan.freeze);
       expect(sheet.pageLayout.paperSize).toBe("A4");
       expect(sheet.pageLayout.orientation.toLowerCase()).toBe(plan.print.orientation);
@@ -152,6 +153,7 @@ describe("writeSheets()", () => {
       marker: "CCHC_GEN_SUMMARY",
       cells: [{ row: 0, col: 0, value: "01/10" }, { row: 0, col: 1, value: "=HYPERLINK(\"x\")" }],
       columnWidths: [],
+      rowHeights: {},
       merges: [],
       freeze: { rows: 0, cols: 0 },
       print: { paper: "A4", orientation: "portrait", fitToWidth: false },

@@ -49,10 +49,6 @@ export function leafTotal(leaves: readonly CriterionNode[], kind: ScoreKind, exc
   return { achieved: clean(achieved), max: clean(max) };
 }
 
-export function leavesUnder(code: string, leaves: readonly CriterionNode[]): CriterionNode[] {
-  return leaves.filter((l) => isUnder(l.code, code));
-}
-
 /** Totals per node, bottom-up: a parent's totals are its children's sums (O(nodes)). */
 export function nodeTotals(nodes: readonly CriterionNode[], excluded: Exclusions): Record<string, { self: PointsTotal; appraised: PointsTotal }> {
   const out: Record<string, { self: PointsTotal; appraised: PointsTotal }> = {};

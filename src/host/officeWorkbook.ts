@@ -83,6 +83,15 @@ function markersOf(names: Array<{ name: string; formula: string }>, sheetNames: 
   return found;
 }
 
+/** Every sheet's used range (values only: formats don't count), with `props` queued to load. */
+function usedRanges(sheets: Excel.Worksheet[], props: string): Excel.Range[] {
+  return sheets.map((ws) => {
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load(props);
+    return range;
+  });
+}
+
 export class OfficeWorkbook implements PaneHost {
   private readonly run: ExcelRunner;
   private readonly store: DocumentStore;
@@ -101,11 +110,7 @@ export class OfficeWorkbook implements PaneHost {
       return await this.run(async (context) => {
         const { sheets, names, active } = this.queueWorkbookInfo(context);
         await context.sync();
-        const used = sheets.items.map((ws) => {
-          const range = ws.getUsedRangeOrNullObject(true);
-          range.load("values,valueTypes,rowIndex,columnIndex");
-          return range;
-        });
+        const used = usedRanges(sheets.items, "values,valueTypes,rowIndex,columnIndex");
         await context.sync();
         const grids = sheets.items.map((ws, i) =>
           used[i].isNullObject
@@ -125,11 +130,7 @@ export class OfficeWorkbook implements PaneHost {
     return this.run(async (context) => {
       const { sheets, names, active } = this.queueWorkbookInfo(context);
       await context.sync();
-      const used = sheets.items.map((ws) => {
-        const range = ws.getUsedRangeOrNullObject(true);
-        range.load("rowIndex,columnIndex,rowCount,columnCount");
-        return range;
-      });
+      const used = usedRanges(sheets.items, "rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
       const parts = sheets.items.map(() => ({ values: [] as unknown[][], types: [] as string[][] }));
       // Blocks of whole rows, then as many blocks per sync as fit in readChunkCells.

@@ -43,7 +43,7 @@ export interface PrintSetup {
 }
 
 /** Marks a sheet as written by this project, so a rerun may replace it (and only it). */
-export type PlanMarker = "CCHC_GEN_SUMMARY" | "CCHC_GEN_RANKING";
+export type PlanMarker = "CCHC_GEN_SUMMARY" | "CCHC_GEN_RANKING" | "CCHC_GEN_ANALYSIS" | "CCHC_GEN_DRAFT";
 
 export interface SheetPlan {
   /** The sheet's desired name; adapters resolve clashes with resolveSheetName(). */

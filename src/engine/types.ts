@@ -185,7 +185,62 @@ export interface ScoringSheet {
   lost: LostItem[];
   /** Responsible units, sorted by points lost (descending), then name. */
   units: UnitResponsibility[];
+  /** The unit this sheet scores: the lowest line of the title's heading, else the sheet name. */
+  unit?: string | null;
+  /** The year the title rows name ("năm 2023"), if any. */
+  year?: number | null;
+  /** Comparison with last year's sheet of the same unit; null (or absent) without a previous year. */
+  comparison?: ScoringComparison | null;
   findings: Finding[];
+}
+
+/** A scoring sheet compared with last year's sheet of the same unit (issue 10 §3). */
+export interface ScoringComparison {
+  previous: {
+    /** Last year's file as given (null: a sheet of the same workbook). */
+    file: string | null;
+    sheet: string;
+    achieved: number;
+    max: number;
+    index: number | null;
+    grade: string | null;
+    year: number | null;
+  };
+  /** This year minus last year; points rounded to 2 decimals, index to 3. */
+  change: { achieved: number; index: number | null };
+  areas: Array<{ code: string; name: string; current: number | null; previous: number | null; change: number | null }>;
+  /** Leaves that lose points this year but did not last year. */
+  newlyLost: string[];
+  /** Leaves that lost points last year and not this year. */
+  recovered: string[];
+}
+
+/** One sub-criterion across the units' scoring sheets of a workbook (issue 10 §4). */
+export interface CriterionAcrossUnits {
+  code: string;
+  name: string;
+  max: number;
+  unitsLosing: number;
+  lostTotal: number;
+  lostBy: Array<{ unit: string; achieved: number; lost: number }>;
+}
+
+/** One area across the units' scoring sheets: each unit's points, component index and rank. */
+export interface AreaAcrossUnits {
+  code: string;
+  name: string;
+  max: number;
+  units: Array<{ unit: string; achieved: number; index: number | null; rank: number }>;
+}
+
+/** Analysis of two or more scoring sheets with the same criteria, one per unit. */
+export interface AcrossUnitsAnalysis {
+  units: string[];
+  /** The scoring sheet of each unit, same order as `units`. */
+  sheets: string[];
+  /** Sorted by units losing (descending), then points lost (descending), then code. */
+  criteria: CriterionAcrossUnits[];
+  areas: AreaAcrossUnits[];
 }
 
 export interface UnitRow {
@@ -205,8 +260,26 @@ export interface RankingEntry {
   /** Unrounded index from the official score. */
   index: number;
   grade: string;
-  /** Competition rank on the index: 1, 2, 2, 4. */
+  /** Competition rank on the index: 1, 2, 2, 4 (within the unit's block where there are blocks). */
   rank: number;
+  /** The unit's block ("Khối phường"); null (or absent) when the table has no blocks. */
+  block?: string | null;
+  /** Survey (XHH) part of a two-part index; null (or absent) without one. */
+  survey?: { achieved: number; max: number } | null;
+  /** Last year's index and rank, where the table gives them. */
+  previous?: { index: number | null; rank: number | null } | null;
+  /** Change on last year: index points (rounded to 2 decimals) and places moved (positive = up). */
+  change?: { index: number | null; rank: number | null } | null;
+}
+
+/** Ranking figures of one block of a units table (the whole table when it has no blocks). */
+export interface BlockSummary {
+  block: string | null;
+  units: number;
+  /** Units per grade name, in band order ("Xuất sắc": 3 ...). */
+  grades: Record<string, number>;
+  best: string | null;
+  last: string | null;
 }
 
 export interface UnitsSheet {
@@ -219,6 +292,8 @@ export interface UnitsSheet {
   official: ScoreKind;
   /** In table order (not sorted); units without a maximum or an official score are left out (with a finding). */
   ranking: RankingEntry[];
+  /** One entry per block in the order blocks first appear; one entry with block null without blocks. */
+  blocks?: BlockSummary[];
   findings: Finding[];
 }
 
@@ -234,4 +309,6 @@ export type SheetResult = ScoringSheet | UnitsSheet | OtherSheet;
 
 export interface WorkbookAnalysis {
   sheets: SheetResult[];
+  /** Present when the workbook holds two or more scoring sheets with the same criteria. */
+  acrossUnits?: AcrossUnitsAnalysis | null;
 }

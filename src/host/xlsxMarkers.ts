@@ -5,7 +5,7 @@
 import type * as ExcelJS from "exceljs";
 import type { PlanMarker } from "../engine/plan";
 
-export const MARKERS: readonly PlanMarker[] = ["CCHC_GEN_SUMMARY", "CCHC_GEN_RANKING"];
+export const MARKERS: readonly PlanMarker[] = ["CCHC_GEN_SUMMARY", "CCHC_GEN_RANKING", "CCHC_GEN_ANALYSIS", "CCHC_GEN_DRAFT"];
 
 /** "'Tổng hợp trách nhiệm'!$A$1" → "Tổng hợp trách nhiệm"; null without a sheet part. */
 export function sheetOfReference(ref: string): string | null {

@@ -14,8 +14,29 @@ function ensureSlash(url) {
   return url.endsWith("/") ? url : url + "/";
 }
 
+/**
+ * A production build without CCHC_BASE_URL still succeeds (npm test builds that way), but a
+ * manifest pointing at localhost must never reach users unnoticed: say so loudly on stderr.
+ */
+function warnWithoutBaseUrl() {
+  const rule = "=".repeat(78);
+  process.stderr.write(
+    [
+      rule,
+      "CẢNH BÁO: chưa đặt CCHC_BASE_URL. dist/manifest.xml vẫn trỏ tới " + urlDev + ",",
+      "chỉ dùng được trên máy phát triển, KHÔNG được phân phối cho người dùng. Để triển khai:",
+      "  CCHC_BASE_URL=https://ten-may-chu.gov.vn/ npm run build",
+      "WARNING: CCHC_BASE_URL is not set: dist/manifest.xml still points at " + urlDev,
+      "(development only; do not distribute it). To deploy: CCHC_BASE_URL=https://your.host/ npm run build",
+      rule,
+      "",
+    ].join("\n"),
+  );
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  if (!dev && !process.env.CCHC_BASE_URL) warnWithoutBaseUrl();
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {

@@ -1,14 +1,27 @@
-// manifest.xml cannot be validated offline (office-addin-manifest needs the internet), so
-// its consistency is checked here: well-formed XML, resources, the shared runtime, the CCHC
-// namespace, URLs, icons, and the production build's URL rewriting.
+// manifest.xml cannot be validated online here (`office-addin-manifest validate` needs the
+// internet), so it is read by three independent readers (readers.ts: libxml2 with Microsoft's
+// schemas, Microsoft's office-addin-manifest reader, fast-xml-parser) and its consistency is
+// checked: resources, the shared runtime, the CCHC namespace, URLs, icons, and the production
+// build's URL rewriting.
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { readPng } from "./png";
 import { buildFunctionsOnly, ROOT } from "./productionBuild";
+import { type ReaderName, readWithLibxml2, verdictsOn, xmllintAvailable } from "./readers";
 
 const DEV_BASE = "https://localhost:3000/";
-const manifestText = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+const MANIFEST = path.join(ROOT, "manifest.xml");
+const manifestText = fs.readFileSync(MANIFEST, "utf8");
+
+const hasXmllint = xmllintAvailable();
+if (!hasXmllint && process.env.CI === "true") throw new Error("Không có xmllint (gói libxml2-utils): kiểm thử manifest bằng libxml2 phải chạy trên CI.");
+if (!hasXmllint) process.stdout.write("BỎ QUA phần kiểm tra manifest bằng libxml2: không có xmllint.\n");
+
+/** The readers that run here: all three (libxml2 is missing only off CI, where that is allowed). */
+const READERS: ReaderName[] = hasXmllint ? ["libxml2", "officeAddinManifest", "structural"] : ["officeAddinManifest", "structural"];
+const allAccept = Object.fromEntries(READERS.map((r) => [r, "accepted"]));
 
 type XmlNode = { [key: string]: unknown };
 
@@ -72,8 +85,8 @@ function urlsIn(xml: string): string[] {
 }
 
 describe("manifest.xml", () => {
-  test("is well-formed XML", () => {
-    expect(XMLValidator.validate(manifestText)).toBe(true);
+  test("libxml2 (with Microsoft's schemas), office-addin-manifest and the structural reader all accept it", async () => {
+    expect(verdictsOn(MANIFEST, READERS)).toEqual(allAccept);
   });
 
   test("is a task pane add-in for workbooks, Vietnamese by default with English overrides", () => {
@@ -95,14 +108,18 @@ describe("manifest.xml", () => {
     expect(findAll(only(doc, "VersionOverrides"), "Host").map((h) => attr(h, "xsi:type"))).toEqual(["Workbook"]);
   });
 
-  test("requires the shared runtime, custom functions runtime 1.2 (CustomFunctions.Error) and ExcelApi 1.10 or later", () => {
-    const sets = Object.fromEntries(findAll(only(only(doc, "OfficeApp"), "Requirements"), "Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")]));
-    expect(sets.SharedRuntime).toBe("1.1");
-    // The functions raise errors with `new CustomFunctions.Error(...)` (excelErrors.ts), which needs CustomFunctionsRuntime 1.2.
-    expect(fs.readFileSync(path.join(ROOT, "src", "functions", "excelErrors.ts"), "utf8")).toMatch(/new api\.Error\(/);
-    expect(sets.CustomFunctionsRuntime).toBe("1.2");
-    const [major, minor] = sets.ExcelApi.split(".").map(Number);
-    expect(major === 1 && minor >= 10).toBe(true);
+  test("requires only what the pane needs: SharedRuntime 1.1 and an ExcelApi set, never the custom-functions runtime", () => {
+    const requirements = findAll(doc, "Requirements");
+    // Only the base manifest's: a VersionOverrides <Requirements> would drop the button and the runtime too.
+    expect(requirements).toHaveLength(1);
+    const sets = findAll(requirements[0], "Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")]);
+    // An Excel without a set listed here does not load the add-in at all; Excel versions with the
+    // shared runtime but no custom-functions runtime must still get the pane (README table).
+    expect(sets.map(([name]) => name).sort()).toEqual(["ExcelApi", "SharedRuntime"]);
+    expect(Object.fromEntries(sets).SharedRuntime).toBe("1.1");
+    // Which ExcelApi version: test/host/apiSets.test.ts derives it from the code.
+    expect(Object.fromEntries(sets).ExcelApi).toMatch(/^1\.\d+$/);
+    expect(manifestText).not.toMatch(/Name="CustomFunctionsRuntime"/);
   });
 
   test("every resid used is defined, every resource is used, ids within 32 characters", () => {
@@ -203,24 +220,79 @@ describe("icons", () => {
   });
 });
 
+describe("the three readers reject what Office rejects", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-manifest-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const writeVariant = (name: string, text: string): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  test('a comment containing "--" (XML 1.0 forbids it): every reader refuses the manifest', async () => {
+    // The fault the manifest once had, in its opening comment.
+    const broken = manifestText.replace("<!--\n", "<!--\n  Built by webpack --mode production.\n");
+    expect(broken).not.toBe(manifestText);
+    const verdicts = verdictsOn(writeVariant("double-hyphen.xml", broken), READERS);
+    const expected: Record<string, unknown> = {
+      officeAddinManifest: expect.stringMatching(/Malformed comment/),
+      structural: expect.stringMatching(/comment contains "--"/),
+    };
+    if (hasXmllint) expected.libxml2 = expect.stringMatching(/Double hyphen within comment|Comment must not contain '--'/);
+    expect(verdicts).toEqual(expected);
+  });
+
+  test("libxml2 applies Microsoft's schema: elements out of the documented order are refused", () => {
+    if (!hasXmllint) return;
+    const permissions = "  <Permissions>ReadWriteDocument</Permissions>\n";
+    const misplaced = manifestText.replace(permissions, "").replace("  <DefaultSettings>", permissions + "  <DefaultSettings>");
+    expect(misplaced).not.toBe(manifestText);
+    expect(readWithLibxml2(writeVariant("misplaced.xml", misplaced))).toEqual({ ok: false, detail: expect.stringMatching(/Permissions.*not expected/) });
+  });
+
+  test("libxml2 applies Microsoft's schema: an unknown runtime lifetime is refused", () => {
+    if (!hasXmllint) return;
+    const wrong = manifestText.replace('lifetime="long"', 'lifetime="forever"');
+    expect(wrong).not.toBe(manifestText);
+    expect(readWithLibxml2(writeVariant("lifetime.xml", wrong))).toEqual({ ok: false, detail: expect.stringMatching(/lifetime.*forever/) });
+  });
+});
+
 describe("production build", () => {
   const tempDirs: string[] = [];
   afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  const WARNING = /CẢNH BÁO: chưa đặt CCHC_BASE_URL[\s\S]*WARNING: CCHC_BASE_URL is not set/;
 
   test.each([
     ["https://cchc.example.vn/", "https://cchc.example.vn/"],
     ["https://cchc.example.vn/chi-so", "https://cchc.example.vn/chi-so/"],
-  ])("CCHC_BASE_URL=%s rewrites every URL of the manifest", (baseUrl, expectedBase) => {
+  ])("CCHC_BASE_URL=%s rewrites every URL of the manifest, which the three readers accept", async (baseUrl, expectedBase) => {
     const build = buildFunctionsOnly({ CCHC_BASE_URL: baseUrl });
     tempDirs.push(path.dirname(build.outDir));
     expect({ status: build.status, output: build.status === 0 ? "" : build.output }).toEqual({ status: 0, output: "" });
-    const built = fs.readFileSync(path.join(build.outDir, "manifest.xml"), "utf8");
-    expect(XMLValidator.validate(built)).toBe(true);
+    expect(build.stderr).not.toMatch(WARNING);
+    const builtFile = path.join(build.outDir, "manifest.xml");
+    const built = fs.readFileSync(builtFile, "utf8");
+    expect(verdictsOn(builtFile, READERS)).toEqual(allAccept);
     expect(built).not.toContain("localhost");
     const devUrls = urlsIn(manifestText);
     const prodUrls = urlsIn(built);
     expect(prodUrls).toEqual(devUrls.map((u) => expectedBase + u.slice(DEV_BASE.length)));
     // Nothing else changed.
     expect(built).toBe(manifestText.split(DEV_BASE).join(expectedBase));
+  });
+
+  test("without CCHC_BASE_URL the build still succeeds (npm test relies on it) but warns loudly on stderr", () => {
+    const build = buildFunctionsOnly({ CCHC_BASE_URL: undefined });
+    tempDirs.push(path.dirname(build.outDir));
+    expect({ status: build.status, output: build.status === 0 ? "" : build.output }).toEqual({ status: 0, output: "" });
+    expect(build.stderr).toMatch(WARNING);
+    expect(build.stderr).toContain("CCHC_BASE_URL=https://ten-may-chu.gov.vn/ npm run build");
+    // The manifest it warns about: the development one, unchanged.
+    expect(fs.readFileSync(path.join(build.outDir, "manifest.xml"), "utf8")).toBe(manifestText);
   });
 });

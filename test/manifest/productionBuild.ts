@@ -11,9 +11,12 @@ export interface BuildResult {
   outDir: string;
   status: number | null;
   output: string;
+  /** What the build wrote on stderr alone (where the configuration's warnings go). */
+  stderr: string;
 }
 
-export function buildFunctionsOnly(env: Record<string, string>): BuildResult {
+/** `env` is added to this process's environment; a key set to undefined is removed from it. */
+export function buildFunctionsOnly(env: Record<string, string | undefined>): BuildResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cchc-build-"));
   const configFile = path.join(dir, "webpack.functions.js");
   const outDir = path.join(dir, "out");
@@ -36,5 +39,5 @@ module.exports = async (env, options) => {
     [cli, "--config", configFile, "--mode", "production", "--output-path", outDir],
     { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8", timeout: 240_000 },
   );
-  return { outDir, status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  return { outDir, status: run.status, output: `${run.stdout}\n${run.stderr}`, stderr: run.stderr };
 }

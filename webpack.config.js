@@ -62,6 +62,7 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new (require("./scripts/functions-metadata").FunctionsMetadataPlugin)({ output: "functions.json" }),
       // One page loads the task pane and the functions: the shared runtime.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

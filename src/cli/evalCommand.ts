@@ -2,15 +2,15 @@
 // Output: the result alone on stdout (numbers as JavaScript prints them, text as is).
 // Exit codes: 0 a result; 1 an Excel error (its code on stdout, the message on stderr);
 // 2 a formula that cannot be read, or no formula.
-import { installCustomFunctionsShim } from "./formula/customFunctionsShim";
-import { parseFormula } from "./formula/parser";
+import { ExcelErrorValue, installCustomFunctionsShim } from "./formula/customFunctionsShim";
+import { parseFormula, MAX_FUNCTION_NESTING } from "./formula/parser";
 import { catalog, FUNCTION_TABLE } from "./formula/functionTable";
-import { evaluate, type FormulaValue } from "./formula/evaluate";
+import { evaluate, type FormulaValue, type Scalar } from "./formula/evaluate";
 import { FormulaSyntaxError } from "./formula/syntaxError";
-import { isExcelError } from "../functions/excelErrors";
 
 const HELP = `Cách dùng: cchc eval "CÔNG THỨC"
-Tính một công thức gồm các hàm CCHC, số, chuỗi và mảng hằng, bằng đúng mã mà Excel chạy.
+Tính một công thức gồm các hàm CCHC, số, chuỗi, mã lỗi (#N/A, #VALUE!...) và mảng hằng, bằng đúng mã mà Excel chạy.
+Như Excel: tối đa ${MAX_FUNCTION_NESTING} hàm lồng nhau; đối số là lỗi thì kết quả là lỗi đó, trừ điểm của CCHC.CHECK và hai cột của CCHC.SUBTOTAL.
 Dấu phân cách: "=CCHC.RATIO(5;48;0,5)" (dấu ; và dấu phẩy thập phân) hoặc "=CCHC.RATIO(5,48,0.5)".
 Tiền tố "CCHC." và dấu "=" có thể bỏ; tên hàm không phân biệt hoa thường.
 Các hàm: ${FUNCTION_TABLE.map((f) => `CCHC.${f.name}`).join(", ")}.
@@ -45,20 +45,29 @@ export async function run(args: string[]): Promise<number> {
     }
     throw err;
   }
-  try {
-    process.stdout.write(formatValue(evaluate(tree)) + "\n");
-    return 0;
-  } catch (err) {
-    if (!isExcelError(err)) throw err;
-    process.stdout.write(err.code + "\n");
-    process.stderr.write((err.message || `Lỗi ${err.code}`) + "\n");
+  const result = evaluate(tree);
+  if (result instanceof ExcelErrorValue) {
+    process.stdout.write(result.code + "\n");
+    process.stderr.write((result.message || `Lỗi ${result.code}`) + "\n");
     return 1;
   }
+  process.stdout.write(formatValue(result) + "\n");
+  return 0;
 }
+
+/** Characters of a long formula shown on each side of the error's position. */
+const EXCERPT_SIDE = 40;
 
 function syntaxMessage(formula: string, err: FormulaSyntaxError): string {
   let text = `Công thức không hợp lệ: ${err.message}\n`;
-  if (err.pos !== null) text += `  ${formula}\n  ${" ".repeat(err.pos)}^ (vị trí ${err.pos + 1})\n`;
+  if (err.pos === null) return text;
+  // A long formula (a 2,000-call nesting) is cut to the part around the position.
+  const start = Math.max(0, err.pos - EXCERPT_SIDE);
+  const end = Math.min(formula.length, err.pos + EXCERPT_SIDE);
+  const before = start > 0 ? "…" : "";
+  const after = end < formula.length ? "…" : "";
+  const caret = before.length + err.pos - start;
+  text += `  ${before}${formula.slice(start, end)}${after}\n  ${" ".repeat(caret)}^ (vị trí ${err.pos + 1})\n`;
   return text;
 }
 
@@ -68,7 +77,8 @@ export function formatValue(value: FormulaValue): string {
   return formatScalar(value);
 }
 
-function formatScalar(value: string | number | boolean): string {
+function formatScalar(value: Scalar): string {
+  if (value instanceof ExcelErrorValue) return value.code;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }

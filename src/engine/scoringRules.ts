@@ -148,7 +148,7 @@ export function checkEntry(entry: CellValue | undefined, max: number): string {
     case "kps":
       return "";
     case "error":
-      return `Ô điểm đang có lỗi ${parsed.code}`;
+      return `Không phải là số (${parsed.code})`;
     case "text":
       return `Không phải là số ("${parsed.text}")`;
     case "number":

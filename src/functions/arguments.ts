@@ -4,17 +4,19 @@ import type { CellValue, GradeBand } from "../engine/types";
 import { parseNumber } from "../engine/numbers";
 import { RuleError, formatViNumber } from "../engine/scoringRules";
 import { isExcelError, passOn } from "./excelErrors";
+import { errorValueOf } from "./errorValues";
 
 /**
  * A value as a plain primitive. With data types enabled (functions.json's
  * allowCustomDataForDataTypeAny) Excel may pass a cell as an Excel.CellValue object
- * ({ type: "Double", basicValue: 5 }); an error cell becomes { code: "#N/A" }.
+ * ({ type: "Double", basicValue: 5 }); an error value, in any shape, becomes { code: "#N/A" }.
  */
 export function plain(value: unknown): unknown {
+  const error = errorValueOf(value);
+  if (error) return error;
   if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) return value;
   const cell = value as { type?: unknown; basicValue?: unknown };
   if (typeof cell.type !== "string" || !("basicValue" in cell)) return value;
-  if (cell.type === "Error") return { code: String(cell.basicValue) };
   if (cell.type === "Empty") return null;
   return cell.basicValue;
 }

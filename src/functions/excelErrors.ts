@@ -2,6 +2,7 @@
 // The global is looked up when an error is raised, never at load time, so the same module
 // runs in Node (the `cchc eval` command installs a small stand-in first).
 import { RuleError, type RuleErrorCode } from "../engine/scoringRules";
+import { refusedError, type RefusedError } from "./errorPolicy";
 
 /** What the functions use of the runtime's `CustomFunctions` global. */
 export interface CustomFunctionsErrorApi {
@@ -40,8 +41,13 @@ export function excelError(code: RuleErrorCode, message: string): object {
 export function passOn(error: { code: string; message?: string }): object {
   const known: Record<string, RuleErrorCode> = { "#VALUE!": "#VALUE!", "#N/A": "#N/A", "#DIV/0!": "#DIV/0!", "#NUM!": "#NUM!" };
   const code = known[error.code.toUpperCase()];
-  if (code) return excelError(code, error.message || `Đối số đang có lỗi ${error.code}.`);
-  return excelError("#VALUE!", `Đối số đang có lỗi ${error.code}.`);
+  const message = error.message || `Đối số đang có lỗi ${error.code}.`;
+  return excelError(code ?? "#VALUE!", message);
+}
+
+/** The error Excel's rule makes the result: the argument's own, its message naming the argument. */
+export function passOnRefused(refused: RefusedError): object {
+  return passOn({ code: refused.code, message: refused.message || `Đối số thứ ${refused.position + 1} đang có lỗi ${refused.code}.` });
 }
 
 /** True for an error value made by the runtime (or its stand-in): it carries an Excel code. */
@@ -51,14 +57,31 @@ export function isExcelError(value: unknown): value is { code: string; message?:
   return typeof code === "string" && code.startsWith("#");
 }
 
-/** Runs a rule: a RuleError becomes its Excel error; anything unexpected becomes #VALUE!. */
-export function guarded<T>(body: () => T): T {
+/**
+ * Runs the body of custom function `id` called with `args`:
+ *  - an error in an argument that does not take errors is the result, the body never runs
+ *    (Excel's rule, which the add-in-wide allowErrorForDataTypeAny switches off: errorPolicy.ts);
+ *  - a RuleError becomes its Excel error; anything unexpected becomes #VALUE!;
+ *  - a result beyond Excel's numbers (±Infinity, NaN) is #NUM!, never a number.
+ */
+export function guarded<T>(id: string, args: readonly unknown[], body: () => T): T {
+  const refused = refusedError(id, args);
+  if (refused) throw passOnRefused(refused);
+  let result: T;
   try {
-    return body();
+    result = body();
   } catch (err) {
     if (err instanceof RuleError) throw excelError(err.code, err.message);
     if (isExcelError(err)) throw err;
     const detail = err instanceof Error ? err.message : String(err);
     throw excelError("#VALUE!", `Lỗi không mong đợi: ${detail}`);
   }
+  if (typeof result === "number" && !Number.isFinite(result)) throw excelError("#NUM!", nonFiniteMessage(result));
+  return result;
+}
+
+function nonFiniteMessage(value: number): string {
+  if (Number.isNaN(value)) return "Kết quả không xác định (không phải là số).";
+  const side = value > 0 ? "quá lớn" : "âm quá lớn";
+  return `Kết quả ${side}: vượt giới hạn số của Excel (khoảng ±1,8 × 10^308).`;
 }

@@ -16,10 +16,10 @@ import {
   RuleError,
 } from "../engine/scoringRules";
 import { subtotalByCode } from "../engine/subtotal";
-import { parseCode } from "../engine/codes";
-import { excelRound } from "../engine/numbers";
-import { guarded } from "./excelErrors";
-import { bandsArg, cellArg, isBlank, listArg, numberArg, optionalNumberArg, rethrowIfError, stepListsArg } from "./arguments";
+import { isUnder, parseCode } from "../engine/codes";
+import { excelRound, isCellError } from "../engine/numbers";
+import { guarded, passOn } from "./excelErrors";
+import { bandsArg, cellArg, isBlank, listArg, numberArg, optionalNumberArg, stepListsArg } from "./arguments";
 import { getFunctionBands } from "./functionSettings";
 
 // The runtime's global, for the CustomFunctions.associate calls the metadata plugin appends
@@ -38,7 +38,7 @@ declare const CustomFunctions: { associate(id: string, implementation: (...args:
  * @returns Điểm đạt được.
  */
 export function ratio(part: any, whole: any, max: any, target?: any, decimals?: any): number {
-  return guarded(() =>
+  return guarded("RATIO", [part, whole, max, target, decimals], () =>
     ratioPoints(
       numberArg(part, "Số đạt"),
       numberArg(whole, "Tổng số"),
@@ -58,7 +58,7 @@ export function ratio(part: any, whole: any, max: any, target?: any, decimals?: 
  * @returns Điểm của bậc đạt được.
  */
 export function steps(value: any, thresholds: any[][], points: any[][]): number {
-  return guarded(() => {
+  return guarded("STEPS", [value, thresholds, points], () => {
     const lists = stepListsArg(thresholds, points);
     return stepPoints(numberArg(value, "Giá trị"), lists.thresholds, lists.points);
   });
@@ -74,7 +74,7 @@ export function steps(value: any, thresholds: any[][], points: any[][]): number 
  * @returns Điểm còn lại sau khi trừ.
  */
 export function deduct(max: any, count: any, perCase: any, floor?: any): number {
-  return guarded(() =>
+  return guarded("DEDUCT", [max, count, perCase, floor], () =>
     deductPoints(
       numberArg(max, "Điểm tối đa"),
       numberArg(count, "Số trường hợp"),
@@ -93,7 +93,7 @@ export function deduct(max: any, count: any, perCase: any, floor?: any): number 
  * @returns Chỉ số trên thang 100.
  */
 export function index(achieved: any, max: any, decimals?: any): number {
-  return guarded(() =>
+  return guarded("INDEX", [achieved, max, decimals], () =>
     scoreIndex(
       numberArg(achieved, "Điểm đạt được"),
       numberArg(max, "Điểm tối đa"),
@@ -110,7 +110,7 @@ export function index(achieved: any, max: any, decimals?: any): number {
  * @returns Tên loại.
  */
 export function grade(index: any, bands?: any[][]): string {
-  return guarded(() => {
+  return guarded("GRADE", [index, bands], () => {
     const value = numberArg(index, "Chỉ số");
     return gradeForIndex(value, isBlankMatrix(bands) ? getFunctionBands() : bandsArg(bands));
   });
@@ -124,7 +124,7 @@ export function grade(index: any, bands?: any[][]): string {
  * @returns Số điểm bị mất.
  */
 export function lost(max: any, achieved: any): number {
-  return guarded(() => lostPoints(numberArg(max, "Điểm tối đa"), numberArg(achieved, "Điểm đạt được")));
+  return guarded("LOST", [max, achieved], () => lostPoints(numberArg(max, "Điểm tối đa"), numberArg(achieved, "Điểm đạt được")));
 }
 
 /**
@@ -136,7 +136,10 @@ export function lost(max: any, achieved: any): number {
  * @returns Tổng điểm của các tiêu chí thành phần.
  */
 export function subtotal(codes: any[][], points: any[][], code: any): number {
-  return guarded(() => {
+  // Both columns take error cells (errorArguments.json): an error in the code column, or in
+  // the points of a row under the code, is the result, named by its row; other rows' errors
+  // do not touch this code's sum.
+  return guarded("SUBTOTAL", [codes, points, code], () => {
     const codeList = listArg(codes, "Cột mã").map(cellArg);
     const pointList = listArg(points, "Cột điểm").map(cellArg);
     if (codeList.length !== pointList.length) {
@@ -145,9 +148,19 @@ export function subtotal(codes: any[][], points: any[][], code: any): number {
         `Cột mã (${codeList.length} dòng) và cột điểm (${pointList.length} dòng) phải có cùng số dòng.`,
       );
     }
-    rethrowIfError(code);
+    const badCode = codeList.findIndex(isCellError);
+    if (badCode >= 0) {
+      const error = (codeList[badCode] as { error: string }).error;
+      throw passOn({ code: error, message: `Cột mã có lỗi ${error} ở dòng ${badCode + 1} của vùng: không biết dòng đó thuộc mã nào.` });
+    }
     const parsed = parseCode(cellArg(code));
     if (!parsed) throw new RuleError("#VALUE!", `"${isBlank(code) ? "" : String(code)}" không phải là mã tiêu chí.`);
+    const rowCodes = codeList.map((c) => parseCode(c)?.code ?? null);
+    const badPoints = pointList.findIndex((p, i) => isCellError(p) && rowCodes[i] !== null && isUnder(rowCodes[i] as string, parsed.code));
+    if (badPoints >= 0) {
+      const error = (pointList[badPoints] as { error: string }).error;
+      throw passOn({ code: error, message: `Ô điểm của mã ${rowCodes[badPoints]} (dòng ${badPoints + 1} của vùng) đang có lỗi ${error}.` });
+    }
     const sum = subtotalByCode(codeList, pointList, parsed.code);
     if (sum === null) throw new RuleError("#N/A", `Không tìm thấy mã ${parsed.code} trong cột mã.`);
     return excelRound(sum, 9);
@@ -162,10 +175,8 @@ export function subtotal(codes: any[][], points: any[][], code: any): number {
  * @returns "" hoặc lý do, ví dụ "Vượt điểm tối đa (4)".
  */
 export function check(points: any, max: any): string {
-  return guarded(() => {
-    // An error in the checked cell is a reason to report, not an error to pass on.
-    return checkEntry(cellArg(points), numberArg(max, "Điểm tối đa"));
-  });
+  // `points` takes error cells (errorArguments.json): an error there is a reason to report.
+  return guarded("CHECK", [points, max], () => checkEntry(cellArg(points), numberArg(max, "Điểm tối đa")));
 }
 
 /**
@@ -175,10 +186,7 @@ export function check(points: any, max: any): string {
  * @returns Giá trị số.
  */
 export function num(text: any): number {
-  return guarded(() => {
-    rethrowIfError(text);
-    return parseVietnameseNumber(cellArg(text) ?? undefined);
-  });
+  return guarded("NUM", [text], () => parseVietnameseNumber(cellArg(text) ?? undefined));
 }
 
 /** True when an optional range argument was left out (or is all blank cells). */

@@ -1,19 +1,28 @@
 // The production dist/functions.js loaded the way Excel's shared runtime loads it: a browser
 // page (Debian's Chromium) with a `CustomFunctions` global whose associate() records the
 // registrations the metadata plugin injected. Each function is then called in the page.
-import { existsSync, promises as fs } from "fs";
+import { existsSync, readFileSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import ERROR_ARGUMENTS from "../../src/functions/errorArguments.json";
+import { acceptsErrorAt, functionsTakingErrors } from "../../src/functions/errorPolicy";
+
+// The build step is a CommonJS webpack plugin; its pure part is tested directly.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { applyErrorArguments } = require("../../scripts/functions-metadata") as {
+  applyErrorArguments(metadata: object, table: object): string[];
+};
 
 const CHROMIUM = "/usr/bin/chromium";
 const BUNDLE = path.resolve(__dirname, "..", "..", "dist", "functions.js");
+const METADATA = path.resolve(__dirname, "..", "..", "dist", "functions.json");
 
 /** Why the test cannot run here, or null; on CI a missing program is a failure, never a skip. */
 function unavailable(): string | null {
   let reason: string | null = null;
   if (!existsSync(CHROMIUM)) reason = `Chromium không có ở ${CHROMIUM}`;
-  else if (!existsSync(BUNDLE)) reason = "chưa build dist/ (hãy chạy npm run build)";
+  else if (!existsSync(BUNDLE) || !existsSync(METADATA)) reason = "chưa build dist/ (hãy chạy npm run build)";
   if (reason !== null && process.env.CI === "true") throw new Error(`Không chạy được kiểm thử functions.js trong trình duyệt: ${reason}.`);
   if (reason !== null) process.stdout.write(`BỎ QUA kiểm thử functions.js trong trình duyệt: ${reason}.\n`);
   return reason;
@@ -104,6 +113,22 @@ suite("dist/functions.js in Chromium", () => {
     expect(await call(id, ...args)).toEqual(expected);
   });
 
+  // With allowErrorForDataTypeAny Excel hands every function its error arguments as
+  // Excel.ErrorCellValue objects; the bundle must apply errorArguments.json itself.
+  const NA = { type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
+  test.each([
+    ["CHECK", [NA, 4], { value: "Không phải là số (#N/A)" }],
+    ["CHECK", [3, NA], { error: "#N/A" }],
+    ["RATIO", ["năm", NA, 1], { error: "#N/A" }],
+    ["LOST", [{ type: "Error", basicValue: "#REF!", errorType: "Ref" }, 1], { error: "#VALUE!" }],
+    ["STEPS", [0.8, [[0.7], [NA]], [[1], [2]]], { error: "#N/A" }],
+    ["SUBTOTAL", [[["6"], ["6.1"], ["7"]], [[1], [2], [NA]], "6"], { value: 2 }],
+    ["SUBTOTAL", [[["6"], ["6.1"], ["7"]], [[1], [NA], [3]], "6"], { error: "#N/A" }],
+    ["LOST", [1e308, 1], { error: "#NUM!" }],
+  ])("error arguments and overflow: %s(%j) → %j", async (id, args, expected) => {
+    expect(await call(id, ...args)).toEqual(expected);
+  });
+
   test("CCHC.GRADE reads the bands the task pane stores in the shared slot", async () => {
     await page.evaluate(() => {
       (globalThis as unknown as Record<symbol, unknown>)[Symbol.for("cchc.functionBands")] = [
@@ -119,3 +144,62 @@ suite("dist/functions.js in Chromium", () => {
   });
 });
 
+
+interface Metadata {
+  allowErrorForDataTypeAny?: unknown;
+  functions: { id: string; options?: Record<string, unknown>; parameters: { name: string; type?: string }[] }[];
+}
+
+const built = skip === null ? describe : describe.skip;
+
+built("dist/functions.json says allowErrorForDataTypeAny exactly as errorArguments.json needs", () => {
+  const metadata = () => JSON.parse(readFileSync(METADATA, "utf8")) as Metadata;
+
+  test("the option is the top-level switch (Excel reads it nowhere else), set because CHECK and SUBTOTAL take errors", () => {
+    expect(functionsTakingErrors()).toEqual(["CHECK", "SUBTOTAL"]);
+    expect(metadata().allowErrorForDataTypeAny).toBe(true);
+    for (const f of metadata().functions) expect(f.options?.allowErrorForDataTypeAny).toBeUndefined();
+  });
+
+  test("the parameters that take errors are where the table says, of type any (the only type the option reaches)", () => {
+    const taking = metadata().functions.flatMap((f) =>
+      f.parameters.flatMap((p, k) => (acceptsErrorAt(f.id, k) ? [`${f.id}.${p.name}:${p.type ?? "any"}`] : [])),
+    );
+    expect(taking).toEqual(["SUBTOTAL.codes:any", "SUBTOTAL.points:any", "CHECK.points:any"]);
+  });
+});
+
+describe("the build step (scripts/functions-metadata.js)", () => {
+  const generated = () => ({
+    allowCustomDataForDataTypeAny: true,
+    functions: [
+      { id: "CHECK", parameters: [{ name: "points", type: "any" }, { name: "max", type: "any" }] },
+      { id: "SUBTOTAL", parameters: [{ name: "codes", type: "any" }, { name: "points", type: "any" }, { name: "code", type: "any" }] },
+    ],
+  });
+
+  test("adds the top-level option from the project's table, keeping the rest", () => {
+    const metadata = generated();
+    expect(applyErrorArguments(metadata, ERROR_ARGUMENTS)).toEqual([]);
+    expect(metadata).toEqual({ ...generated(), allowErrorForDataTypeAny: true });
+  });
+
+  test("leaves it out when no function takes errors", () => {
+    const metadata = { ...generated(), allowErrorForDataTypeAny: true };
+    expect(applyErrorArguments(metadata, { "//": "none" })).toEqual([]);
+    expect(metadata).not.toHaveProperty("allowErrorForDataTypeAny");
+  });
+
+  test("reports a table that drifted from the JSDoc: the build fails rather than guess", () => {
+    const metadata = generated();
+    metadata.functions[0].parameters[0].type = "number";
+    expect(
+      applyErrorArguments(metadata, { CHECK: { points: 0, max: 2 }, SUM: { x: 0 }, SUBTOTAL: { points: 0 } }),
+    ).toEqual([
+      "errorArguments.json: CHECK.points is of type number; Excel passes errors only to type any",
+      'errorArguments.json: CHECK has no parameter "max" at position 2',
+      "errorArguments.json names SUM, which functions.json does not define",
+      'errorArguments.json: SUBTOTAL has no parameter "points" at position 0',
+    ]);
+  });
+});

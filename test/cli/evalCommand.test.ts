@@ -38,6 +38,10 @@ describe("cchc eval prints the result alone and exits 0", () => {
     ["=CCHC.CHECK(5;4)", "Vượt điểm tối đa (4)"],
     ["=CCHC.CHECK(3,5;4)", ""],
     ['=CCHC.NUM("3,89")', "3.89"],
+    ["=CCHC.CHECK(#N/A;4)", "Không phải là số (#N/A)"],
+    ['=CCHC.CHECK(CCHC.NUM("abc");4)', "Không phải là số (#VALUE!)"],
+    ['=CCHC.SUBTOTAL({"6";"6.1";"7"};{1;2;#N/A};"6")', "2"],
+    ["=-1e308", "-1e+308"],
   ])("%s → %s", (formula, expected) => {
     const r = cchc("eval", formula);
     expect(r).toEqual({ code: 0, stdout: expected + "\n", stderr: "" });
@@ -72,6 +76,13 @@ describe("an Excel error prints its code, the message on stderr, and exits 1", (
     ['=CCHC.NUM("abc")', "#VALUE!", "không phải là số"],
     ['=CCHC.SUBTOTAL({"1";"1.1"};{1;1};"2")', "#N/A", "Không tìm thấy mã 2"],
     ["=CCHC.GRADE(CCHC.INDEX(1;0))", "#DIV/0!", "Điểm tối đa bằng 0"],
+    ['=CCHC.RATIO("năm";#N/A;1)', "#N/A", "Đối số thứ 2 đang có lỗi #N/A."],
+    ["=CCHC.CHECK(3;#DIV/0!)", "#DIV/0!", "Đối số thứ 2 đang có lỗi #DIV/0!."],
+    ['=CCHC.SUBTOTAL({"6";"6.1";"7"};{1;#N/A;3};"6")', "#N/A", "Ô điểm của mã 6.1 (dòng 2 của vùng)"],
+    ["=#N/A", "#N/A", "Lỗi #N/A"],
+    ["=CCHC.LOST(1e308;1)", "#NUM!", "vượt giới hạn số của Excel"],
+    ["=CCHC.RATIO(1;1;1e308;1e-300)", "#NUM!", "vượt giới hạn số của Excel"],
+    ["=CCHC.INDEX(-1e308;1e-300)", "#NUM!", "không được âm"],
   ])("%s → %s", (formula, code, message) => {
     const r = cchc("eval", formula);
     expect(r.code).toBe(1);
@@ -94,6 +105,26 @@ describe("a malformed formula exits 2 with a clear message", () => {
     expect(r.stderr).toContain("Công thức không hợp lệ");
     expect(r.stderr).toContain(message);
     expect(r.stderr).toMatch(/\^ \(vị trí \d+\)/);
+  });
+
+  test("2,000 nested calls: Excel's limit of 64, the position shown in an excerpt, no stack overflow", () => {
+    const formula = "=" + "CCHC.NUM(".repeat(2000) + '"1"' + ")".repeat(2000);
+    const r = cchc("eval", formula);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toBe("Công thức không hợp lệ: Quá 64 hàm lồng nhau (giới hạn của Excel).");
+    expect(lines[2]).toMatch(/\^ \(vị trí 578\)$/); // the 65th CCHC.NUM, after "=" and 64 × "CCHC.NUM("
+    expect(lines[1].length).toBeLessThan(100);
+    expect(lines[1][lines[2].indexOf("^")]).toBe("C");
+    expect(r.stderr).not.toMatch(/call stack|Lỗi không mong đợi/);
+  });
+
+  test("a number beyond Excel's numbers", () => {
+    const r = cchc("eval", "=CCHC.LOST(1e400;1)");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("vượt giới hạn số của Excel");
+    expect(r.stderr).toMatch(/\^ \(vị trí 12\)/);
   });
 
   test("no formula at all", () => {

@@ -1,11 +1,12 @@
 // The formula reader behind `cchc eval`: separator styles, arrays, nesting, errors.
-import { parseFormula, preferredStyles, parseWithStyle, type FormulaNode } from "../../src/cli/formula/parser";
+import { parseFormula, preferredStyles, parseWithStyle, MAX_FUNCTION_NESTING, MAX_NESTING, type FormulaNode } from "../../src/cli/formula/parser";
 import { tokenize } from "../../src/cli/formula/lexer";
 import { catalog, FUNCTION_TABLE } from "../../src/cli/formula/functionTable";
 import { evaluate } from "../../src/cli/formula/evaluate";
 import { FormulaSyntaxError } from "../../src/cli/formula/syntaxError";
 import { installCustomFunctionsShim, ExcelErrorValue } from "../../src/cli/formula/customFunctionsShim";
 import * as cchc from "../../src/functions/functions";
+import { acceptsErrorAt } from "../../src/functions/errorPolicy";
 
 beforeAll(() => installCustomFunctionsShim());
 
@@ -93,14 +94,8 @@ describe("evaluation calls the functions Excel calls", () => {
     ["=CCHC.LOST(13;-(-12,89))", 0.11],
     ["=  CCHC.LOST ( 13 ; 12,89 )", 0.11],
   ])("%s → %p", (formula, expected) => {
-    let result: unknown;
-    try {
-      result = run(formula);
-    } catch (err) {
-      if (!(err instanceof ExcelErrorValue)) throw err;
-      result = err.code;
-    }
-    expect(result).toBe(expected);
+    const result = run(formula);
+    expect(result instanceof ExcelErrorValue ? result.code : result).toBe(expected);
   });
 
   test("the same results as calling the functions directly", () => {
@@ -108,16 +103,128 @@ describe("evaluation calls the functions Excel calls", () => {
     expect(run("=CCHC.INDEX(88;94,5)")).toBe(cchc.index(88, 94.5));
   });
 
-  test("errors propagate out of nested calls", () => {
-    expect(() => run("=CCHC.GRADE(CCHC.INDEX(1;0))")).toThrow(expect.objectContaining({ code: "#DIV/0!" }));
-    expect(() => run("=CCHC.RATIO({1;2};3;1)")).toThrow(expect.objectContaining({ code: "#VALUE!" }));
-    expect(() => run('=-"x"')).toThrow(expect.objectContaining({ code: "#VALUE!" }));
+  test("errors are values that flow out of nested calls, with their message", () => {
+    expect(run("=CCHC.GRADE(CCHC.INDEX(1;0))")).toEqual(new ExcelErrorValue("#DIV/0!", "Điểm tối đa bằng 0: không tính được chỉ số."));
+    expect(run("=CCHC.RATIO({1;2};3;1)")).toMatchObject({ code: "#VALUE!" });
+    expect(run('=-"x"')).toMatchObject({ code: "#VALUE!" });
   });
 
   test("the table covers the nine functions", () => {
     expect(FUNCTION_TABLE.map((f) => f.name).sort()).toEqual(
       ["CHECK", "DEDUCT", "GRADE", "INDEX", "LOST", "NUM", "RATIO", "STEPS", "SUBTOTAL"],
     );
+  });
+});
+
+describe("error arguments follow the table the build writes into functions.json", () => {
+  const code = (formula: string) => {
+    const result = run(formula);
+    return result instanceof ExcelErrorValue ? result.code : result;
+  };
+
+  test("error constants are read, in formulas and in array constants", () => {
+    expect(parseFormula("=#N/A", catalog).tree).toEqual({ kind: "error", code: "#N/A" });
+    expect(parseFormula("=CCHC.STEPS(1;{0\\#div/0!};{1\\2})", catalog).tree).toMatchObject({
+      args: [{}, { kind: "array", rows: [[0, { error: "#DIV/0!" }]] }, {}],
+    });
+    expect(code("=-#N/A")).toBe("#N/A");
+    expect(code("=#NULL!%")).toBe("#NULL!");
+  });
+
+  test('=CCHC.CHECK(#N/A;4) answers "Không phải là số (#N/A)": CHECK sees the error', () => {
+    expect(run("=CCHC.CHECK(#N/A;4)")).toBe("Không phải là số (#N/A)");
+    expect(run('=CCHC.CHECK(CCHC.NUM("abc");4)')).toBe("Không phải là số (#VALUE!)");
+    expect(code("=CCHC.CHECK(3;#N/A)")).toBe("#N/A");
+  });
+
+  test("a function that takes no errors is not called: the first error argument is the result", () => {
+    const ratio = jest.spyOn(FUNCTION_TABLE.find((f) => f.name === "RATIO") as { implementation: () => unknown }, "implementation");
+    try {
+      expect(run('=CCHC.RATIO("năm";#N/A;1)')).toEqual(new ExcelErrorValue("#N/A", "Đối số thứ 2 đang có lỗi #N/A."));
+      expect(ratio).not.toHaveBeenCalled();
+      expect(run("=CCHC.RATIO(5;48;0,5)")).toBe(0.05);
+      expect(ratio).toHaveBeenCalledTimes(1);
+    } finally {
+      ratio.mockRestore();
+    }
+    expect(code("=CCHC.RATIO(5;#REF!;1)")).toBe("#VALUE!"); // a code no function may return
+    expect(code("=CCHC.STEPS(1;{0;#N/A};{1;2})")).toBe("#N/A");
+  });
+
+  test("each argument of each function: #N/A there is the result unless the table lets the function see it", () => {
+    const samples: Record<string, string[]> = {
+      RATIO: ["5", "48", "0,5", "1", "2"],
+      STEPS: ["0,85", "{0,7;0,9}", "{1;2}"],
+      DEDUCT: ["3", "2", "1", "0"],
+      INDEX: ["89,21", "97", "3"],
+      GRADE: ["90,41", '{90\\"A";0\\"B"}'],
+      LOST: ["13", "12,89"],
+      SUBTOTAL: ['{"6";"6.1";"6.2"}', '{"";1,09;2}', '"6"'],
+      CHECK: ["5", "4"],
+      NUM: ['"3,89"'],
+    };
+    for (const f of FUNCTION_TABLE) {
+      samples[f.name].forEach((_, k) => {
+        const args = samples[f.name].map((a, i) => (i !== k ? a : a.startsWith("{") ? a.replace(/^\{[^;\\}]+/, "{#N/A") : "#N/A"));
+        const result = run(`=CCHC.${f.name}(${args.join(";")})`);
+        if (acceptsErrorAt(f.name, k)) expect([f.name, k, result]).not.toEqual([f.name, k, new ExcelErrorValue("#N/A", `Đối số thứ ${k + 1} đang có lỗi #N/A.`)]);
+        else expect([f.name, k, result]).toEqual([f.name, k, new ExcelErrorValue("#N/A", `Đối số thứ ${k + 1} đang có lỗi #N/A.`)]);
+      });
+    }
+  });
+
+  test("SUBTOTAL: an error in another code's points does not count; under the code it is the result", () => {
+    expect(run('=CCHC.SUBTOTAL({"6";"6.1";"7"};{1;2;#N/A};"6")')).toBe(2);
+    expect(run('=CCHC.SUBTOTAL({"6";"6.1";"7"};{1;#N/A;3};"6")')).toEqual(
+      new ExcelErrorValue("#N/A", "Ô điểm của mã 6.1 (dòng 2 của vùng) đang có lỗi #N/A."),
+    );
+  });
+
+  test("arguments that take errors get them in Excel's shape (Excel.ErrorCellValue), not eval's", () => {
+    const check = jest.spyOn(FUNCTION_TABLE.find((f) => f.name === "CHECK") as { implementation: () => unknown }, "implementation");
+    try {
+      run("=CCHC.CHECK(#N/A;4)");
+      expect(check).toHaveBeenCalledWith({ type: "Error", basicType: "Error", basicValue: "#N/A", errorType: "NotAvailable" }, 4);
+    } finally {
+      check.mockRestore();
+    }
+  });
+});
+
+describe("limits: nesting and numbers beyond Excel's", () => {
+  const nested = (n: number) => "=" + "CCHC.NUM(".repeat(n) + '"1"' + ")".repeat(n);
+
+  test("64 nested calls are evaluated, as Excel allows", () => {
+    expect(run(nested(MAX_FUNCTION_NESTING))).toBe(1);
+  });
+
+  test("2,000 nested calls: a syntax error at the 65th call, no stack overflow", () => {
+    const err = syntaxError(nested(2000));
+    expect(err.message).toBe("Quá 64 hàm lồng nhau (giới hạn của Excel).");
+    expect(err.pos).toBe(1 + MAX_FUNCTION_NESTING * "CCHC.NUM(".length);
+  });
+
+  test.each([
+    ["signs", "=" + "-".repeat(100_000) + "1"],
+    ["brackets", "=" + "(".repeat(100_000) + "1" + ")".repeat(100_000)],
+  ])("100,000 nested %s: a syntax error, no stack overflow", (_label, formula) => {
+    const err = syntaxError(formula);
+    expect(err.message).toMatch(/lồng nhau quá sâu/);
+    expect(err.pos).toBe(1 + MAX_NESTING); // after "=" and 256 levels
+  });
+
+  test("a number literal beyond Excel's numbers is refused where it stands", () => {
+    const err = syntaxError("=CCHC.LOST(1e309;1)");
+    expect(err.message).toMatch(/vượt giới hạn số/);
+    expect(err.pos).toBe(11);
+  });
+
+  test.each([
+    ["=CCHC.LOST(1e308;1)"],
+    ["=CCHC.RATIO(1;1;1e308;1e-300)"],
+    ["=CCHC.INDEX(-1e308;1e-300)"],
+  ])("%s is #NUM!, never Infinity", (formula) => {
+    expect(run(formula)).toMatchObject({ code: "#NUM!" });
   });
 });
 
@@ -137,6 +244,7 @@ describe("malformed formulas are rejected with a Vietnamese message and a positi
     ["=CCHC.STEPS(1;{CCHC.NUM(1)};{1})", /Mảng hằng chỉ chứa/],
     ["=CCHC.RATIO(5;48;0,5) + 1", /Ký tự không hợp lệ|Thừa/],
     ["=CCHC.RATIO(1,2,3;4)", /hai dấu thập phân|Không mong đợi|Ký tự/],
+    ["=CCHC.NUM(#NA)", /mã lỗi Excel/],
   ])("%p", (formula, message) => {
     const err = syntaxError(formula);
     expect(err.message).toMatch(message);

@@ -102,7 +102,7 @@ describe("error cases give the Excel error and a Vietnamese message", () => {
   test("an error value passed in comes out unchanged", () => {
     const na = new ExcelErrorValue("#N/A", "từ ô khác");
     expect(excelErrorOf(() => cchc.ratio(na, 48, 1))).toEqual({ code: "#N/A", message: "từ ô khác" });
-    expect(cchc.check(na, 4)).toBe("Ô điểm đang có lỗi #N/A");
+    expect(cchc.check(na, 4)).toBe("Không phải là số (#N/A)");
   });
 
   test("data-type cell values (Excel.CellValue objects) are read by their basic value", () => {
@@ -112,7 +112,7 @@ describe("error cases give the Excel error and a Vietnamese message", () => {
     expect(excelErrorOf(() => cchc.lost({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }, 1)).code).toBe("#N/A");
     // #REF! cannot be returned by a custom function: it becomes #VALUE! naming it.
     const ref = excelErrorOf(() => cchc.lost({ type: "Error", basicValue: "#REF!" }, 1));
-    expect(ref).toEqual({ code: "#VALUE!", message: "Đối số đang có lỗi #REF!." });
+    expect(ref).toEqual({ code: "#VALUE!", message: "Đối số thứ 1 đang có lỗi #REF!." });
     expect(cchc.steps(0.8, [[{ type: "Double", basicValue: 0.7 }], [0.9]], [[1], [{ type: "Double", basicValue: 2 }]])).toBe(1);
   });
 

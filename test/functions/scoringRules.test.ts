@@ -180,7 +180,7 @@ describe("checkEntry", () => {
     ["KPS", 2, ""],
     [null, 2, ""],
     ["đạt", 2, 'Không phải là số ("đạt")'],
-    [{ error: "#N/A" }, 2, "Ô điểm đang có lỗi #N/A"],
+    [{ error: "#N/A" }, 2, "Không phải là số (#N/A)"],
   ])("checkEntry(%p, %p) = %p", (entry, max, expected) => {
     expect(checkEntry(entry as never, max)).toBe(expected);
   });

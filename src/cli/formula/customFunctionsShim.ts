@@ -1,6 +1,7 @@
 // Outside Excel there is no `CustomFunctions` global. This stand-in provides the two members
 // the CCHC functions use (Error and ErrorCode, with the runtime's code strings) so Node runs
 // the very same function code Excel runs.
+import { ERROR_TYPE_CODES } from "../../functions/errorValues";
 
 /** Mirrors CustomFunctions.Error: an Excel error code and an optional message. */
 export class ExcelErrorValue {
@@ -31,4 +32,18 @@ export function installCustomFunctionsShim(): void {
     // Registration is Excel's business; nothing to do in Node.
     associate: () => undefined,
   };
+}
+
+const ERROR_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ERROR_TYPE_CODES).map(([type, code]) => [code, type]),
+);
+
+/**
+ * An error value in the shape Excel hands it to a parameter that takes errors (functions.json's
+ * allowErrorForDataTypeAny with allowCustomDataForDataTypeAny): an Excel.ErrorCellValue. Like
+ * Excel, it carries the code only: a CCHC function's message stays behind.
+ */
+export function errorCellValue(code: string): { type: "Error"; basicType: "Error"; basicValue: string; errorType?: string } {
+  const errorType = ERROR_TYPES[code];
+  return errorType ? { type: "Error", basicType: "Error", basicValue: code, errorType } : { type: "Error", basicType: "Error", basicValue: code };
 }

@@ -11,6 +11,8 @@ export type Token =
   | { kind: "number"; value: number; pos: number }
   | { kind: "string"; value: string; pos: number }
   | { kind: "name"; value: string; pos: number }
+  /** An Excel error constant: #N/A, #VALUE!, #DIV/0!, #NUM!, #REF!, #NAME?, #NULL!. */
+  | { kind: "error"; value: string; pos: number }
   | { kind: "punct"; value: "(" | ")" | "{" | "}" | "=" | "-" | "+" | "%"; pos: number }
   /** Argument separator outside braces, column separator inside them. */
   | { kind: "argSep"; pos: number }
@@ -19,6 +21,9 @@ export type Token =
   | { kind: "end"; pos: number };
 
 const PUNCT = new Set(["(", ")", "{", "}", "=", "-", "+", "%"]);
+
+/** The error constants Excel accepts in a formula. */
+const ERROR_CONSTANT = /^#(N\/A|VALUE!|DIV\/0!|NUM!|REF!|NAME\?|NULL!)/i;
 
 export function tokenize(text: string, style: SeparatorStyle): Token[] {
   const tokens: Token[] = [];
@@ -48,6 +53,13 @@ export function tokenize(text: string, style: SeparatorStyle): Token[] {
         value += text[i++];
       }
       tokens.push({ kind: "string", value, pos: start });
+      continue;
+    }
+    if (ch === "#") {
+      const match = ERROR_CONSTANT.exec(text.slice(i));
+      if (!match) throw new FormulaSyntaxError("Sau dấu # phải là một mã lỗi Excel: #N/A, #VALUE!, #DIV/0!, #NUM!, #REF!, #NAME?, #NULL!.", i);
+      tokens.push({ kind: "error", value: match[0].toUpperCase(), pos: i });
+      i += match[0].length;
       continue;
     }
     const number = readNumber(text, i, style);
@@ -108,5 +120,7 @@ function readNumber(text: string, start: number, style: SeparatorStyle): { value
   if (next !== undefined && new RegExp(marks).test(next) && /\d/.test(text[end + 1] ?? "")) {
     throw new FormulaSyntaxError(`Số "${match[0]}${next}…" có hai dấu thập phân.`, start);
   }
-  return { value: Number(match[0].replace(",", ".")), end };
+  const value = Number(match[0].replace(",", "."));
+  if (!Number.isFinite(value)) throw new FormulaSyntaxError(`Số "${match[0]}" vượt giới hạn số của Excel (khoảng 1,8 × 10^308).`, start);
+  return { value, end };
 }

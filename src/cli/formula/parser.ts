@@ -4,12 +4,23 @@
 import { tokenize, type SeparatorStyle, type Token } from "./lexer";
 import { FormulaSyntaxError } from "./syntaxError";
 
-export type Literal = number | string | boolean;
+/** An Excel error constant (#N/A ...), in the engine's cell shape. */
+export interface ErrorLiteral {
+  error: string;
+}
+
+export type Literal = number | string | boolean | ErrorLiteral;
+
+/** Excel's limit on functions nested in one another. */
+export const MAX_FUNCTION_NESTING = 64;
+/** A bound on nesting of any kind (brackets, signs, calls), so a long formula cannot exhaust the stack. */
+export const MAX_NESTING = 256;
 
 export type FormulaNode =
   | { kind: "number"; value: number }
   | { kind: "string"; value: string }
   | { kind: "boolean"; value: boolean }
+  | { kind: "error"; code: string }
   | { kind: "array"; rows: Literal[][] }
   /** `args[i]` is null where an optional argument was left empty: f(1;;2). */
   | { kind: "call"; name: string; args: (FormulaNode | null)[]; pos: number }
@@ -90,6 +101,8 @@ export function parseWithStyle(text: string, style: SeparatorStyle, catalog: Fun
 
 class Parser {
   private i = 0;
+  private depth = 0;
+  private callDepth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly catalog: FunctionCatalog,
@@ -105,6 +118,15 @@ class Parser {
   }
 
   private expression(): FormulaNode {
+    if (++this.depth > MAX_NESTING) {
+      throw new FormulaSyntaxError(`Công thức lồng nhau quá sâu (quá ${MAX_NESTING} cấp ngoặc, dấu và hàm).`, this.peek().pos);
+    }
+    const node = this.signedValue();
+    this.depth--;
+    return node;
+  }
+
+  private signedValue(): FormulaNode {
     if (this.isPunct("-") || this.isPunct("+")) {
       const sign = this.next();
       const operand = this.expression();
@@ -125,6 +147,8 @@ class Parser {
         return { kind: "number", value: token.value };
       case "string":
         return { kind: "string", value: token.value };
+      case "error":
+        return { kind: "error", code: token.value };
       case "name":
         return this.nameOrCall(token.value, token.pos);
       case "punct":
@@ -155,6 +179,9 @@ class Parser {
     const name = upper.startsWith(NAMESPACE) ? upper.slice(NAMESPACE.length) : upper;
     const signature = this.catalog(name);
     if (!signature) throw new FormulaSyntaxError(`Không có hàm "${raw}" (các hàm CCHC: xem "cchc eval --help").`, pos);
+    if (++this.callDepth > MAX_FUNCTION_NESTING) {
+      throw new FormulaSyntaxError(`Quá ${MAX_FUNCTION_NESTING} hàm lồng nhau (giới hạn của Excel).`, pos);
+    }
     this.i++; // "("
     const args: (FormulaNode | null)[] = [];
     if (this.isPunct(")")) {
@@ -172,6 +199,7 @@ class Parser {
       }
     }
     this.checkArity(signature, args, pos);
+    this.callDepth--;
     return { kind: "call", name: signature.name, args, pos };
   }
 
@@ -218,11 +246,12 @@ class Parser {
     let value: Literal;
     if (token.kind === "number") value = sign * token.value;
     else if (token.kind === "string" && sign === 1) value = token.value;
+    else if (token.kind === "error" && sign === 1) value = { error: token.value };
     else if (token.kind === "name" && /^(TRUE|FALSE)$/i.test(token.value) && sign === 1) {
       value = token.value.toUpperCase() === "TRUE";
     } else {
       throw new FormulaSyntaxError(
-        `Mảng hằng chỉ chứa số, chuỗi hoặc TRUE/FALSE; gặp "${describe(token)}".`,
+        `Mảng hằng chỉ chứa số, chuỗi, TRUE/FALSE hoặc mã lỗi; gặp "${describe(token)}".`,
         token.pos,
       );
     }
@@ -262,6 +291,7 @@ function describe(token: Token): string {
       return `"${token.value}"`;
     case "name":
     case "punct":
+    case "error":
       return token.value;
     case "argSep":
       return "dấu phân cách đối số";

@@ -52,6 +52,8 @@ export function numberOrNull(v: CellValue | undefined): number | null {
  */
 export function excelRound(x: number, digits = 0): number {
   if (!Number.isFinite(x)) return x;
+  // From 2^53 on every double is an integer: nothing to round, and scaling could overflow.
+  if (digits >= 0 && Math.abs(x) >= 2 ** 53) return x;
   const scale = Math.pow(10, Math.abs(digits));
   const scaled = digits >= 0 ? Math.abs(x) * scale : Math.abs(x) / scale;
   const frac = scaled - Math.floor(scaled);

@@ -220,8 +220,7 @@ describe("limits: nesting and numbers beyond Excel's", () => {
   });
 
   test.each([
-    ["=CCHC.LOST(1e308;1)"],
-    ["=CCHC.RATIO(1;1;1e308;1e-300)"],
+    ["=CCHC.INDEX(1e308;1e-300)"],
     ["=CCHC.INDEX(-1e308;1e-300)"],
   ])("%s is #NUM!, never Infinity", (formula) => {
     expect(run(formula)).toMatchObject({ code: "#NUM!" });

@@ -43,6 +43,9 @@ describe("Excel's ROUND", () => {
     [(89.21 / 97) * 100, 3, 91.969],
     [1250, -2, 1300],
     [-0.001, 2, 0],
+    // Huge values are integers already: scaling them by 10^digits must not overflow to Infinity.
+    [1e308, 2, 1e308],
+    [-1e308, 2, -1e308],
   ])("ROUND(%p, %p) = %p", (x, digits, expected) => {
     expect(excelRound(x, digits)).toBe(expected);
     expect(Object.is(excelRound(x, digits), -0)).toBe(false);

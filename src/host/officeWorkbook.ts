@@ -12,11 +12,11 @@ import type { EngineSettings } from "../engine/types";
 import type { PlanMarker, SheetPlan } from "../engine/plan";
 import { resolveSheetName } from "../engine/sheetNames";
 import type { CellWrite, WorkbookSnapshot } from "./port";
-import type { CellRef, PaneHost } from "../taskpane/paneHost";
+import type { CellRef, PaneHost } from "./paneHost";
 import { MARKERS, sheetOfReference } from "./xlsxMarkers";
 import { queuePlan } from "./officeRender";
 import { rangeToGrid, toCellValue } from "./officeValues";
-import { ChangedCellsError, UserError, type ChangedCell } from "../taskpane/messages";
+import { ChangedCellsError, UserError, type ChangedCell } from "./hostErrors";
 import type { CellValue } from "../engine/types";
 import { HIGHLIGHTS_KEY, SETTINGS_KEY, officeDocumentStore, type DocumentStore } from "./officeSettings";
 

@@ -19,6 +19,8 @@ export const TEXT = {
     "Không có bảng điểm hay bảng tổng hợp đơn vị nào để lập báo cáo. Hãy mở bảng tính có bảng điểm, hoặc khai báo cột trong Cài đặt.",
   noFindings: "Không phát hiện vấn đề nào.",
   settingsSaved: "Đã lưu cài đặt vào bảng tính.",
+  outsideExcel: "Tiện ích này chỉ chạy trong Excel. Hãy mở bảng tính bằng Excel (trên máy tính hoặc trên web).",
+  outsideExcelStatus: "Không dùng được ở đây: các lệnh chỉ hoạt động trong Excel.",
 } as const;
 
 /** Office.js error codes the clerk can do something about, with what to do. */

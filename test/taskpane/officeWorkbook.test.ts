@@ -240,6 +240,8 @@ describe("writeSheets()", () => {
     expect(cell.numberFormat).toBe("@");
     expect(cell.formula).toBeNull();
     expect(cell.value).toBe("=HYPERLINK(\"x\")");
+    // The fake turns "01/10" into a date in a General cell, as Excel does (test/taskpane/fakeExcel.test.ts).
+    expect(workbook.sheet("Thử")!.peek(0, 0)!.value).toBe("01/10");
   });
 });
 

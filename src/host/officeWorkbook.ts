@@ -123,9 +123,20 @@ function mergedAreas(sheets: Excel.Worksheet[]): Excel.RangeAreas[] {
   });
 }
 
-/** A sheet's grid with the merge rule applied (merges null: not read). */
-function withMerges(grid: Grid, merges: Excel.RangeAreas | null): Grid {
-  return merges === null ? grid : applyMergedAreas(grid, mergedAreasOf(merges));
+/**
+ * A sheet's grid from its used range (`cells` gives the values read, asked only when the range is
+ * not a null object), with the merge rule applied (areas null: merges not read).
+ */
+function sheetGrid(
+  ws: Excel.Worksheet,
+  used: Excel.Range,
+  cells: () => { values: unknown[][]; types: string[][] },
+  areas: Excel.RangeAreas | null,
+): Grid {
+  if (used.isNullObject) return { name: ws.name, values: [], origin: { row: 0, col: 0 } };
+  const { values, types } = cells();
+  const grid = rangeToGrid(ws.name, values, types, used.rowIndex, used.columnIndex);
+  return areas === null ? grid : applyMergedAreas(grid, mergedAreasOf(areas));
 }
 
 /** How a read treats merged cells: read them, or not (and why, for the pane's notice). */
@@ -178,12 +189,7 @@ export class OfficeWorkbook implements PaneHost {
       const areas = merges.read ? mergedAreas(sheets.items) : null;
       await context.sync();
       const grids = sheets.items.map((ws, i) =>
-        used[i].isNullObject
-          ? { name: ws.name, values: [], origin: { row: 0, col: 0 } }
-          : withMerges(
-              rangeToGrid(ws.name, used[i].values, used[i].valueTypes as string[][], used[i].rowIndex, used[i].columnIndex),
-              areas === null ? null : areas[i],
-            ),
+        sheetGrid(ws, used[i], () => ({ values: used[i].values, types: used[i].valueTypes as string[][] }), areas?.[i] ?? null),
       );
       return this.snapshot(grids, names.items, active.name, merges);
     });
@@ -227,11 +233,7 @@ export class OfficeWorkbook implements PaneHost {
         cells += block.count * block.cols;
       }
       if (pending.length > 0) await flush();
-      const grids = sheets.items.map((ws, i) =>
-        used[i].isNullObject
-          ? { name: ws.name, values: [], origin: { row: 0, col: 0 } }
-          : withMerges(rangeToGrid(ws.name, parts[i].values, parts[i].types, used[i].rowIndex, used[i].columnIndex), areas === null ? null : areas[i]),
-      );
+      const grids = sheets.items.map((ws, i) => sheetGrid(ws, used[i], () => parts[i], areas?.[i] ?? null));
       return this.snapshot(grids, names.items, active.name, merges);
     });
   }

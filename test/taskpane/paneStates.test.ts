@@ -7,6 +7,7 @@ import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { districtGrid } from "../fixtures/seed";
 import { TEXT } from "../../src/taskpane/messages";
+import { MERGES_UNSUPPORTED } from "../../src/host/officeWorkbook";
 import { DIST, launch, serveDirectory, taskpaneUnavailable, type Server } from "../support/taskpaneBrowser";
 
 const FAKE_HOST_SCRIPT =
@@ -14,6 +15,8 @@ const FAKE_HOST_SCRIPT =
   "\n" +
   readFileSync(path.join(__dirname, "..", "browser", "fakeOffice.js"), "utf8");
 /** Office.onReady as in a browser tab, or in an Office application other than Excel. */
+/** An Excel whose API stops before ExcelApi 1.13 (no merged areas). */
+const BEFORE_1_13 = "\nwindow.Office.context.requirements.isSetSupported = function (set, version) { return set !== 'ExcelApi' || Number(String(version).split('.')[1]) < 13; };\n";
 const OUTSIDE_EXCEL = "\nwindow.Office.onReady = function (cb) { return new Promise(function (resolve) { setTimeout(function () { var info = { host: null, platform: null }; if (cb) cb(info); resolve(info); }, 0); }); };\n";
 
 const PROTECTED = "Excel không cho phép thay đổi: bảng tính hoặc sheet đang được bảo vệ. Hãy bỏ bảo vệ rồi thử lại.";
@@ -26,7 +29,8 @@ maybe("the task pane's states in Chromium", () => {
   let server: Server;
   let context: BrowserContext;
   let profile: string;
-  let outsideExcel = false;
+  /** Appended to the fake host's script for one test (a host other than Excel, an older Excel). */
+  let override = "";
 
   beforeAll(async () => {
     server = await serveDirectory(DIST);
@@ -34,7 +38,7 @@ maybe("the task pane's states in Chromium", () => {
     await context.route("**/*", (route) => {
       const url = route.request().url();
       if (url.startsWith(server.url + "/office-js/office.js")) {
-        const body = FAKE_HOST_SCRIPT + (outsideExcel ? OUTSIDE_EXCEL : "");
+        const body = FAKE_HOST_SCRIPT + override;
         return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
       }
       return url.startsWith(server.url) ? route.continue() : route.abort();
@@ -67,7 +71,7 @@ maybe("the task pane's states in Chromium", () => {
   const errorText = (page: Page) => page.locator("#error").textContent();
 
   test("outside Excel: the status ends, the reason is shown, every control is disabled and nothing runs", async () => {
-    outsideExcel = true;
+    override = OUTSIDE_EXCEL;
     try {
       const page = await open(workbook(), new RegExp(TEXT.outsideExcelStatus.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
       expect(await page.locator("#status-text").textContent()).toBe(TEXT.outsideExcelStatus);
@@ -81,7 +85,19 @@ maybe("the task pane's states in Chromium", () => {
       expect(runs).toBe(0);
       await page.close();
     } finally {
-      outsideExcel = false;
+      override = "";
+    }
+  });
+
+  test("an Excel before ExcelApi 1.13: the pane says at start that merged text counts for its first row only", async () => {
+    override = BEFORE_1_13;
+    try {
+      const page = await open(workbook({ merges: ["F5:F6"] }), /Tìm thấy/);
+      expect(await page.locator("#error").isVisible()).toBe(true);
+      expect(await errorText(page)).toBe(MERGES_UNSUPPORTED);
+      await page.close();
+    } finally {
+      override = "";
     }
   });
 
@@ -96,6 +112,8 @@ maybe("the task pane's states in Chromium", () => {
 
   test("Excel in cell-editing mode: the command says what to do, and works once the cell is left", async () => {
     const page = await open(workbook(), /Tìm thấy/);
+    // Microsoft 365 reads merged areas: no notice at start.
+    expect(await page.locator("#error").isVisible()).toBe(false);
     const setEditMode = (on: boolean) =>
       page.evaluate((value) => {
         (window as unknown as { __fakeHost: { workbook: { editMode: boolean } } }).__fakeHost.workbook.editMode = value;

@@ -9,8 +9,9 @@
  *  - getUsedRangeOrNullObject(valuesOnly) honours its argument (formats and merges count only
  *    when it is false); merge(across) merges each row when `across`, keeping only the top-left
  *    value as Excel does; getMergedAreasOrNullObject (ExcelApi 1.13) gives the merges whose
- *    top-left cell lies in the range, fails over 512 areas, and is refused by a workbook made with
- *    an older `excelApi`;
+ *    top-left cell lies in the range, fails over 512 areas (with GeneralException: Office documents
+ *    the failure, not its code), and is refused (ApiNotFound) by a workbook made with an older
+ *    `excelApi`;
  *  - writing values or formulas into a cell whose format is not Text ("@") converts the text as
  *    Excel does when it is typed (en-US): "=…" a formula, "12" and "1.5E3" numbers, "50%" 0.5,
  *    "TRUE" a boolean, "1/10" and "1/10/2024" dates (serial numbers with a date format), "'x" the

@@ -205,6 +205,11 @@ describe("without the shared merge rule the two readers disagree", () => {
     const analysis = analyzeWorkbook(userGrids(await office.read()));
     const cli = (await openXlsx(bytes)).analysis;
     expect((analysis.sheets[0] as ScoringSheet).units).not.toEqual((cli.sheets[0] as ScoringSheet).units);
+    // …and warns falsely that 1.2 and 1.3 lost points with no one responsible.
+    const unblamed = (a: typeof analysis) => a.sheets[0].findings.filter((f) => f.rule === "lost-without-responsible").map((f) => f.cell);
+    expect(unblamed(analysis)).toEqual(["G6", "G7", "G9"]);
+    expect(unblamed(cli)).toEqual(["G9"]); // 2.1 really has no unit
+
     // Sanity: ExcelJS read the file back with the merges the fixture made.
     expect((await loadWorkbook(bytes)).getWorksheet("Gộp ô")!.model.merges).toHaveLength(7);
   });

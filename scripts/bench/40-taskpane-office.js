@@ -39,7 +39,8 @@ async function run() {
       return g;
     });
     const workbook = new FakeExcel.Workbook({ sheets: grids.map((g) => ({ name: g.name, values: g.values })) });
-    const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore() });
+    // Merged areas read as in Microsoft 365 (ExcelApi 1.13), in the read's second sync.
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore(), mergedAreasSupported: () => true });
     const commands = [
       ["Kiểm tra + tô màu", () => runValidation(host, { scope: "all", highlight: true })],
       ["Xóa đánh dấu", () => host.clearHighlights()],

@@ -1,4 +1,5 @@
 // Turning what Office.js returns for a range into the engine's cell values.
+import type { MergedArea } from "../engine/merges";
 import type { CellValue, Grid } from "../engine/types";
 
 /** One cell: Office gives "" for empty cells and the error text ("#N/A") with valueType "Error". */
@@ -33,4 +34,10 @@ export function rangeToGrid(
   for (let r = 0; r < rowIndex; r++) padded.push(new Array<CellValue>(width).fill(null));
   for (const row of cells) padded.push([...new Array<CellValue>(columnIndex).fill(null), ...row]);
   return { name, values: padded, origin: { row: 0, col: 0 } };
+}
+
+/** The merged areas Excel listed (a null object: none), in the engine's terms. */
+export function mergedAreasOf(areas: Excel.RangeAreas): MergedArea[] {
+  if (areas.isNullObject) return [];
+  return areas.areas.items.map((r) => ({ row: r.rowIndex, col: r.columnIndex, rows: r.rowCount, cols: r.columnCount }));
 }

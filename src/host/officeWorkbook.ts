@@ -12,12 +12,13 @@ import type { EngineSettings } from "../engine/types";
 import type { PlanMarker, SheetPlan } from "../engine/plan";
 import { resolveSheetName } from "../engine/sheetNames";
 import type { CellWrite, WorkbookSnapshot } from "./port";
-import type { CellRef, PaneHost } from "../taskpane/paneHost";
+import type { CellRef, PaneHost } from "./paneHost";
 import { MARKERS, sheetOfReference } from "./xlsxMarkers";
 import { queuePlan } from "./officeRender";
-import { rangeToGrid, toCellValue } from "./officeValues";
-import { ChangedCellsError, UserError, type ChangedCell } from "../taskpane/messages";
-import type { CellValue } from "../engine/types";
+import { mergedAreasOf, rangeToGrid, toCellValue } from "./officeValues";
+import { ChangedCellsError, UserError, type ChangedCell } from "./hostErrors";
+import type { CellValue, Grid } from "../engine/types";
+import { applyMergedAreas } from "../engine/merges";
 import { HIGHLIGHTS_KEY, SETTINGS_KEY, officeDocumentStore, type DocumentStore } from "./officeSettings";
 
 /** Excel.run, injectable so tests can count the round trips against a fake object model. */
@@ -50,8 +51,25 @@ export interface SavedFill extends CellRef {
 
 const FILL_PROPERTIES = "color,pattern,tintAndShade,patternColor,patternTintAndShade";
 
+/** The pane's notices when merged cells cannot be read (the analysis may then differ from `cchc`'s). */
+export const MERGES_UNSUPPORTED =
+  "Phiên bản Excel này chưa cho tiện ích đọc các ô gộp (cần ExcelApi 1.13, có trong Microsoft 365 và Excel trên web): " +
+  "nguyên nhân hay đơn vị chịu trách nhiệm gộp qua nhiều dòng chỉ được tính cho dòng đầu của ô gộp. " +
+  "Hãy cập nhật Excel, hoặc kiểm tra tệp bằng lệnh cchc hay trang độc lập.";
+export const MERGES_UNREADABLE =
+  "Excel không trả về các ô gộp của bảng tính (có thể vì một sheet có hơn 512 vùng gộp): " +
+  "nguyên nhân hay đơn vị chịu trách nhiệm gộp qua nhiều dòng chỉ được tính cho dòng đầu của ô gộp. " +
+  "Hãy bỏ gộp các ô không cần thiết, hoặc kiểm tra tệp bằng lệnh cchc hay trang độc lập.";
+
+/** Whether Excel can list merged areas (Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
+function officeHasMergedAreas(): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") === true;
+}
+
 export interface OfficeWorkbookOptions {
   run?: ExcelRunner;
+  /** Whether ExcelApi 1.13 (merged areas) is supported; Office.context.requirements by default. */
+  mergedAreasSupported?: () => boolean;
   store?: DocumentStore;
   payloadLimit?: number;
   /** Cells per sync of a split read. */
@@ -94,45 +112,98 @@ function usedRanges(sheets: Excel.Worksheet[], props: string): Excel.Range[] {
   });
 }
 
+/**
+ * Every sheet's merged areas, queued in the same sync as the used ranges. Asked of the whole sheet
+ * (Office lists the merges whose top-left cell lies in the range; the used range may be a null
+ * object, which cannot be asked anything); applyMergedAreas clips them to the used range.
+ */
+function mergedAreas(sheets: Excel.Worksheet[]): Excel.RangeAreas[] {
+  return sheets.map((ws) => {
+    const areas = ws.getRange().getMergedAreasOrNullObject();
+    areas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+    return areas;
+  });
+}
+
+/**
+ * A sheet's grid from its used range (`cells` gives the values read, asked only when the range is
+ * not a null object), with the merge rule applied (areas null: merges not read).
+ */
+function sheetGrid(
+  ws: Excel.Worksheet,
+  used: Excel.Range,
+  cells: () => { values: unknown[][]; types: string[][] },
+  areas: Excel.RangeAreas | null,
+): Grid {
+  if (used.isNullObject) return { name: ws.name, values: [], origin: { row: 0, col: 0 } };
+  const { values, types } = cells();
+  const grid = rangeToGrid(ws.name, values, types, used.rowIndex, used.columnIndex);
+  return areas === null ? grid : applyMergedAreas(grid, mergedAreasOf(areas));
+}
+
+/** How a read treats merged cells: read them, or not (and why, for the pane's notice). */
+type MergeMode = { read: true } | { read: false; notice: string };
+
 export class OfficeWorkbook implements PaneHost {
   private readonly run: ExcelRunner;
   private readonly store: DocumentStore;
   private readonly payloadLimit: number;
   private readonly readChunkCells: number;
+  private readonly mergedAreasSupported: () => boolean;
 
   constructor(options: OfficeWorkbookOptions = {}) {
+    this.mergedAreasSupported = options.mergedAreasSupported ?? officeHasMergedAreas;
     this.run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
     this.store = options.store ?? officeDocumentStore();
     this.payloadLimit = options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
     this.readChunkCells = options.readChunkCells ?? DEFAULT_READ_CHUNK_CELLS;
   }
 
+  /**
+   * Two syncs: the sheet list; every sheet's used values with its merged areas. Where Excel cannot
+   * list merged areas (before ExcelApi 1.13), or fails to (more than 512 in a sheet), the grids are
+   * read without them and the snapshot carries a notice for the clerk.
+   */
   async read(): Promise<WorkbookSnapshot> {
+    const merges: MergeMode = this.mergedAreasSupported() ? { read: true } : { read: false, notice: MERGES_UNSUPPORTED };
     try {
-      return await this.run(async (context) => {
-        const { sheets, names, active } = this.queueWorkbookInfo(context);
-        await context.sync();
-        const used = usedRanges(sheets.items, "values,valueTypes,rowIndex,columnIndex");
-        await context.sync();
-        const grids = sheets.items.map((ws, i) =>
-          used[i].isNullObject
-            ? { name: ws.name, values: [], origin: { row: 0, col: 0 } }
-            : rangeToGrid(ws.name, used[i].values, used[i].valueTypes as string[][], used[i].rowIndex, used[i].columnIndex),
-        );
-        return this.snapshot(grids, names.items, active.name);
-      });
+      return await this.readOnce(merges);
     } catch (err) {
-      if (!isPayloadError(err)) throw err;
-      return this.readInChunks();
+      if (isPayloadError(err)) return this.readInChunks(merges);
+      if (!merges.read) throw err;
+      // Asking for the merged areas is what most likely failed: read again without them (an
+      // error of another cause, such as cell-editing mode, comes back the same way).
+      const without: MergeMode = { read: false, notice: MERGES_UNREADABLE };
+      try {
+        return await this.readOnce(without);
+      } catch (again) {
+        if (isPayloadError(again)) return this.readInChunks(without);
+        throw again;
+      }
     }
   }
 
+  private readOnce(merges: MergeMode): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const { sheets, names, active } = this.queueWorkbookInfo(context);
+      await context.sync();
+      const used = usedRanges(sheets.items, "values,valueTypes,rowIndex,columnIndex");
+      const areas = merges.read ? mergedAreas(sheets.items) : null;
+      await context.sync();
+      const grids = sheets.items.map((ws, i) =>
+        sheetGrid(ws, used[i], () => ({ values: used[i].values, types: used[i].valueTypes as string[][] }), areas?.[i] ?? null),
+      );
+      return this.snapshot(grids, names.items, active.name, merges);
+    });
+  }
+
   /** The read split by rows, used only when the workbook is too large for one response. */
-  private async readInChunks(): Promise<WorkbookSnapshot> {
+  private async readInChunks(merges: MergeMode): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const { sheets, names, active } = this.queueWorkbookInfo(context);
       await context.sync();
       const used = usedRanges(sheets.items, "rowIndex,columnIndex,rowCount,columnCount");
+      const areas = merges.read ? mergedAreas(sheets.items) : null;
       await context.sync();
       const parts = sheets.items.map(() => ({ values: [] as unknown[][], types: [] as string[][] }));
       // Blocks of whole rows, then as many blocks per sync as fit in readChunkCells.
@@ -164,12 +235,8 @@ export class OfficeWorkbook implements PaneHost {
         cells += block.count * block.cols;
       }
       if (pending.length > 0) await flush();
-      const grids = sheets.items.map((ws, i) =>
-        used[i].isNullObject
-          ? { name: ws.name, values: [], origin: { row: 0, col: 0 } }
-          : rangeToGrid(ws.name, parts[i].values, parts[i].types, used[i].rowIndex, used[i].columnIndex),
-      );
-      return this.snapshot(grids, names.items, active.name);
+      const grids = sheets.items.map((ws, i) => sheetGrid(ws, used[i], () => parts[i], areas?.[i] ?? null));
+      return this.snapshot(grids, names.items, active.name, merges);
     });
   }
 
@@ -183,9 +250,11 @@ export class OfficeWorkbook implements PaneHost {
     return { sheets, names, active };
   }
 
-  private snapshot(grids: WorkbookSnapshot["sheets"], names: Excel.NamedItem[], active: string): WorkbookSnapshot {
+  private snapshot(grids: WorkbookSnapshot["sheets"], names: Excel.NamedItem[], active: string, merges: MergeMode): WorkbookSnapshot {
     const items = names.map((n) => ({ name: n.name, formula: String(n.formula) }));
-    return { sheets: grids, generated: markersOf(items, grids.map((g) => g.name)), activeSheet: active };
+    const snapshot: WorkbookSnapshot = { sheets: grids, generated: markersOf(items, grids.map((g) => g.name)), activeSheet: active };
+    if (!merges.read) snapshot.notices = [merges.notice];
+    return snapshot;
   }
 
   async writeSheets(plans: SheetPlan[]): Promise<string[]> {

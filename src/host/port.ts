@@ -11,6 +11,8 @@ export interface WorkbookSnapshot {
   generated: Partial<Record<PlanMarker, string>>;
   /** The active sheet's name, where the host has one. */
   activeSheet: string | null;
+  /** What this reader could not read as the others do, as Vietnamese sentences for the user. */
+  notices?: string[];
 }
 
 export interface CellWrite {

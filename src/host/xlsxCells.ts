@@ -2,6 +2,7 @@
 // standalone page hand a loaded ExcelJS workbook to src/host/exceljsWorkbook.ts.
 import type * as ExcelJS from "exceljs";
 import { UNCALCULATED } from "../engine/scoringFindings";
+import { applyMergedAreas, type MergedArea } from "../engine/merges";
 import type { CellValue, Grid } from "../engine/types";
 
 /**
@@ -51,35 +52,25 @@ function ownValueOf(cell: ExcelJS.Cell): CellValue {
 }
 
 /**
- * A cell's value; a merged cell other than the top-left one is blank, except below the top of a
- * merge ONE column wide whose value is text. Why: a name merged across columns (an area row
- * "I | CÔNG TÁC CHỈ ĐẠO" over B5:E5) copied along would land in the max and score columns and read
- * as three scores that are not numbers; Excel itself (and Office.js in the add-in) holds the value
- * in the top-left cell only. A cause or responsible unit merged down one column over the rows of
- * its sub-criteria, however, is meant for each of those rows, so that text is copied down. A
- * number (a score or maximum merged down) is not: it counts once, as Excel's SUM counts it.
+ * A cell's own value: a merged cell other than the top-left one is blank, as in Excel (ExcelJS
+ * would give it the top-left cell's value). What merged text is copied where is decided for both
+ * readers by applyMergedAreas (src/engine/merges.ts).
  */
 export function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  if (cell.type !== MERGE || !cell.master || cell.master === cell) return ownValueOf(cell);
-  const master = cell.master;
-  const at = cell.fullAddress;
-  const top = master.fullAddress;
-  if (at.col !== top.col) return null;
-  // One column wide: the cell right of the top-left one is not part of the same merge.
-  const right = cell.worksheet.findCell(top.row, top.col + 1);
-  if (right && right.type === MERGE && right.master === master) return null;
-  const v = ownValueOf(master);
-  return typeof v === "string" ? v : null;
+  if (cell.type === MERGE && cell.master && cell.master !== cell) return null;
+  return ownValueOf(cell);
 }
 
 /**
- * The worksheet's values from A1 to its last used cell, merged ranges included (a merged cell
- * reads as cellValueOf says: mostly blank, the grid still reaching to the merge's last column).
+ * The worksheet's values from A1 to its last used cell, merged ranges included (the grid reaches
+ * to a merge's last cell; merged text is copied as applyMergedAreas says).
  */
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const values: CellValue[][] = [];
   let width = 0;
   let height = 0;
+  // Each merge's area, grown from its top-left cell to the farthest of its cells met.
+  const merges = new Map<ExcelJS.Cell, MergedArea>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -88,6 +79,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       else if (cell.type === MERGE) {
         width = Math.max(width, colNumber);
         height = Math.max(height, rowNumber);
+        const top = cell.master.fullAddress;
+        const area = merges.get(cell.master) ?? { row: top.row - 1, col: top.col - 1, rows: 1, cols: 1 };
+        area.rows = Math.max(area.rows, rowNumber - top.row + 1);
+        area.cols = Math.max(area.cols, colNumber - top.col + 1);
+        merges.set(cell.master, area);
       }
     });
     if (cells.length === 0) return;
@@ -102,5 +98,5 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     for (let c = 0; c < width; c++) dense[c] = row[c] ?? null;
     values[r] = dense;
   }
-  return { name: ws.name, values, origin: { row: 0, col: 0 } };
+  return applyMergedAreas({ name: ws.name, values, origin: { row: 0, col: 0 } }, [...merges.values()]);
 }

@@ -29,6 +29,20 @@ function byId<T extends HTMLElement>(doc: Document, id: string): T {
   return node as T;
 }
 
+/**
+ * The pane opened outside Excel (in a browser, or in another Office application): it says so, ends
+ * the "Đang mở…" status and disables every control, since none of them can work there.
+ */
+export function showOutsideExcel(doc: Document): void {
+  byId(doc, "status-text").textContent = TEXT.outsideExcelStatus;
+  const errorBox = byId(doc, "error");
+  errorBox.textContent = TEXT.outsideExcel;
+  errorBox.hidden = false;
+  for (const control of doc.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("#app button, #app input, #app select")) {
+    control.disabled = true;
+  }
+}
+
 export class PaneApp {
   private readonly results: HTMLElement;
   private readonly statusText: HTMLElement;
@@ -65,6 +79,8 @@ export class PaneApp {
       this.fillSheetChoice(names, snapshot.activeSheet);
       this.updateClearButton();
       this.status(names.length > 0 ? `Tìm thấy ${names.length} bảng điểm. Hãy chọn một lệnh.` : TEXT.noScoringSheet, null);
+      // What the reader could not do here (merged cells in an older Excel), said once at start.
+      if (snapshot.notices && snapshot.notices.length > 0) this.showError(snapshot.notices.join(" "));
     });
   }
 

@@ -1,5 +1,9 @@
 // Every sentence the pane shows that is not built from data, and the translation of errors
 // into Vietnamese sentences that say what to do.
+import { UserError } from "../host/hostErrors";
+
+// The errors the host throws are defined in the host layer; re-exported for the pane's modules.
+export { ChangedCellsError, UserError, type ChangedCell } from "../host/hostErrors";
 
 export const TEXT = {
   reading: "Đang đọc bảng tính…",
@@ -15,6 +19,8 @@ export const TEXT = {
     "Không có bảng điểm hay bảng tổng hợp đơn vị nào để lập báo cáo. Hãy mở bảng tính có bảng điểm, hoặc khai báo cột trong Cài đặt.",
   noFindings: "Không phát hiện vấn đề nào.",
   settingsSaved: "Đã lưu cài đặt vào bảng tính.",
+  outsideExcel: "Tiện ích này chỉ chạy trong Excel. Hãy mở bảng tính bằng Excel (trên máy tính hoặc trên web).",
+  outsideExcelStatus: "Không dùng được ở đây: các lệnh chỉ hoạt động trong Excel.",
 } as const;
 
 /** Office.js error codes the clerk can do something about, with what to do. */
@@ -37,36 +43,6 @@ export function errorSentence(err: unknown): string {
   if (err instanceof UserError) return err.message;
   const detail = err instanceof Error ? err.message : String(err);
   return `Đã xảy ra lỗi không mong đợi (${detail}). Hãy lưu bảng tính, mở lại rồi thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.`;
-}
-
-/** An error whose message is already a Vietnamese sentence for the clerk. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UserError";
-  }
-}
-
-/** A cell that no longer holds what a command read earlier. */
-export interface ChangedCell {
-  sheet: string;
-  address: string;
-  /** What it held when read (null: empty). */
-  expected: unknown;
-  /** What it holds now (null: empty). */
-  actual: unknown;
-}
-
-/**
- * Thrown by a write that checks the cells first (CellWrite.expected) when some changed since
- * they were read: nothing was written.
- */
-export class ChangedCellsError extends UserError {
-  constructor(readonly cells: ChangedCell[]) {
-    const shown = cells.slice(0, 8).map((c) => c.address).join(", ") + (cells.length > 8 ? ", …" : "");
-    super(`Không ghi gì cả: ${cells.length} ô đã thay đổi từ lúc tính điểm (${shown}). Hãy bấm lại "Tính điểm" rồi chọn lại.`);
-    this.name = "ChangedCellsError";
-  }
 }
 
 /** Vietnamese label of a finding's severity. */

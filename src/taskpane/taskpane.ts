@@ -1,16 +1,13 @@
 // The task pane's entry: waits for Office, then runs the pane over the Office.js adapter.
 import { OfficeWorkbook } from "../host/officeWorkbook";
 import { setFunctionBands } from "../functions/functionSettings";
-import { PaneApp } from "./app";
+import { PaneApp, showOutsideExcel } from "./app";
 import { errorSentence } from "./messages";
 
 Office.onReady((info) => {
   const errorBox = document.getElementById("error");
   if (info.host !== Office.HostType.Excel) {
-    if (errorBox) {
-      errorBox.textContent = "Tiện ích này chỉ chạy trong Excel. Hãy mở bảng tính bằng Excel (trên máy tính hoặc trên web).";
-      errorBox.hidden = false;
-    }
+    showOutsideExcel(document);
     return;
   }
   try {

@@ -63,6 +63,8 @@ describe("the --json contract on the seed", () => {
   it("gives totals as SCORE objects: 89.21/97, index 91.969… unrounded, Xuất sắc", () => {
     const { totals } = scoring(json);
     expect(totals!.appraised).toEqual({ achieved: 89.21, max: 97, index: (89.21 / 97) * 100, grade: "Xuất sắc" });
+    // The district's self-assessed total is the fixture's own (test/fixtures/seed.ts): the seed
+    // report gives only appraised figures for the district.
     const self = seedSum("", "self");
     expect(totals!.self).toMatchObject({ achieved: self, max: 97 });
     expect(totals!.self!.index).toBeCloseTo((self / 97) * 100, 10);
@@ -77,6 +79,7 @@ describe("the --json contract on the seed", () => {
           code,
           name: DISTRICT_CRITERIA.find((c) => c.code === code)!.name,
           max,
+          // The fixture's own figures: the seed report gives no district self-assessment.
           self: seedSum(code, "self"),
           appraised: seedSum(code, "appraised"),
         };
@@ -155,13 +158,27 @@ describe("the --json contract on the seed", () => {
     );
   });
 
-  it("gives findings as rule, severity, cell and a Vietnamese message, and no error on the sound seed", () => {
-    for (const sheet of json.files[0].sheets) {
-      for (const f of sheet.findings) {
-        expect(Object.keys(f)).toEqual(["rule", "severity", "cell", "message"]);
-        expect(f.severity).not.toBe("error");
-      }
+  it("gives findings as rule, severity, cell and a Vietnamese message, and no error on the sound seed", async () => {
+    expect(json.files[0].sheets.flatMap((s) => s.findings).filter((f) => f.severity === "error")).toEqual([]);
+    // The sound seed has no finding to show the shape on: the misprinted one (area 6 typed as 10)
+    // and a blank score do.
+    const grid = misprintGrid();
+    const row11 = grid.values.findIndex((r) => r[0] === "1.1.1");
+    grid.values[row11][4] = null;
+    const file = await writeGrids(path.join(dir, "findings.xlsx"), [grid]);
+    const { json: bad } = await checkJson(file);
+    const findings = bad.files[0].sheets.flatMap((s) => s.findings);
+    expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(["error", "warning"]));
+    for (const f of findings) {
+      expect(Object.keys(f)).toEqual(["rule", "severity", "cell", "message"]);
+      expect(f.rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(f.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
+      // Vietnamese: letters only Vietnamese has (ơ, ư, đ, ạ, ả, …).
+      expect(f.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
     }
+    const area6Row = 3 + 1 + DISTRICT_CRITERIA.findIndex((c) => c.code === "6") + 1;
+    expect(findings).toContainEqual(expect.objectContaining({ rule: "subtotal-mismatch", severity: "error", cell: `E${area6Row}` }));
+    expect(findings.map((f) => f.cell)).toContain(`E${row11 + 1}`);
   });
 });
 

@@ -32,6 +32,7 @@ describe("the seed's district sheet", () => {
     expect(excelRound(t.index!, 3)).toBe(91.969);
     expect(t.grade).toBe("Xuất sắc");
     expect(sheet.official).toBe("appraised");
+    // The fixture's own figure: the seed report gives no district self-assessment (test/fixtures/seed.ts).
     expect(sheet.totals.self!.achieved).toBe(seedSum("", "self"));
   });
 

@@ -22,6 +22,9 @@ export interface FakeSheet {
   freeze: { rows: number; cols: number } | null;
   pageLayout: { paperSize: string; orientation: string; zoom: Record<string, number>; printTitleRows: string | null };
   selection: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** Protected: writes to its cells fail with AccessDenied. */
+  protected: boolean;
   peek(row: number, col: number): FakeCell | null;
   cell(row: number, col: number): FakeCell;
   shown(row: number, col: number): { value: unknown; type: string };
@@ -35,10 +38,25 @@ export interface FakeOp {
   [key: string]: unknown;
 }
 
+export interface FakeSheetInit {
+  name: string;
+  values?: CellValue[][];
+  origin?: { row: number; col: number };
+  fills?: Record<string, string>;
+  /** Number formats by A1 address. */
+  numberFormats?: Record<string, string>;
+  /** Merged areas, A1 ranges ("F5:F6"). */
+  merges?: string[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  protected?: boolean;
+}
+
 export interface FakeWorkbookInit {
-  sheets?: Array<{ name: string; values?: CellValue[][]; origin?: { row: number; col: number }; fills?: Record<string, string> }>;
+  sheets?: FakeSheetInit[];
   names?: Array<{ name: string; formula: string }>;
   active?: string;
+  /** The ExcelApi requirement set supported (default "1.13"). */
+  excelApi?: string;
   requestLimit?: number;
   responseLimit?: number;
 }
@@ -56,6 +74,11 @@ export class Workbook {
   calculations: string[];
   requestLimit: number;
   responseLimit: number;
+  excelApi: string;
+  /** Set while the clerk edits a cell: every sync fails with InvalidOperationInCellEditMode. */
+  editMode: boolean;
+  /** Office.context.requirements.isSetSupported, answered from `excelApi`. */
+  isSetSupported(name: string, version?: string): boolean;
   sheet(name: string): FakeSheet | null;
   /** What the clerk does in Excel, outside the add-in: rename or delete a sheet. */
   renameSheet(sheet: FakeSheet, newName: string): void;

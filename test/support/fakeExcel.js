@@ -3,8 +3,21 @@
  * add-in uses), for tests in Node and in the browser (served in place of office.js).
  *
  * What it is honest about:
- *  - properties are only readable after load() and a context.sync(); reading earlier throws
- *    PropertyNotLoaded, as a real proxy does;
+ *  - properties are only readable after load() and a context.sync(); reading earlier, or reading
+ *    one that was not named in load() ("items/name" loads the items' names, not their formulas),
+ *    throws PropertyNotLoaded, as a real proxy does: ranges, collections, named items and fills;
+ *  - getUsedRangeOrNullObject(valuesOnly) honours its argument (formats and merges count only
+ *    when it is false); merge(across) merges each row when `across`, keeping only the top-left
+ *    value as Excel does; getMergedAreasOrNullObject (ExcelApi 1.13) gives the merges whose
+ *    top-left cell lies in the range, fails over 512 areas (with GeneralException: Office documents
+ *    the failure, not its code), and is refused (ApiNotFound) by a workbook made with an older
+ *    `excelApi`;
+ *  - writing values or formulas into a cell whose format is not Text ("@") converts the text as
+ *    Excel does when it is typed (en-US): "=…" a formula, "12" and "1.5E3" numbers, "50%" 0.5,
+ *    "TRUE" a boolean, "1/10" and "1/10/2024" dates (serial numbers with a date format), "'x" the
+ *    text x; anything else stays text;
+ *  - a sheet made `protected` refuses writes to its cells with AccessDenied; while `editMode` is
+ *    set (the clerk is typing in a cell) every sync fails with InvalidOperationInCellEditMode;
  *  - every context.sync() is counted, and Excel.run's closing sync of still-queued commands too;
  *  - errors (a missing sheet, a name taken) reject the sync, not the call, as in Office;
  *  - the request and response sizes of each sync are estimated and a sync over the limits
@@ -93,9 +106,16 @@
     this.responseLimit = init.responseLimit || LIMIT;
     this.calculationSuspensions = 0;
     this.calculations = [];
+    /** The ExcelApi requirement set the "host" supports (isSetSupported answers from it). */
+    this.excelApi = init.excelApi || "1.13";
+    /** True while the clerk edits a cell: every sync fails, as Excel refuses batches then. */
+    this.editMode = false;
     var self = this;
     (init.sheets || []).forEach(function (s) {
       var sheet = self.addSheet(s.name);
+      sheet.merges = (s.merges || []).slice();
+      sheet.visibility = s.visibility || "Visible";
+      sheet.protected = !!s.protected;
       (s.values || []).forEach(function (row, r) {
         row.forEach(function (v, c) {
           if (v === null || v === undefined || v === "") return;
@@ -108,6 +128,10 @@
       Object.keys(s.fills || {}).forEach(function (addr) {
         var p = parseAddress(addr);
         sheet.cell(p.r1, p.c1).fill = { color: s.fills[addr], pattern: "Solid" };
+      });
+      Object.keys(s.numberFormats || {}).forEach(function (addr) {
+        var p = parseAddress(addr);
+        sheet.cell(p.r1, p.c1).numberFormat = s.numberFormats[addr];
       });
     });
     (init.names || []).forEach(function (n) {
@@ -131,6 +155,8 @@
       sheet.freeze = s.freeze;
       sheet.pageLayout = JSON.parse(JSON.stringify(s.pageLayout));
       sheet.selection = s.selection;
+      sheet.visibility = s.visibility || "Visible";
+      sheet.protected = !!s.protected;
     });
     wb.names = state.names.map(function (n) {
       return { name: n.name, formula: n.formula };
@@ -139,6 +165,13 @@
     return wb;
   };
 
+  /** Office.context.requirements.isSetSupported over this workbook's `excelApi`. */
+  Workbook.prototype.isSetSupported = function (name, version) {
+    if (name !== "ExcelApi") return false;
+    var have = String(this.excelApi).split(".").map(Number);
+    var want = String(version || "1.1").split(".").map(Number);
+    return have[0] > want[0] || (have[0] === want[0] && (have[1] || 0) >= (want[1] || 0));
+  };
   Workbook.prototype.sheet = function (name) {
     var lower = String(name).toLowerCase();
     for (var i = 0; i < this.sheets.length; i++) if (this.sheets[i].name.toLowerCase() === lower) return this.sheets[i];
@@ -194,6 +227,8 @@
     this.freeze = null;
     this.pageLayout = { paperSize: "Letter", orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null };
     this.selection = "A1";
+    this.visibility = "Visible";
+    this.protected = false;
   }
   SheetModel.prototype.key = function (r, c) {
     return r + "," + c;
@@ -239,19 +274,40 @@
     }
     return Math.round(total * 1e10) / 1e10;
   };
-  SheetModel.prototype.usedBox = function () {
+  /**
+   * The used range's box: cells with a value (or formula, or error); with `valuesOnly` false also
+   * cells with a format (fill, number format, font, alignment, borders) and merged areas, as Excel's
+   * getUsedRange(false) counts formatted cells.
+   */
+  SheetModel.prototype.usedBox = function (valuesOnly) {
     var box = null;
     var self = this;
+    function grow(r1, c1, r2, c2) {
+      if (!box) box = { r1: r1, c1: c1, r2: r2, c2: c2 };
+      box.r1 = Math.min(box.r1, r1);
+      box.c1 = Math.min(box.c1, c1);
+      box.r2 = Math.max(box.r2, r2);
+      box.c2 = Math.max(box.c2, c2);
+    }
     Object.keys(this.cells).forEach(function (k) {
       var cell = self.cells[k];
-      if (cell.formula === null && cell.error === null && (cell.value === null || cell.value === "")) return;
+      var hasValue = cell.formula !== null || cell.error !== null || (cell.value !== null && cell.value !== "");
+      var formatted =
+        cell.fill !== null ||
+        cell.numberFormat !== "General" ||
+        Object.keys(cell.font).length > 0 ||
+        Object.keys(cell.align).length > 0 ||
+        Object.keys(cell.borders).length > 0;
+      if (!hasValue && (valuesOnly || !formatted)) return;
       var rc = k.split(",").map(Number);
-      if (!box) box = { r1: rc[0], c1: rc[1], r2: rc[0], c2: rc[1] };
-      box.r1 = Math.min(box.r1, rc[0]);
-      box.c1 = Math.min(box.c1, rc[1]);
-      box.r2 = Math.max(box.r2, rc[0]);
-      box.c2 = Math.max(box.c2, rc[1]);
+      grow(rc[0], rc[1], rc[0], rc[1]);
     });
+    if (!valuesOnly) {
+      this.merges.forEach(function (address) {
+        var p = parseAddress(address);
+        grow(p.r1, p.c1, p.r2, p.c2);
+      });
+    }
     return box;
   };
   SheetModel.prototype.toJSON = function () {
@@ -271,6 +327,8 @@
       freeze: this.freeze,
       pageLayout: JSON.parse(JSON.stringify(this.pageLayout)),
       selection: this.selection,
+      visibility: this.visibility,
+      protected: this.protected,
     };
   };
 
@@ -315,14 +373,18 @@
     this._queue = [];
     this._request = 0;
     return Promise.resolve().then(function () {
+      if (wb.editMode) throw fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
       if (request > wb.requestLimit) throw fail("RequestPayloadSizeLimitExceeded", request + " bytes");
       var response = 0;
       // Commands and loads run in the order they were queued; a load sees the state at its turn.
       for (var i = 0; i < queue.length; i++) {
         var q = queue[i];
         if (q.kind === "op") {
-          q.apply();
           var record = q.record;
+          if (record._range && record.op !== "select" && record._range._ws._resolve().protected) {
+            throw fail("AccessDenied", record.op + " on the protected sheet " + record._range._ws._resolve().name);
+          }
+          q.apply();
           if (record._range) {
             record.sheet = record._range._ws._resolve().name;
             delete record._range;
@@ -355,6 +417,33 @@
     this.context._load(this, list);
     return this;
   };
+  /**
+   * What a load asks of a collection's items: null when the items were not asked for, [] for all
+   * their scalar properties ("items", or load() with no argument), else the names after "items/".
+   */
+  function itemProps(props) {
+    if (props.length === 0) return [];
+    var sub = [];
+    var wanted = false;
+    props.forEach(function (p) {
+      if (p === "items") {
+        wanted = true;
+        sub = null;
+      } else if (p.indexOf("items/") === 0) {
+        wanted = true;
+        if (sub) sub.push(p.slice(6));
+      }
+    });
+    return wanted ? sub || [] : null;
+  }
+  /** Sets on `target._loaded` the properties asked for (all of `all` when none is named). */
+  function loadScalars(target, props, all) {
+    var list = props.length === 0 ? Object.keys(all) : props;
+    list.forEach(function (p) {
+      if (!(p in all)) throw fail("InvalidArgument", "the fake does not load " + p);
+      target._loaded[p] = all[p];
+    });
+  }
   ClientObject.prototype._get = function (prop) {
     if (!(prop in this._loaded)) throw fail("PropertyNotLoaded", prop + " read before load() and sync()");
     return this._loaded[prop];
@@ -380,13 +469,15 @@
     ClientObject.call(this, ctx);
   }
   WorksheetCollection.prototype = Object.create(ClientObject.prototype);
-  WorksheetCollection.prototype._materialize = function () {
+  WorksheetCollection.prototype._materialize = function (props) {
     var ctx = this.context;
+    var sub = itemProps(props);
+    if (sub === null) throw fail("InvalidArgument", "the fake loads a collection's items only");
     var items = ctx._wb.sheets.map(function (s) {
       var ws = new Worksheet(ctx, function () {
         return s;
       });
-      ws._loaded.name = s.name;
+      loadScalars(ws, sub, worksheetScalars(s, ctx._wb));
       return ws;
     });
     this._loaded.items = items;
@@ -451,11 +542,15 @@
     this.pageLayout = pageLayoutProxy(ctx, this);
   }
   Worksheet.prototype = Object.create(ClientObject.prototype);
-  Worksheet.prototype._materialize = function () {
+  function worksheetScalars(s, wb) {
+    return { name: s.name, visibility: s.visibility, position: wb.sheets.indexOf(s) };
+  }
+  Worksheet.prototype._materialize = function (props) {
     var s = this._resolve();
-    this._loaded.name = s.name;
+    loadScalars(this, props, worksheetScalars(s, s.workbook));
     return 40;
   };
+  readable(Worksheet.prototype, ["visibility", "position"]);
   Object.defineProperty(Worksheet.prototype, "name", {
     get: function () {
       return this._get("name");
@@ -468,13 +563,14 @@
       });
     },
   });
+  /** getRange() without an address is the whole sheet, as in Office. */
   Worksheet.prototype.getRange = function (address) {
-    return new Range(this.context, this, address || "A1");
+    return new Range(this.context, this, address || "A1:XFD1048576");
   };
-  Worksheet.prototype.getUsedRangeOrNullObject = function () {
+  Worksheet.prototype.getUsedRangeOrNullObject = function (valuesOnly) {
     var ws = this;
     var range = new Range(this.context, ws, null);
-    range._usedOf = true;
+    range._usedOf = valuesOnly ? "values" : "all";
     return range;
   };
   Worksheet.prototype.activate = function () {
@@ -528,12 +624,12 @@
   Range.prototype._cells = function () {
     var s = this._ws._resolve();
     if (this._usedOf) {
-      var box = s.usedBox();
+      var box = s.usedBox(this._usedOf === "values");
       return box ? { sheet: s, box: box } : { sheet: s, box: null };
     }
     var p = parseAddress(this._address);
     if (p.wholeColumns) {
-      var used = s.usedBox();
+      var used = s.usedBox(true);
       p = { r1: 0, c1: p.c1, r2: used ? used.r2 : 0, c2: p.c2, wholeColumns: true };
     }
     return { sheet: s, box: p };
@@ -609,14 +705,44 @@
         for (var c = 0; c < cols; c++) put(where.sheet.cell(box.r1 + r, box.c1 + c), isGrid ? data[r][c] : data);
     });
   }
-  function setContent(cell, v, asFormula) {
+  /** Days from Excel's epoch (1899-12-30) to a date: its serial number. */
+  function dateSerial(year, month, day) {
+    return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
+  }
+  /**
+   * Text as Excel reads it when written into a cell that is not Text (en-US, as typed): the value
+   * and, for dates and percentages, the number format Excel gives the cell. Null: stays text.
+   */
+  function typedText(text) {
+    if (/^[+-]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(text)) return { value: Number(text) };
+    var pct = /^([+-]?(\d+\.?\d*|\.\d+))%$/.exec(text);
+    if (pct) return { value: Number(pct[1]) / 100, format: "0%" };
+    if (/^(TRUE|FALSE)$/i.test(text)) return { value: text.toUpperCase() === "TRUE" };
+    var d = /^(\d{1,2})\/(\d{1,2})(\/(\d{4}))?$/.exec(text);
+    if (d) {
+      var month = Number(d[1]);
+      var day = Number(d[2]);
+      var year = d[4] ? Number(d[4]) : new Date().getFullYear();
+      var date = new Date(Date.UTC(year, month - 1, day));
+      if (month >= 1 && month <= 12 && date.getUTCDate() === day) return { value: dateSerial(year, month, day), format: d[4] ? "m/d/yyyy" : "d-mmm" };
+    }
+    return null;
+  }
+  function setContent(cell, v) {
     cell.error = null;
-    if (asFormula && typeof v === "string" && v.charAt(0) === "=" && cell.numberFormat !== "@") {
+    cell.formula = null;
+    cell.value = v === "" ? null : v;
+    if (typeof v !== "string" || cell.numberFormat === "@") return;
+    if (v.charAt(0) === "=" && v.length > 1) {
       cell.formula = v;
       cell.value = null;
+    } else if (v.charAt(0) === "'") {
+      cell.value = v.slice(1) === "" ? null : v.slice(1);
     } else {
-      cell.formula = null;
-      cell.value = v === "" ? null : v;
+      var typed = typedText(v.trim());
+      if (typed === null) return;
+      cell.value = typed.value;
+      if (typed.format && cell.numberFormat === "General") cell.numberFormat = typed.format;
     }
   }
   Object.defineProperty(Range.prototype, "values", {
@@ -625,7 +751,7 @@
     },
     set: function (data) {
       writeGrid(this, "setValues", data, function (cell, v) {
-        setContent(cell, v, true);
+        setContent(cell, v);
       });
     },
   });
@@ -635,7 +761,7 @@
     },
     set: function (data) {
       writeGrid(this, "setFormulas", data, function (cell, v) {
-        setContent(cell, v, true);
+        setContent(cell, v);
       });
     },
   });
@@ -649,12 +775,87 @@
       });
     },
   });
-  Range.prototype.merge = function () {
+  /** Merges the range (each row apart when `across`); only each merge's top-left value stays. */
+  Range.prototype.merge = function (across) {
     var range = this;
-    this.context._op({ op: "merge", address: this._address, _range: range }, function () {
-      range._ws._resolve().merges.push(range._address);
+    this.context._op({ op: "merge", address: this._address, across: !!across, _range: range }, function () {
+      var where = range._cells();
+      var box = where.box;
+      var areas = [];
+      if (across) for (var r = box.r1; r <= box.r2; r++) areas.push({ r1: r, c1: box.c1, r2: r, c2: box.c2 });
+      else areas.push(box);
+      areas.forEach(function (a) {
+        if (a.r1 === a.r2 && a.c1 === a.c2) return;
+        for (var r = a.r1; r <= a.r2; r++)
+          for (var c = a.c1; c <= a.c2; c++) {
+            var cell = where.sheet.peek(r, c);
+            if (cell && (r !== a.r1 || c !== a.c1)) {
+              cell.value = null;
+              cell.formula = null;
+              cell.error = null;
+            }
+          }
+        where.sheet.merges.push(a1(a.r1, a.c1) + ":" + a1(a.r2, a.c2));
+      });
     });
   };
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell lies in this range (as Office, not those
+   * that only overlap it), or a null object when there are none. Fails over 512 areas, as Office
+   * documents; refused by a workbook whose `excelApi` is older.
+   */
+  Range.prototype.getMergedAreasOrNullObject = function () {
+    return new RangeAreas(this.context, this);
+  };
+  function RangeAreas(ctx, range) {
+    ClientObject.call(this, ctx);
+    this._range = range;
+  }
+  RangeAreas.prototype = Object.create(ClientObject.prototype);
+  RangeAreas.prototype._materialize = function (props) {
+    var ctx = this.context;
+    if (!ctx._wb.isSetSupported("ExcelApi", "1.13")) throw fail("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
+    var where = this._range._cells();
+    var box = where.box;
+    var s = where.sheet;
+    var found = box === null ? [] : s.merges.map(parseAddress).filter(function (p) {
+      return p.r1 >= box.r1 && p.r1 <= box.r2 && p.c1 >= box.c1 && p.c1 <= box.c2;
+    });
+    this._loaded.isNullObject = found.length === 0;
+    if (found.length === 0) return 10;
+    if (found.length > 512) throw fail("GeneralException", found.length + " merged areas (more than 512)");
+    var self = this;
+    var areaProps = [];
+    props.forEach(function (p) {
+      if (p === "areaCount") self._loaded.areaCount = found.length;
+      else if (p === "address") {
+        self._loaded.address = found.map(function (b) {
+          return quoteSheet(s.name) + "!" + a1(b.r1, b.c1) + ":" + a1(b.r2, b.c2);
+        }).join(",");
+      } else if (p.indexOf("areas/items/") === 0) areaProps.push(p.slice(12));
+      else throw fail("InvalidArgument", "the fake does not load RangeAreas." + p);
+    });
+    if (areaProps.length > 0) {
+      var items = found.map(function (b) {
+        var item = new ClientObject(ctx);
+        loadScalars(item, areaProps, {
+          rowIndex: b.r1,
+          columnIndex: b.c1,
+          rowCount: b.r2 - b.r1 + 1,
+          columnCount: b.c2 - b.c1 + 1,
+          address: quoteSheet(s.name) + "!" + a1(b.r1, b.c1) + ":" + a1(b.r2, b.c2),
+        });
+        readable(item, ["rowIndex", "columnIndex", "rowCount", "columnCount", "address"]);
+        return item;
+      });
+      var areas = new ClientObject(ctx);
+      areas._loaded.items = items;
+      readable(areas, ["items"]);
+      this._loaded.areas = areas;
+    }
+    return 20 + found.length * 40;
+  };
+  readable(RangeAreas.prototype, ["areas", "areaCount", "address", "isNullObject"]);
   Range.prototype.select = function () {
     var range = this;
     this.context._op({ op: "select", address: this._address, _range: range }, function () {
@@ -714,16 +915,18 @@
     var fill = new ClientObject(ctx);
     // A cell's fill is null (no fill) or { color, pattern } plus, only where not Excel's
     // defaults, tintAndShade, patternColor and patternTintAndShade (ExcelApi 1.9).
-    fill._materialize = function () {
+    fill._materialize = function (props) {
       var where = range._cells();
       var cell = where.sheet.peek(where.box.r1, where.box.c1);
       var f = cell && cell.fill;
       // Excel reports a cell with no fill as white with pattern None.
-      fill._loaded.color = f ? f.color : "#FFFFFF";
-      fill._loaded.pattern = f ? f.pattern : "None";
-      fill._loaded.tintAndShade = f && typeof f.tintAndShade === "number" ? f.tintAndShade : 0;
-      fill._loaded.patternColor = f && f.patternColor ? f.patternColor : "#000000";
-      fill._loaded.patternTintAndShade = f && typeof f.patternTintAndShade === "number" ? f.patternTintAndShade : 0;
+      loadScalars(fill, props, {
+        color: f ? f.color : "#FFFFFF",
+        pattern: f ? f.pattern : "None",
+        tintAndShade: f && typeof f.tintAndShade === "number" ? f.tintAndShade : 0,
+        patternColor: f && f.patternColor ? f.patternColor : "#000000",
+        patternTintAndShade: f && typeof f.patternTintAndShade === "number" ? f.patternTintAndShade : 0,
+      });
       return 120;
     };
     /** Sets one property of the fill, keeping the others (a cell without fill gets a white solid one). */
@@ -815,12 +1018,13 @@
     ClientObject.call(this, ctx);
   }
   NamedItemCollection.prototype = Object.create(ClientObject.prototype);
-  NamedItemCollection.prototype._materialize = function () {
+  NamedItemCollection.prototype._materialize = function (props) {
     var ctx = this.context;
+    var sub = itemProps(props);
+    if (sub === null) throw fail("InvalidArgument", "the fake loads a collection's items only");
     var items = ctx._wb.names.map(function (n) {
       var item = new NamedItem(ctx, n.name);
-      item._loaded.name = n.name;
-      item._loaded.formula = n.formula;
+      loadScalars(item, sub, { name: n.name, formula: n.formula, visible: true });
       return item;
     });
     this._loaded.items = items;
@@ -849,7 +1053,7 @@
     this._name = name;
   }
   NamedItem.prototype = Object.create(ClientObject.prototype);
-  readable(NamedItem.prototype, ["name", "formula"]);
+  readable(NamedItem.prototype, ["name", "formula", "visible"]);
   NamedItem.prototype.delete = function () {
     var wb = this.context._wb;
     var name = this._name;

@@ -60,6 +60,7 @@ describe("Tính điểm", () => {
     expect(result.appraised!.max).toBe(97);
     expect(excelRound(result.appraised!.index!, 2)).toBe(91.97);
     expect(result.appraised!.grade).toBe("Xuất sắc");
+    // The fixture's own figure: the seed report gives no district self-assessment (test/fixtures/seed.ts).
     expect(result.self!.achieved).toBe(seedSum("", "self"));
     expect(result.official).toBe("appraised");
   });

@@ -10,12 +10,19 @@ import { analyzeWorkbook, buildReportPlans, SUMMARY_SHEET_NAME, RANKING_SHEET_NA
 import { runValidation } from "../../src/taskpane/validateController";
 import { applySubtotals, computeScores } from "../../src/taskpane/computeController";
 import { generateReport } from "../../src/taskpane/reportController";
-import { ChangedCellsError, UserError } from "../../src/taskpane/messages";
+import { ChangedCellsError, UserError, errorSentence } from "../../src/taskpane/messages";
+import { MERGES_UNREADABLE, MERGES_UNSUPPORTED } from "../../src/host/officeWorkbook";
+import type { ScoringSheet } from "../../src/engine/types";
 
-function fakeBook(grids: Grid[], extra: Partial<FakeExcel.FakeWorkbookInit> = {}) {
-  const workbook = new FakeExcel.Workbook({ sheets: grids.map((g) => ({ name: g.name, values: g.values, origin: g.origin })), ...extra });
+/** The fake workbook holding the grids (with merged areas, where given), and the adapter over it. */
+function fakeBook(grids: Array<Grid & { merges?: string[] }>, extra: Partial<FakeExcel.FakeWorkbookInit> = {}) {
+  const workbook = new FakeExcel.Workbook({
+    sheets: grids.map((g) => ({ name: g.name, values: g.values, origin: g.origin, merges: g.merges })),
+    ...extra,
+  });
   const store = memoryStore();
-  const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store });
+  // The add-in asks Office.context.requirements; here the fake workbook's ExcelApi version answers.
+  const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store, mergedAreasSupported: () => workbook.isSetSupported("ExcelApi", "1.13") });
   return { workbook, store, host };
 }
 
@@ -68,6 +75,76 @@ describe("read()", () => {
     const split = await host.read();
     expect(split.sheets).toEqual(whole.sheets);
     expect(workbook.syncCount).toBeGreaterThan(2);
+  });
+});
+
+describe("read(): merged cells, as the command line reads them", () => {
+  const HEADER = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Nguyên nhân", "Trách nhiệm thuộc về"];
+  /** A merged title, an area name merged across B3:E3, a cause and a unit merged down F5:F6, G5:G6. */
+  const merged = (): Grid & { merges: string[] } => ({
+    name: "Huyện",
+    values: [
+      ["BẢNG ĐIỂM CHỈ SỐ CCHC", null, null, null, null, null, null],
+      HEADER,
+      ["I", "CÔNG TÁC CHỈ ĐẠO", null, null, null, null, null],
+      ["1", "Lĩnh vực 1", 2, 2, 1, null, null],
+      ["1.1", "Tiêu chí 1.1", 1, 1, 0.5, "Chưa hoàn thành đúng hạn", "Phòng Nội vụ"],
+      ["1.2", "Tiêu chí 1.2", 1, 1, 0.5, null, null],
+    ],
+    merges: ["A1:G1", "B3:E3", "F5:F6", "G5:G6"],
+  });
+  const lostOf = (grids: Grid[]) =>
+    (analyzeWorkbook(grids).sheets[0] as ScoringSheet).lost.map((l) => [l.code, l.cause, l.responsible.map((u) => u.unit)]);
+
+  test("copies a text merged down one column into each row, in the same 2 syncs", async () => {
+    const { workbook, host } = fakeBook([merged()]);
+    const snapshot = await host.read();
+    expect(workbook.syncCount).toBe(2);
+    expect(snapshot.notices).toBeUndefined();
+    expect(snapshot.sheets[0].values[5]).toEqual(["1.2", "Tiêu chí 1.2", 1, 1, 0.5, "Chưa hoàn thành đúng hạn", "Phòng Nội vụ"]);
+    expect(lostOf(snapshot.sheets)).toEqual([
+      ["1.1", "Chưa hoàn thành đúng hạn", ["Phòng Nội vụ"]],
+      ["1.2", "Chưa hoàn thành đúng hạn", ["Phòng Nội vụ"]],
+    ]);
+  });
+
+  test("also when the read is split because Excel refused one large response", async () => {
+    const grid = merged();
+    const workbook = new FakeExcel.Workbook({ sheets: [{ name: grid.name, values: grid.values, merges: grid.merges }], responseLimit: 600 });
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore(), readChunkCells: 14, mergedAreasSupported: () => true });
+    const snapshot = await host.read();
+    expect(workbook.syncCount).toBeGreaterThan(4);
+    expect(lostOf(snapshot.sheets).map((l) => l[2])).toEqual([["Phòng Nội vụ"], ["Phòng Nội vụ"]]);
+  });
+
+  test("before ExcelApi 1.13: read without merges in 2 syncs, and the clerk is told why", async () => {
+    const { workbook, host } = fakeBook([merged()], { excelApi: "1.12" });
+    const snapshot = await host.read();
+    expect(workbook.syncCount).toBe(2);
+    expect(snapshot.notices).toEqual([MERGES_UNSUPPORTED]);
+    expect(snapshot.sheets[0].values[5].slice(5)).toEqual([null, null]);
+    // The fake is as strict as Office: asking an older Excel for merged areas fails.
+    const strict = fakeBook([merged()], { excelApi: "1.12" });
+    const forced = new OfficeWorkbook({ run: FakeExcel.runner(strict.workbook), store: memoryStore(), mergedAreasSupported: () => true });
+    expect((await forced.read()).notices).toEqual([MERGES_UNREADABLE]);
+  });
+
+  test("more than 512 merged areas in a sheet: Excel fails to list them, the read goes on without", async () => {
+    const grid = merged();
+    for (let r = 10; r < 10 + 520; r++) grid.merges.push(`B${r}:C${r}`);
+    const { workbook, host } = fakeBook([grid]);
+    const snapshot = await host.read();
+    expect(snapshot.notices).toEqual([MERGES_UNREADABLE]);
+    expect(snapshot.sheets[0].values[4][6]).toBe("Phòng Nội vụ");
+    expect(workbook.syncCount).toBe(4);
+  });
+
+  test("an error of another cause is not hidden by the retry without merges", async () => {
+    const { workbook, host } = fakeBook([merged()]);
+    workbook.editMode = true;
+    const err = await host.read().catch((e: unknown) => e);
+    expect((err as { code?: string }).code).toBe("InvalidOperationInCellEditMode");
+    expect(errorSentence(err)).toBe("Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để thoát khỏi ô đang sửa rồi thử lại.");
   });
 });
 
@@ -163,6 +240,8 @@ describe("writeSheets()", () => {
     expect(cell.numberFormat).toBe("@");
     expect(cell.formula).toBeNull();
     expect(cell.value).toBe("=HYPERLINK(\"x\")");
+    // The fake turns "01/10" into a date in a General cell, as Excel does (test/taskpane/fakeExcel.test.ts).
+    expect(workbook.sheet("Thử")!.peek(0, 0)!.value).toBe("01/10");
   });
 });
 

@@ -61,15 +61,21 @@ export const MERGES_UNREADABLE =
   "nguyên nhân hay đơn vị chịu trách nhiệm gộp qua nhiều dòng chỉ được tính cho dòng đầu của ô gộp. " +
   "Hãy bỏ gộp các ô không cần thiết, hoặc kiểm tra tệp bằng lệnh cchc hay trang độc lập.";
 
-/** Whether Excel can list merged areas (Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
-function officeHasMergedAreas(): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.13") === true;
+/** Office's requirement-set check (Office.context.requirements); injectable so tests can choose. */
+export interface RequirementSets {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** Office.context.requirements; outside Office nothing is supported. */
+function officeRequirements(): RequirementSets {
+  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return requirements ?? { isSetSupported: () => false };
 }
 
 export interface OfficeWorkbookOptions {
   run?: ExcelRunner;
-  /** Whether ExcelApi 1.13 (merged areas) is supported; Office.context.requirements by default. */
-  mergedAreasSupported?: () => boolean;
+  /** Which API sets Excel supports (merged areas need ExcelApi 1.13); Office.context.requirements by default. */
+  requirements?: RequirementSets;
   store?: DocumentStore;
   payloadLimit?: number;
   /** Cells per sync of a split read. */
@@ -117,7 +123,9 @@ function usedRanges(sheets: Excel.Worksheet[], props: string): Excel.Range[] {
  * (Office lists the merges whose top-left cell lies in the range; the used range may be a null
  * object, which cannot be asked anything); applyMergedAreas clips them to the used range.
  */
-function mergedAreas(sheets: Excel.Worksheet[]): Excel.RangeAreas[] {
+function mergedAreas(sheets: Excel.Worksheet[], requirements: RequirementSets): Excel.RangeAreas[] | null {
+  // The guard sits here, next to the call, so no caller can ask an older Excel for merges.
+  if (!requirements.isSetSupported("ExcelApi", "1.13")) return null;
   return sheets.map((ws) => {
     const areas = ws.getRange().getMergedAreasOrNullObject();
     areas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
@@ -149,10 +157,10 @@ export class OfficeWorkbook implements PaneHost {
   private readonly store: DocumentStore;
   private readonly payloadLimit: number;
   private readonly readChunkCells: number;
-  private readonly mergedAreasSupported: () => boolean;
+  private readonly requirements: RequirementSets;
 
   constructor(options: OfficeWorkbookOptions = {}) {
-    this.mergedAreasSupported = options.mergedAreasSupported ?? officeHasMergedAreas;
+    this.requirements = options.requirements ?? officeRequirements();
     this.run = options.run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
     this.store = options.store ?? officeDocumentStore();
     this.payloadLimit = options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
@@ -165,7 +173,7 @@ export class OfficeWorkbook implements PaneHost {
    * read without them and the snapshot carries a notice for the clerk.
    */
   async read(): Promise<WorkbookSnapshot> {
-    const merges: MergeMode = this.mergedAreasSupported() ? { read: true } : { read: false, notice: MERGES_UNSUPPORTED };
+    const merges: MergeMode = this.requirements.isSetSupported("ExcelApi", "1.13") ? { read: true } : { read: false, notice: MERGES_UNSUPPORTED };
     try {
       return await this.readOnce(merges);
     } catch (err) {
@@ -188,7 +196,7 @@ export class OfficeWorkbook implements PaneHost {
       const { sheets, names, active } = this.queueWorkbookInfo(context);
       await context.sync();
       const used = usedRanges(sheets.items, "values,valueTypes,rowIndex,columnIndex");
-      const areas = merges.read ? mergedAreas(sheets.items) : null;
+      const areas = merges.read ? mergedAreas(sheets.items, this.requirements) : null;
       await context.sync();
       const grids = sheets.items.map((ws, i) =>
         sheetGrid(ws, used[i], () => ({ values: used[i].values, types: used[i].valueTypes as string[][] }), areas?.[i] ?? null),
@@ -203,7 +211,7 @@ export class OfficeWorkbook implements PaneHost {
       const { sheets, names, active } = this.queueWorkbookInfo(context);
       await context.sync();
       const used = usedRanges(sheets.items, "rowIndex,columnIndex,rowCount,columnCount");
-      const areas = merges.read ? mergedAreas(sheets.items) : null;
+      const areas = merges.read ? mergedAreas(sheets.items, this.requirements) : null;
       await context.sync();
       const parts = sheets.items.map(() => ({ values: [] as unknown[][], types: [] as string[][] }));
       // Blocks of whole rows, then as many blocks per sync as fit in readChunkCells.

@@ -145,7 +145,7 @@ async function throughFile(name: string, bytes: Uint8Array): Promise<Uint8Array>
 async function bothReads(bytes: Uint8Array) {
   const cli = await openXlsx(bytes);
   const fake = await fakeFromXlsx(bytes);
-  const office = new OfficeWorkbook({ run: FakeExcel.runner(fake), store: memoryStore(), mergedAreasSupported: () => fake.isSetSupported("ExcelApi", "1.13") });
+  const office = new OfficeWorkbook({ run: FakeExcel.runner(fake), store: memoryStore(), requirements: fake });
   const snapshot = await office.read();
   return { cli, fake, snapshot, analysis: analyzeWorkbook(userGrids(snapshot)) };
 }
@@ -201,7 +201,7 @@ describe("without the shared merge rule the two readers disagree", () => {
   it("the Office read without merged areas loses the units of 1.2 and 1.3 (what issue 8 found)", async () => {
     const bytes = await saveWorkbook(mergedWorkbook());
     const fake = await fakeFromXlsx(bytes);
-    const office = new OfficeWorkbook({ run: FakeExcel.runner(fake), store: memoryStore(), mergedAreasSupported: () => false });
+    const office = new OfficeWorkbook({ run: FakeExcel.runner(fake), store: memoryStore(), requirements: { isSetSupported: () => false } });
     const analysis = analyzeWorkbook(userGrids(await office.read()));
     const cli = (await openXlsx(bytes)).analysis;
     expect((analysis.sheets[0] as ScoringSheet).units).not.toEqual((cli.sheets[0] as ScoringSheet).units);

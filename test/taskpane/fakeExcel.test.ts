@@ -168,7 +168,7 @@ describe("errors Excel raises, and the pane's sentence for each", () => {
 
   function host(init: FakeExcel.FakeWorkbookInit) {
     const workbook = new FakeExcel.Workbook(init);
-    return { workbook, host: new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore(), mergedAreasSupported: () => true }) };
+    return { workbook, host: new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore(), requirements: { isSetSupported: () => true } }) };
   }
 
   test("a protected sheet refuses writes with AccessDenied: nothing changes and Kiểm tra says why nothing was coloured", async () => {

@@ -22,7 +22,7 @@ function fakeBook(grids: Array<Grid & { merges?: string[] }>, extra: Partial<Fak
   });
   const store = memoryStore();
   // The add-in asks Office.context.requirements; here the fake workbook's ExcelApi version answers.
-  const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store, mergedAreasSupported: () => workbook.isSetSupported("ExcelApi", "1.13") });
+  const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store, requirements: workbook });
   return { workbook, store, host };
 }
 
@@ -111,7 +111,7 @@ describe("read(): merged cells, as the command line reads them", () => {
   test("also when the read is split because Excel refused one large response", async () => {
     const grid = merged();
     const workbook = new FakeExcel.Workbook({ sheets: [{ name: grid.name, values: grid.values, merges: grid.merges }], responseLimit: 600 });
-    const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore(), readChunkCells: 14, mergedAreasSupported: () => true });
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore(), readChunkCells: 14, requirements: { isSetSupported: () => true } });
     const snapshot = await host.read();
     expect(workbook.syncCount).toBeGreaterThan(4);
     expect(lostOf(snapshot.sheets).map((l) => l[2])).toEqual([["Phòng Nội vụ"], ["Phòng Nội vụ"]]);
@@ -125,7 +125,7 @@ describe("read(): merged cells, as the command line reads them", () => {
     expect(snapshot.sheets[0].values[5].slice(5)).toEqual([null, null]);
     // The fake is as strict as Office: asking an older Excel for merged areas fails.
     const strict = fakeBook([merged()], { excelApi: "1.12" });
-    const forced = new OfficeWorkbook({ run: FakeExcel.runner(strict.workbook), store: memoryStore(), mergedAreasSupported: () => true });
+    const forced = new OfficeWorkbook({ run: FakeExcel.runner(strict.workbook), store: memoryStore(), requirements: { isSetSupported: () => true } });
     expect((await forced.read()).notices).toEqual([MERGES_UNREADABLE]);
   });
 

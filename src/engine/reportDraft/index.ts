@@ -3,3 +3,4 @@ export type { Block, DraftFootnote, DraftHeading, DraftReport, Span } from "./mo
 export { draftReport, DraftError, type DraftOptions } from "./draft";
 export { draftLines, buildDraftPlan, placeholderText, spansText, DRAFT_SHEET_NAME, type DraftLine } from "./plainText";
 export { MISSING_CAUSE, MISSING_RESPONSIBLE } from "./scoringSection";
+export { draftErrorNotice, placeholderCount, PLACEHOLDER_HINT } from "./notice";

@@ -36,6 +36,19 @@ function seedReport(mutate?: (grids: ReturnType<typeof districtGrid>[]) => void)
 const fold = (s: string) => s.replace(/\s+/g, " ");
 
 describe("the .docx itself", () => {
+  test("marks the clerk's places in yellow, and writes area numbers out when the areas do not run 1, 2, 3", async () => {
+    const grid = districtGrid();
+    // Only areas 3 and 5: Word's numbering would print 1. and 2.
+    grid.values = grid.values.filter((r, i) => i <= 3 || r[0] === null || /^(3|5)(\.|$)/.test(String(r[0])));
+    const analysis = analyzeWorkbook([grid]);
+    const doc = await (await JSZip.loadAsync(await renderDocx(draftReport(analysis, { grids: [grid] })))).file("word/document.xml")!.async("string");
+    const paragraphs = doc.split("</w:p>").map((p) => ({ numbered: p.includes("<w:numPr>"), text: p.replace(/<[^>]+>/g, "") }));
+    const area3 = paragraphs.find((p) => p.text.startsWith("3. Cải cách thủ tục hành chính:"))!;
+    const area5 = paragraphs.find((p) => p.text.startsWith("5. Cải cách chế độ công vụ:"))!;
+    expect([area3.numbered, area5.numbered]).toEqual([false, false]);
+    expect(doc).toMatch(/<w:highlight w:val="yellow"\/>.*?\[Cần bổ sung: họ và tên người ký\]/s);
+  });
+
   let zip: JSZip;
   beforeAll(async () => {
     zip = await JSZip.loadAsync(await renderDocx(seedReport()));

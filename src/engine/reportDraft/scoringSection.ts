@@ -4,7 +4,7 @@ import type { AreaSummary, LostItem, ScoringComparison, ScoringSheet } from "../
 import type { Block, Span } from "./model";
 import type { DraftContext } from "./context";
 import { bold, italic, placeholder, text } from "./spans";
-import { indexText, lowerFirst, pointsText, withoutFinalStop } from "./vietnameseText";
+import { countText, indexText, lowerFirst, pointsText, withoutFinalStop } from "./vietnameseText";
 
 export const MISSING_CAUSE = "chưa ghi nguyên nhân";
 export const MISSING_RESPONSIBLE = "chưa ghi đơn vị chịu trách nhiệm";
@@ -24,7 +24,7 @@ export function comparisonSentence(c: ScoringComparison, year: string): string {
 
 export function responsibleText(item: LostItem): string | null {
   if (item.responsible.length === 0) return null;
-  return item.responsible.map((e) => (e.records === null ? e.unit : `${e.unit} (${String(e.records).padStart(2, "0")} hồ sơ)`)).join("; ");
+  return item.responsible.map((e) => (e.records === null ? e.unit : `${e.unit} (${countText(e.records)} hồ sơ)`)).join("; ");
 }
 
 function lostBlocks(item: LostItem, ctx: DraftContext): Block[] {

@@ -47,6 +47,8 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand (the Word draft's .docx code), from the pages' own origin.
+      chunkFilename: "[name].chunk.js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },
@@ -55,7 +57,9 @@ module.exports = async (env, options) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
+          // ES modules for webpack (tsconfig's CommonJS would turn import() into require() and
+          // defeat the on-demand chunk of the Word draft).
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true, compilerOptions: { module: "es2020" } } },
         },
       ],
     },

@@ -8,12 +8,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   eval: async () => (await import("./evalCommand")).run,
   check: async () => (await import("./checkCommand")).run,
   summary: async () => (await import("./summaryCommand")).run,
+  report: async () => (await import("./reportCommand")).run,
 };
 
 const USAGE = `Cách dùng / usage:
   cchc eval "=CCHC.RATIO(5;48;0,5)"        tính một công thức CCHC
   cchc check TỆP_HOẶC_THƯ_MỤC... [--json]   kiểm tra các bảng điểm .xlsx
-  cchc summary TỆP.xlsx -o RA.xlsx [--force] thêm các sheet tổng hợp vào một bản sao`;
+  cchc summary TỆP.xlsx -o RA.xlsx [--force] thêm các sheet tổng hợp vào một bản sao
+  cchc report TỆP.xlsx -o BAO-CAO.docx [--force] lập bản thảo báo cáo (Word)`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

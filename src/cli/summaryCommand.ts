@@ -25,7 +25,7 @@ export function parseDate(text: string): Date | null {
   return d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]) ? d : null;
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
+export async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
   return (await real(a)) === (await real(b));
 }

@@ -1,5 +1,2 @@
-// Numbers as Vietnamese write them: decimal comma.
-import { excelRound } from "../engine/numbers";
-
-export const formatPoints = (x: number): string => String(excelRound(x, 2)).replace(".", ",");
-export const formatIndex = (x: number): string => String(excelRound(x, 3)).replace(".", ",");
+// Numbers as Vietnamese write them: decimal comma (the same wording as the draft report).
+export { pointsText as formatPoints, indexText as formatIndex } from "../engine/reportDraft/vietnameseText";

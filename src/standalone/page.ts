@@ -2,12 +2,13 @@
 // findings, generate the summary sheets and download the workbook. Everything runs in the
 // browser through the same engine and ExcelJS adapter as the command line.
 import { buildReportPlans } from "../engine/reportPlans";
+import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
 import type { Finding, Grid, SheetResult } from "../engine/types";
 import { generatedNames, openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
 import { saveWorkbook } from "../host/xlsxLoad";
 import { copyWarning } from "../host/xlsxParts";
 import { byId, clear, el } from "./dom";
-import { offerDownload, resultFileName } from "./download";
+import { offerDownload, reportFileName, resultFileName } from "./download";
 import { renderGrid, type SheetLayout } from "./gridView";
 import { renderFindings, renderSheetInfo } from "./sheetInfoView";
 import { installStyles } from "./styles";
@@ -112,7 +113,9 @@ function firstSheet(opened: OpenedWorkbook): string {
 async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
   setStatus(`Đang đọc ${fileName}…`);
   byId<HTMLButtonElement>("generate").disabled = true;
+  byId<HTMLButtonElement>("download-report").disabled = true;
   byId<HTMLAnchorElement>("download").hidden = true;
+  byId<HTMLAnchorElement>("report-link").hidden = true;
   await nextFrame();
   try {
     const opened = await openXlsx(bytes);
@@ -139,6 +142,7 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
     `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.`,
   );
   byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
+  byId<HTMLButtonElement>("download-report").disabled = scoring === 0;
   if (state.selected) selectSheet(state.selected);
   else renderTabs();
 }
@@ -196,6 +200,32 @@ async function generate(): Promise<void> {
   }
 }
 
+/** "Tải báo cáo (Word)": the draft report of the selected scoring sheet (else the first) as .docx. */
+async function downloadReport(): Promise<void> {
+  if (!state) return;
+  const current = state;
+  const button = byId<HTMLButtonElement>("download-report");
+  button.disabled = true;
+  setStatus("Đang lập bản thảo báo cáo (Word)…");
+  await nextFrame();
+  try {
+    const selected = resultOf(current.selected);
+    const report = draftReport(current.opened.analysis, {
+      grids: current.opened.userSheets,
+      ...(selected?.kind === "scoring" ? { sheet: selected.sheet } : {}),
+    });
+    // The .docx code is loaded only when asked for.
+    const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
+    const name = reportFileName(current.fileName);
+    offerDownload(byId<HTMLAnchorElement>("report-link"), await renderDocx(report), name, DOCX_MIME);
+    setStatus([`Đã lập bản thảo báo cáo từ sheet "${report.source.scoring}" và tải tệp ${name} về máy. ${PLACEHOLDER_HINT}`, ...draftErrorNotice(report)].join("\n"));
+  } catch (err) {
+    setStatus(`Không lập được bản thảo báo cáo: ${err instanceof Error ? err.message : String(err)}`, true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function start(): void {
   installStyles(document);
   const input = byId<HTMLInputElement>("file-input");
@@ -206,6 +236,7 @@ function start(): void {
   });
   byId("open-sample").addEventListener("click", () => void openSample());
   byId("generate").addEventListener("click", () => void generate());
+  byId("download-report").addEventListener("click", () => void downloadReport());
 }
 
 start();

@@ -10,7 +10,7 @@ h1 { font-size: 1.4rem; margin: 1rem 0 0.3rem; }
 .toolbar button:disabled { color: #a19f9d; cursor: default; }
 #generate:not(:disabled) { background: #0f6cbd; border-color: #0f6cbd; color: #fff; }
 #file-input { position: absolute; left: -9999px; }
-#status { min-height: 1.3em; }
+#status { min-height: 1.3em; white-space: pre-line; }
 #status.error { color: #a4262c; font-weight: 600; }
 #sheet-tabs { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.5rem 0; }
 #sheet-tabs button { font: inherit; border: 1px solid #c8c6c4; background: #f3f2f1; padding: 0.25rem 0.7rem; cursor: pointer; }

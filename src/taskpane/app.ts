@@ -6,12 +6,13 @@ import type { PaneHost } from "./paneHost";
 import { ChangedCellsError, errorSentence, TEXT } from "./messages";
 import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
-import { generateReport } from "./reportController";
+import { generateReport, generateWordDraft } from "./reportController";
+import type { SaveFile } from "./reportFile";
 import { currentSettings, parseBands, parseMapping, saveSettings } from "./settingsController";
 import { findingsView } from "./findingsView";
 import { scoresView } from "./scoresView";
 import { confirmView } from "./confirmView";
-import { reportView } from "./reportView";
+import { reportView, wordDraftView } from "./reportView";
 import { settingsView, type SettingsForm } from "./settingsView";
 import { clear, el } from "./dom";
 import type { Progress } from "./progress";
@@ -21,6 +22,8 @@ export interface PaneDeps {
   /** Hands the grade bands to the custom functions (setFunctionBands in the add-in). */
   applyBands: (bands: GradeBand[]) => void;
   now?: () => Date;
+  /** Saves a file for the clerk where the host allows it (Office on the web); see reportFile.ts. */
+  saveFile?: SaveFile;
 }
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -287,8 +290,16 @@ export class PaneApp {
   async report(): Promise<void> {
     await this.command(async () => {
       const result = await generateReport(this.host, { sheet: this.chosenSheet(), date: this.deps.now?.(), progress: this.progress });
-      this.show(reportView(this.doc, result));
+      this.show(reportView(this.doc, result, () => void this.wordDraft()));
       this.status(`Đã tạo ${result.written.length} sheet báo cáo.`, null);
+    });
+  }
+
+  async wordDraft(): Promise<void> {
+    await this.command(async () => {
+      const result = await generateWordDraft(this.host, { sheet: this.chosenSheet(), saveFile: this.deps.saveFile, progress: this.progress });
+      this.show(wordDraftView(this.doc, result));
+      this.status(result.kind === "file" ? `Đã tải bản thảo báo cáo "${result.fileName}".` : `Đã ghi bản thảo vào sheet "${result.written}".`, null);
     });
   }
 

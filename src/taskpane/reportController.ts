@@ -3,7 +3,9 @@
 // the add-in made earlier are replaced; a user's sheet of the same name is left alone.
 import { analyzeWorkbook } from "../engine/analyze";
 import { buildReportPlans } from "../engine/reportPlans";
+import { buildDraftPlan, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
+import type { SaveFile } from "./reportFile";
 import { TEXT, UserError } from "./messages";
 import { noProgress, type Progress } from "./progress";
 import { chooseScoringSheet, scoringSheets, userGrids } from "./workbookScope";
@@ -32,4 +34,48 @@ export async function generateReport(
   const names = await host.writeSheets(plans);
   progress(TEXT.done, 1);
   return { sheet: chosen?.sheet ?? null, written: plans.map((p, i) => ({ desired: p.name, name: names[i] })) };
+}
+
+/** Where the Word draft went: a file the clerk saved, or the printable sheet. */
+export type WordDraftResult =
+  | { kind: "file"; sheet: string; fileName: string; notice: string[]; blanks: number }
+  | { kind: "sheet"; sheet: string; written: string; notice: string[]; blanks: number };
+
+export const WORD_FILE_NAME = "Báo cáo Chỉ số CCHC.docx";
+
+/** Said at the top of "Bản thảo báo cáo" and in the pane where no file can be saved. */
+export const HOW_TO_COPY =
+  "Excel trên máy tính không cho tiện ích lưu tệp, nên bản thảo được ghi vào sheet này. Để chuyển sang Word: chọn cột A " +
+  "(bấm vào chữ A), nhấn Ctrl+C, mở Word rồi dán bằng Ctrl+Shift+V (chỉ giữ văn bản); sau đó chọn phông Times New Roman cỡ 14, " +
+  "khổ A4, lề trên và dưới 20 mm, trái 30 mm, phải 15 mm. Muốn có ngay tệp Word: mở bảng tính bằng Excel trên web rồi bấm lại, " +
+  "hoặc dùng trang kiểm tra độc lập (nút \"Tải báo cáo (Word)\") hay lệnh cchc report.";
+
+/**
+ * The draft report as Word: saved as a .docx where the host lets the pane save a file (the
+ * .docx code is a chunk loaded only now), else written as the printable sheet "Bản thảo báo cáo".
+ */
+export async function generateWordDraft(
+  host: PaneHost,
+  options: { sheet?: string; saveFile?: SaveFile; progress?: Progress } = {},
+): Promise<WordDraftResult> {
+  const progress = options.progress ?? noProgress;
+  progress(TEXT.reading, 0.1);
+  const snapshot = await host.read();
+  const grids = userGrids(snapshot);
+  const analysis = analyzeWorkbook(grids, host.loadSettings());
+  const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
+  if (!chosen) throw new UserError(TEXT.noScoringSheet);
+  progress("Đang lập bản thảo báo cáo (Word)…", 0.4);
+  const report = draftReport(analysis, { sheet: chosen.sheet, grids });
+  const common = { sheet: chosen.sheet, notice: draftErrorNotice(report), blanks: placeholderCount(report) };
+  if (options.saveFile) {
+    const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
+    options.saveFile(await renderDocx(report), WORD_FILE_NAME, DOCX_MIME);
+    progress(TEXT.done, 1);
+    return { kind: "file", fileName: WORD_FILE_NAME, ...common };
+  }
+  progress(TEXT.writing, 0.7);
+  const [written] = await host.writeSheets([buildDraftPlan(report, HOW_TO_COPY)]);
+  progress(TEXT.done, 1);
+  return { kind: "sheet", written, ...common };
 }

@@ -1,8 +1,9 @@
-// What "Tạo báo cáo" wrote.
-import type { ReportResult } from "./reportController";
-import { el } from "./dom";
+// What "Tạo báo cáo" wrote, the offer of the Word draft, and where the draft went.
+import type { ReportResult, WordDraftResult } from "./reportController";
+import { HOW_TO_COPY } from "./reportController";
+import { button, el } from "./dom";
 
-export function reportView(doc: Document, result: ReportResult): HTMLElement {
+export function reportView(doc: Document, result: ReportResult, onWordDraft?: () => void): HTMLElement {
   const root = el(doc, "div", { className: "report", attrs: { id: "report" } });
   const intro = result.sheet ? `Đã lập báo cáo từ sheet "${result.sheet}":` : "Đã lập báo cáo:";
   root.appendChild(el(doc, "p", { text: intro }));
@@ -16,5 +17,30 @@ export function reportView(doc: Document, result: ReportResult): HTMLElement {
   }
   root.appendChild(list);
   root.appendChild(el(doc, "p", { className: "note", text: "Bấm lại \"Tạo báo cáo\" sẽ thay thế các sheet này (chỉ các sheet do tiện ích tạo)." }));
+  if (onWordDraft && result.sheet) {
+    root.appendChild(el(doc, "p", { text: "Bản thảo văn bản báo cáo (như báo cáo gửi cấp trên) có thể lập ngay từ bảng điểm này:" }));
+    root.appendChild(button(doc, "Tạo bản thảo báo cáo (Word)", onWordDraft, { attrs: { id: "word-draft" } }));
+  }
+  return root;
+}
+
+export function wordDraftView(doc: Document, result: WordDraftResult): HTMLElement {
+  const root = el(doc, "div", { className: "report", attrs: { id: "word-draft-result" } });
+  if (result.kind === "file") {
+    root.appendChild(el(doc, "p", { text: `Đã lập bản thảo báo cáo từ sheet "${result.sheet}" và tải tệp "${result.fileName}" về máy.` }));
+  } else {
+    root.appendChild(el(doc, "p", { text: `Đã ghi bản thảo báo cáo từ sheet "${result.sheet}" vào sheet "${result.written}".` }));
+    root.appendChild(el(doc, "p", { className: "note", attrs: { id: "how-to-copy" }, text: HOW_TO_COPY }));
+  }
+  if (result.blanks > 0) {
+    root.appendChild(el(doc, "p", { text: `Còn ${result.blanks} chỗ đánh dấu "[Cần bổ sung: …]" để cán bộ viết tiếp (nhiệm vụ, người ký …).` }));
+  }
+  if (result.notice.length > 0) {
+    const [head, ...errors] = result.notice;
+    root.appendChild(el(doc, "p", { className: "error-box", text: head }));
+    const list = el(doc, "ul", { attrs: { id: "word-draft-errors" } });
+    for (const line of errors) list.appendChild(el(doc, "li", { text: line }));
+    root.appendChild(list);
+  }
   return root;
 }

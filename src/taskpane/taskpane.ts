@@ -3,6 +3,7 @@ import { OfficeWorkbook } from "../host/officeWorkbook";
 import { setFunctionBands } from "../functions/functionSettings";
 import { PaneApp, showOutsideExcel } from "./app";
 import { errorSentence } from "./messages";
+import { browserSaveFile, canSaveFiles } from "./reportFile";
 
 Office.onReady((info) => {
   const errorBox = document.getElementById("error");
@@ -11,7 +12,10 @@ Office.onReady((info) => {
     return;
   }
   try {
-    const app = new PaneApp(document, new OfficeWorkbook(), { applyBands: (bands) => setFunctionBands(bands) });
+    const app = new PaneApp(document, new OfficeWorkbook(), {
+      applyBands: (bands) => setFunctionBands(bands),
+      saveFile: canSaveFiles(info.platform) ? browserSaveFile(document) : undefined,
+    });
     void app.start();
   } catch (err) {
     if (errorBox) {

@@ -51,10 +51,11 @@
     },
   };
 
-  var readyInfo = { host: "Excel", platform: "OfficeOnline" };
+  // The platform the pane is told it runs on ("OfficeOnline", "PC", "Mac"); Office on the web by default.
+  var readyInfo = { host: "Excel", platform: init.platform || "OfficeOnline" };
   window.Office = {
     HostType: { Excel: "Excel" },
-    PlatformType: { OfficeOnline: "OfficeOnline" },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: { document: { settings: settings }, requirements: { isSetSupported: function () { return true; } } },
     onReady: function (callback) {

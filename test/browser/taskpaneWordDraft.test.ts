@@ -1,0 +1,107 @@
+// The Word draft from the built task pane (dist/taskpane.html) in Chromium with the fake Excel
+// host: on Excel on the web the .docx code is fetched only when asked for (a chunk of the pane's
+// own origin, allowed by its CSP) and the file is downloaded; on Excel for Windows the draft goes
+// into the printable sheet "Bản thảo báo cáo" with how to copy it into Word.
+import { promises as fs, readFileSync } from "fs";
+import * as path from "path";
+import type { BrowserContext, Page } from "playwright-core";
+import { communesGrid, districtGrid } from "../fixtures/seed";
+import type { CellValue } from "../../src/engine/types";
+import { docxText } from "../support/docxText";
+import { OUTPUT, launch, serveDirectory, DIST, taskpaneUnavailable, type Server } from "../support/taskpaneBrowser";
+
+const FAKE_HOST_SCRIPT =
+  readFileSync(path.join(__dirname, "..", "support", "fakeExcel.js"), "utf8") + "\n" + readFileSync(path.join(__dirname, "fakeOffice.js"), "utf8");
+
+function init(platform: string) {
+  const sheets = [districtGrid({ typedAreas: { "6": 10 } }), communesGrid()].map((g) => ({ name: g.name, values: g.values as CellValue[][] }));
+  return { workbook: { sheets, active: sheets[0].name }, settings: {}, platform };
+}
+
+const maybe = taskpaneUnavailable() === null ? describe : describe.skip;
+
+maybe("the Word draft from the task pane in Chromium", () => {
+  let server: Server;
+  let context: BrowserContext;
+  let profile: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    await fs.mkdir(OUTPUT, { recursive: true });
+    dir = await fs.mkdtemp(path.join(OUTPUT, "tp-word-"));
+    server = await serveDirectory(DIST);
+    ({ context, profile } = await launch());
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url + "/office-js/office.js")) {
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: FAKE_HOST_SCRIPT });
+      }
+      return url.startsWith(server.url) ? route.continue() : route.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  async function open(platform: string): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const scripts: string[] = [];
+    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    });
+    page.on("request", (req) => {
+      if (req.resourceType() === "script") scripts.push(path.basename(new URL(req.url()).pathname));
+    });
+    await page.addInitScript((value) => {
+      (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
+    }, init(platform));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForFunction(() => /Tìm thấy/.test(document.getElementById("status-text")?.textContent ?? ""));
+    await page.click("#cmd-report");
+    await page.waitForSelector("#word-draft");
+    return { page, problems, scripts };
+  }
+
+  test("Excel on the web: the chunk loads on demand and the .docx is downloaded with the seed's figures", async () => {
+    const { page, problems, scripts } = await open("OfficeOnline");
+    const before = [...scripts];
+    expect(before.some((s) => s.endsWith(".chunk.js"))).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#word-draft")]);
+    expect(download.suggestedFilename()).toBe("Báo cáo Chỉ số CCHC.docx");
+    const file = path.join(dir, "tp.docx");
+    await download.saveAs(file);
+    const text = await docxText(await fs.readFile(file));
+    expect(text).toContain("89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm)");
+    expect(text).toContain("Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm");
+    expect(scripts.filter((s) => !before.includes(s)).some((s) => s.endsWith(".chunk.js"))).toBe(true);
+    await page.waitForSelector("#word-draft-result");
+    expect(await page.textContent("#word-draft-result")).toContain('tải tệp "Báo cáo Chỉ số CCHC.docx" về máy');
+    // The sheet's error (area 6 typed as 10) is listed next to the draft, not printed in it.
+    expect(await page.locator("#word-draft-errors li").count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-word-draft.png") });
+    await page.close();
+  });
+
+  test("Excel on Windows: the draft is written to 'Bản thảo báo cáo' and the pane says how to copy it", async () => {
+    const { page, problems } = await open("PC");
+    await page.click("#word-draft");
+    await page.waitForSelector("#how-to-copy");
+    expect(await page.textContent("#word-draft-result")).toContain('vào sheet "Bản thảo báo cáo"');
+    const state = (await page.evaluate(() => (window as unknown as { __fakeHost: { state(): unknown } }).__fakeHost.state())) as {
+      state: { sheets: Array<{ name: string; cells: Record<string, { value: unknown }> }> };
+    };
+    const sheet = state.state.sheets.find((s) => s.name === "Bản thảo báo cáo")!;
+    const values = Object.values(sheet.cells).map((c) => c.value);
+    expect(values[0]).toMatch(/^Excel trên máy tính không cho tiện ích lưu tệp/);
+    expect(values).toContain("6. Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm; tiêu chí thành phần bị mất điểm, cụ thể:");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,69 @@
+// "Tạo báo cáo" → the Word draft over a fake host: a .docx handed to saveFile where the host can
+// save files (Office on the web), else the printable sheet "Bản thảo báo cáo", replaced on rerun.
+import { MemoryHost } from "../support/memoryHost";
+import { communesGrid, districtGrid } from "../fixtures/seed";
+import { docxText } from "../support/docxText";
+import { generateReport, generateWordDraft, HOW_TO_COPY, WORD_FILE_NAME } from "../../src/taskpane/reportController";
+import { canSaveFiles } from "../../src/taskpane/reportFile";
+import { UserError } from "../../src/taskpane/messages";
+import { DRAFT_SHEET_NAME } from "../../src/engine/reportDraft";
+
+describe("the Word draft from the task pane", () => {
+  test("where the host saves files, the pane hands over a .docx with the seed's figures and writes no sheet", async () => {
+    const host = new MemoryHost([districtGrid(), communesGrid()]);
+    const saved: Array<{ bytes: Uint8Array; name: string; mime: string }> = [];
+    const result = await generateWordDraft(host, { saveFile: (bytes, name, mime) => saved.push({ bytes, name, mime }) });
+    expect(result).toMatchObject({ kind: "file", sheet: "Huyện Kon Rẫy", fileName: WORD_FILE_NAME, notice: [] });
+    expect(saved).toHaveLength(1);
+    expect(saved[0].mime).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const text = await docxText(saved[0].bytes);
+    expect(text).toContain("89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm)");
+    expect(text).toContain("Ủy ban nhân dân xã Đăk Pnê: điểm tự đánh giá 91,16 điểm; thẩm định 87,23/94,5 điểm, chỉ số đạt 92,31%");
+    expect(host.written).toEqual([]);
+  });
+
+  test("elsewhere it writes 'Bản thảo báo cáo' with how to copy it into Word, and a rerun replaces only that sheet", async () => {
+    const host = new MemoryHost([districtGrid(), communesGrid()]);
+    const first = await generateWordDraft(host);
+    expect(first).toMatchObject({ kind: "sheet", written: DRAFT_SHEET_NAME });
+    const sheet = host.sheets.find((s) => s.name === DRAFT_SHEET_NAME)!;
+    const lines = sheet.values.map((r) => r[0]);
+    expect(lines[0]).toBe(HOW_TO_COPY);
+    expect(lines).toContain("6. Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm; tiêu chí thành phần bị mất điểm, cụ thể:");
+    expect(host.written[0].plan.marker).toBe("CCHC_GEN_DRAFT");
+    const count = host.sheets.length;
+    await generateWordDraft(host);
+    expect(host.sheets).toHaveLength(count);
+    // The generated sheet is not read back as data by the other commands.
+    const report = await generateReport(host, { date: new Date(2024, 0, 15) });
+    expect(report.sheet).toBe("Huyện Kon Rẫy");
+  });
+
+  test("a user's sheet named 'Bản thảo báo cáo' is left alone", async () => {
+    const mine = { name: DRAFT_SHEET_NAME, values: [["Bản thảo của tôi"]] };
+    const host = new MemoryHost([districtGrid(), mine]);
+    const result = await generateWordDraft(host);
+    expect(result).toMatchObject({ kind: "sheet", written: `${DRAFT_SHEET_NAME} (2)` });
+    expect(host.sheets.find((s) => s.name === DRAFT_SHEET_NAME)!.values).toEqual([["Bản thảo của tôi"]]);
+  });
+
+  test("errors in the sheet are listed next to the draft, and the draft's figures come from the leaves", async () => {
+    const host = new MemoryHost([districtGrid({ typedAreas: { "6": 10 } })]);
+    const result = await generateWordDraft(host);
+    expect(result.notice[0]).toMatch(/^Bảng tính có \d+ lỗi; các lỗi này không được đưa vào báo cáo/);
+    expect(result.notice.slice(1).every((l) => l.startsWith("Huyện Kon Rẫy!"))).toBe(true);
+    const lines = host.sheets.find((s) => s.name === DRAFT_SHEET_NAME)!.values.map((r) => String(r[0]));
+    expect(lines.some((l) => l.includes("Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm"))).toBe(true);
+  });
+
+  test("a workbook without a scoring sheet gets a Vietnamese sentence", async () => {
+    const host = new MemoryHost([communesGrid()]);
+    await expect(generateWordDraft(host)).rejects.toThrow(UserError);
+    await expect(generateWordDraft(host)).rejects.toThrow(/Không tìm thấy bảng điểm nào/);
+  });
+
+  test("only Office on the web may save files from the pane", () => {
+    expect(canSaveFiles("OfficeOnline")).toBe(true);
+    for (const platform of ["PC", "Mac", "iOS", "Universal", undefined]) expect(canSaveFiles(platform)).toBe(false);
+  });
+});

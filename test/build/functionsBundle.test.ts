@@ -124,7 +124,8 @@ suite("dist/functions.js in Chromium", () => {
     ["STEPS", [0.8, [[0.7], [NA]], [[1], [2]]], { error: "#N/A" }],
     ["SUBTOTAL", [[["6"], ["6.1"], ["7"]], [[1], [2], [NA]], "6"], { value: 2 }],
     ["SUBTOTAL", [[["6"], ["6.1"], ["7"]], [[1], [NA], [3]], "6"], { error: "#N/A" }],
-    ["LOST", [1e308, 1], { error: "#NUM!" }],
+    ["INDEX", [1e308, 1e-300], { error: "#NUM!" }],
+    ["LOST", [1e308, 1], { value: 1e308 }],
   ])("error arguments and overflow: %s(%j) → %j", async (id, args, expected) => {
     expect(await call(id, ...args)).toEqual(expected);
   });

@@ -2,17 +2,20 @@
 // browser.
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A workbook with macros: the result keeps them, so it keeps the extension and type too. */
+export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
-/** "Bảng điểm.xlsx" → "Bảng điểm - tổng hợp.xlsx". */
+/** "Bảng điểm.xlsx" → "Bảng điểm - tổng hợp.xlsx" (an .xlsm stays .xlsm). */
 export function resultFileName(source: string): string {
-  const base = source.replace(/\.xlsx$/i, "") || "bang-diem";
-  return `${base} - tổng hợp.xlsx`;
+  const ext = /\.xlsm$/i.test(source) ? "xlsm" : "xlsx";
+  const base = source.replace(/\.xls[xm]$/i, "") || "bang-diem";
+  return `${base} - tổng hợp.${ext}`;
 }
 
 /** Points the link at the bytes (releasing its previous URL) and clicks it. */
 export function offerDownload(link: HTMLAnchorElement, bytes: Uint8Array, fileName: string): void {
   if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
-  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+  const blob = new Blob([bytes as BlobPart], { type: /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME });
   link.href = URL.createObjectURL(blob);
   link.download = fileName;
   link.hidden = false;

@@ -2,18 +2,12 @@
 // files that are not workbooks. Writing is tested in xlsxWorkbook.test.ts.
 import JSZip from "jszip";
 import { Workbook } from "exceljs";
-import type { SheetPlan } from "../../src/engine/plan";
 import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
 import { loadWorkbook, saveWorkbook, XlsxReadError } from "../../src/host/xlsxLoad";
 import { markerReference, sheetOfReference } from "../../src/host/xlsxMarkers";
 
 async function roundTrip(wb: Workbook): Promise<Workbook> {
   return loadWorkbook(await saveWorkbook(wb));
-}
-
-async function workbookXml(wb: Workbook): Promise<string> {
-  const zip = await JSZip.loadAsync(await saveWorkbook(wb));
-  return zip.file("xl/workbook.xml")!.async("string");
 }
 
 describe("reading worksheets as grids", () => {

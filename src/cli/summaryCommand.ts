@@ -69,7 +69,12 @@ export async function run(argv: string[]): Promise<number> {
     return fail(`${input}: ${err instanceof Error ? err.message : String(err)}`);
   }
   // The output keeps the input's macros, so it must carry the extension Excel opens them with.
-  const macros = await opened.port.hasMacros();
+  let macros: boolean;
+  try {
+    macros = await opened.port.hasMacros();
+  } catch (err) {
+    return fail(`${input}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   if (macros && !/\.xlsm$/i.test(out)) return fail(`${input} có macro (VBA); tệp kết quả phải có đuôi .xlsm để giữ macro: ${out}`);
   if (!macros && /\.xlsm$/i.test(out)) return fail(`${input} không có macro; tệp kết quả phải có đuôi .xlsx: ${out}`);
   const wanted = options.get("--sheet");

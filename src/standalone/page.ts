@@ -184,7 +184,8 @@ async function generate(): Promise<void> {
     current.selected = names[0];
     selectSheet(names[0]);
     offerDownload(byId<HTMLAnchorElement>("download"), bytes, resultFileName(current.fileName));
-    const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")} và tải tệp ${resultFileName(current.fileName)} về máy.`;
+    const source = sheet !== undefined ? ` từ bảng điểm "${sheet}"` : "";
+    const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${source} và tải tệp ${resultFileName(current.fileName)} về máy.`;
     setStatus([done, ...kept.map(keptSheetMessage)].join(" "));
   } catch (err) {
     setStatus(`Không tạo được các sheet tổng hợp: ${err instanceof Error ? err.message : String(err)}`, true);

@@ -35,6 +35,9 @@ const CALC_CHAIN_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/r
 /** The part that holds an .xlsm's macros. */
 export const VBA_PROJECT = "xl/vbaProject.bin";
 
+/** Excel writes no folder entries into a package; neither do we. */
+const NO_FOLDERS = { createFolders: false } as const;
+
 async function text(zip: JSZip, path: string): Promise<string | null> {
   const file = zip.file(path);
   return file ? file.async("string") : null;
@@ -95,7 +98,7 @@ export class XlsxPackage {
   }
 
   setPart(path: string, xml: string): void {
-    this.zip.file(path, xml);
+    this.zip.file(path, xml, NO_FOLDERS);
   }
 
   /** Adds a worksheet part at the end of the tabs, or in place of `replaces` (whose parts go). */
@@ -104,7 +107,7 @@ export class XlsxPackage {
     const relId = freeRelationshipId(this.relsXml);
     this.relsXml = appendRelationship(this.relsXml, relId, WORKSHEET_TYPE, part.slice("xl/".length));
     this.typesXml = addContentTypeOverride(this.typesXml, part, WORKSHEET_CONTENT_TYPE);
-    this.zip.file(part, xml);
+    this.zip.file(part, xml, NO_FOLDERS);
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const element = sheetElement(name, sheetId, relId);
     if (replaces) {
@@ -123,9 +126,9 @@ export class XlsxPackage {
   }
 
   async save(): Promise<Uint8Array> {
-    this.zip.file(WORKBOOK, this.workbookXml);
-    this.zip.file(WORKBOOK_RELS, this.relsXml);
-    this.zip.file(CONTENT_TYPES, this.typesXml);
+    this.zip.file(WORKBOOK, this.workbookXml, NO_FOLDERS);
+    this.zip.file(WORKBOOK_RELS, this.relsXml, NO_FOLDERS);
+    this.zip.file(CONTENT_TYPES, this.typesXml, NO_FOLDERS);
     return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
 

@@ -64,6 +64,8 @@ describe("cchc summary keeps every part of the workbook", () => {
     expect(changed.sort()).toEqual([...MAY_CHANGE].sort());
     const added = [...after.keys()].filter((p) => !before.has(p));
     expect(added.sort()).toEqual(["xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml"]);
+    // No folder entries either (Excel writes none).
+    expect(Object.values((await JSZip.loadAsync(await fs.readFile(out))).files).filter((f) => f.dir)).toEqual([]);
     // What ExcelJS used to lose is all there, unchanged.
     for (const p of ["xl/tables/table1.xml", "xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/comments1.xml", "xl/pivotCache/pivotCacheRecords1.xml"]) {
       expect(after.get(p)).toEqual(before.get(p));

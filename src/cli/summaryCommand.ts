@@ -1,12 +1,12 @@
 // `cchc summary FILE.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--date YYYY-MM-DD]`: writes OUT,
-// a copy of the workbook with the sheets "Tổng hợp trách nhiệm" (and "Xếp hạng" where it
-// applies) added exactly as the task pane writes them. The input is only read, never written.
+// the workbook's own package with the sheets "Tổng hợp trách nhiệm" (and "Xếp hạng" where it
+// applies) added exactly as the task pane writes them; every other part is copied as it is. The
+// input is only read, never written.
 import { promises as fs } from "fs";
 import * as path from "path";
+import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint";
 import { buildReportPlans } from "../engine/reportPlans";
-import { openXlsx } from "../host/xlsxAnalysis";
-import { saveWorkbook } from "../host/xlsxLoad";
-import { copyWarning } from "../host/xlsxParts";
+import { defaultScoringSheet, openXlsx } from "../host/xlsxAnalysis";
 import { parseArgs } from "./args";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
@@ -41,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   const input = positional[0];
   const out = options.get("--output");
   if (out === undefined) return fail(`Thiếu tệp kết quả: -o RA.xlsx\n${USAGE}`);
-  if (!/\.xlsx$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .xlsx: ${out}`);
+  if (!/\.xls[xm]$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .xlsx (hoặc .xlsm khi bảng tính có macro): ${out}`);
   const dateText = options.get("--date");
   const date = dateText === undefined ? new Date() : parseDate(dateText);
   if (date === null) return fail(`Ngày không hợp lệ: "${dateText}" (cần dạng NĂM-THÁNG-NGÀY, ví dụ 2024-01-15).`);
@@ -68,27 +68,39 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     return fail(`${input}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const sheet = options.get("--sheet");
-  if (sheet !== undefined) {
-    const found = opened.analysis.sheets.find((s) => s.sheet === sheet);
-    if (!found) return fail(`Không có sheet "${sheet}" trong ${input}.`);
-    if (found.kind !== "scoring") return fail(`Sheet "${sheet}" không phải bảng điểm.`);
+  // The output keeps the input's macros, so it must carry the extension Excel opens them with.
+  let macros: boolean;
+  try {
+    macros = await opened.port.hasMacros();
+  } catch (err) {
+    return fail(`${input}: ${err instanceof Error ? err.message : String(err)}`);
   }
+  if (macros && !/\.xlsm$/i.test(out)) return fail(`${input} có macro (VBA); tệp kết quả phải có đuôi .xlsm để giữ macro: ${out}`);
+  if (!macros && /\.xlsm$/i.test(out)) return fail(`${input} không có macro; tệp kết quả phải có đuôi .xlsx: ${out}`);
+  const wanted = options.get("--sheet");
+  if (wanted !== undefined) {
+    const found = opened.analysis.sheets.find((s) => s.sheet === wanted);
+    if (!found) return fail(`Không có sheet "${wanted}" trong ${input}.`);
+    if (found.kind !== "scoring") return fail(`Sheet "${wanted}" không phải bảng điểm.`);
+  }
+  const sheet = wanted ?? defaultScoringSheet(opened)?.sheet;
   const plans = buildReportPlans(opened.analysis, { date, ...(sheet !== undefined ? { sheet } : {}) });
   if (plans.length === 0) {
     return fail(`${input}: không tìm thấy bảng điểm hay bảng kết quả các đơn vị nào, không có gì để tổng hợp.`);
   }
-  const names = await opened.port.writeSheets(plans);
+  const kept: KeptSheet[] = [];
+  let names: string[];
   try {
-    await writeFileSafely(out, await saveWorkbook(opened.port.workbook), force);
+    names = await opened.port.writeSheets(plans, kept);
+    await writeFileSafely(out, await opened.port.save(), force);
   } catch (err) {
     if (err instanceof OutputExistsError) return fail(err.message);
     return fail(`Không ghi được ${out} (${err instanceof Error ? err.message : String(err)}).`);
   }
   const errors = opened.analysis.sheets.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
   process.stdout.write(`Đã ghi ${out} với các sheet: ${names.map((n) => `"${n}"`).join(", ")}.\n`);
-  const warning = copyWarning(bytes);
-  if (warning !== null) process.stderr.write(warning + "\n");
+  if (sheet !== undefined) process.stdout.write(`Tổng hợp từ bảng điểm "${sheet}"${wanted === undefined ? " (chọn sheet khác bằng --sheet TÊN_SHEET)" : ""}.\n`);
+  for (const k of kept) process.stdout.write(`${keptSheetMessage(k)}\n`);
   if (errors > 0) process.stdout.write(`Lưu ý: bảng tính có ${errors} lỗi; xem bằng lệnh: cchc check ${input}\n`);
   return 0;
 }

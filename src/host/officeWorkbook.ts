@@ -9,11 +9,13 @@
 // sheets or rows. Counts per command: read 2, highlight 3, clear 3, writeCells 1 (2 when the
 // cells are checked first), writeSheets 2.
 import type { EngineSettings } from "../engine/types";
-import type { PlanMarker, SheetPlan } from "../engine/plan";
+import type { SheetPlan } from "../engine/plan";
 import { resolveSheetName } from "../engine/sheetNames";
+import type { KeptSheet } from "../engine/generatedFingerprint";
 import type { CellWrite, WorkbookSnapshot } from "./port";
 import type { CellRef, PaneHost } from "./paneHost";
-import { MARKERS, sheetOfReference } from "./xlsxMarkers";
+import { markersOf } from "./xlsxMarkers";
+import { markedSheetVerdict, queueFingerprintName, queueMarkedContent } from "./officeGenerated";
 import { queuePlan } from "./officeRender";
 import { mergedAreasOf, rangeToGrid, toCellValue } from "./officeValues";
 import { ChangedCellsError, UserError, type ChangedCell } from "./hostErrors";
@@ -92,21 +94,6 @@ function isPayloadError(err: unknown): boolean {
   return /PayloadSizeLimitExceeded/i.test(text);
 }
 
-/** Markers found among the workbook's defined names, for sheets that still exist. */
-function markersOf(names: Array<{ name: string; formula: string }>, sheetNames: string[]): Partial<Record<PlanMarker, string>> {
-  const byLower = new Map(sheetNames.map((n) => [n.toLowerCase(), n] as const));
-  const found: Partial<Record<PlanMarker, string>> = {};
-  for (const item of names) {
-    // Excel's names are case-insensitive.
-    const marker = MARKERS.find((m) => m.toUpperCase() === item.name.toUpperCase());
-    if (marker === undefined) continue;
-    const sheet = sheetOfReference(item.formula);
-    const actual = sheet === null ? undefined : byLower.get(sheet.toLowerCase());
-    if (actual !== undefined) found[marker] = actual;
-  }
-  return found;
-}
-
 /** Every sheet's used range (values only: formats don't count), with `props` queued to load. */
 function usedRanges(sheets: Excel.Worksheet[], props: string): Excel.Range[] {
   return sheets.map((ws) => {
@@ -158,6 +145,8 @@ export class OfficeWorkbook implements PaneHost {
   private readonly payloadLimit: number;
   private readonly readChunkCells: number;
   private readonly requirements: RequirementSets;
+  /** The generated sheets the last read() found: their content is checked before a rerun replaces them. */
+  private lastGenerated: WorkbookSnapshot["generated"] = {};
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.requirements = options.requirements ?? officeRequirements();
@@ -260,18 +249,20 @@ export class OfficeWorkbook implements PaneHost {
 
   private snapshot(grids: WorkbookSnapshot["sheets"], names: Excel.NamedItem[], active: string, merges: MergeMode): WorkbookSnapshot {
     const items = names.map((n) => ({ name: n.name, formula: String(n.formula) }));
-    const snapshot: WorkbookSnapshot = { sheets: grids, generated: markersOf(items, grids.map((g) => g.name)), activeSheet: active };
+    this.lastGenerated = markersOf(items, grids.map((g) => g.name));
+    const snapshot: WorkbookSnapshot = { sheets: grids, generated: this.lastGenerated, activeSheet: active };
     if (!merges.read) snapshot.notices = [merges.notice];
     return snapshot;
   }
 
-  async writeSheets(plans: SheetPlan[]): Promise<string[]> {
+  async writeSheets(plans: SheetPlan[], kept?: KeptSheet[]): Promise<string[]> {
     if (plans.length === 0) return [];
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       const names = context.workbook.names;
       names.load("items/name,items/formula");
+      const content = queueMarkedContent(sheets, Object.values(this.lastGenerated));
       await context.sync();
       const existing = sheets.items.map((s) => s.name);
       const nameItems = names.items.map((n) => ({ name: n.name, formula: String(n.formula) }));
@@ -283,7 +274,11 @@ export class OfficeWorkbook implements PaneHost {
       let first: Excel.Worksheet | null = null;
       for (const plan of plans) {
         await budget.reserve(JSON.stringify(plan).length * 3);
-        const { name, replaces } = resolveSheetName(plan.name, existing, generated[plan.marker]);
+        // Our earlier sheet is replaced only while it holds what was generated; otherwise it is kept.
+        const marked = generated[plan.marker];
+        const verdict = marked === undefined ? undefined : markedSheetVerdict(plan.marker, marked, nameItems, content);
+        const { name, replaces } = resolveSheetName(plan.name, existing, verdict === "replace" ? marked : undefined);
+        if (marked !== undefined && verdict !== undefined && verdict !== "replace") kept?.push({ marker: plan.marker, sheet: marked, replacement: name, reason: verdict });
         let old: Excel.Worksheet | null = null;
         if (replaces !== null) {
           // Renamed first so the new sheet can take its name; deleted after the new one exists,
@@ -297,6 +292,7 @@ export class OfficeWorkbook implements PaneHost {
         if (definedNames.has(plan.marker.toUpperCase())) names.getItem(plan.marker).delete();
         names.add(plan.marker, ws.getRange("A1"));
         definedNames.add(plan.marker.toUpperCase());
+        queueFingerprintName(names, definedNames, plan);
         if (old) old.delete();
         existing.push(name);
         used.push(name);

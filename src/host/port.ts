@@ -3,6 +3,7 @@
 // command line and the standalone page.
 import type { CellValue, Grid } from "../engine/types";
 import type { PlanMarker, SheetPlan } from "../engine/plan";
+import type { KeptSheet } from "../engine/generatedFingerprint";
 
 export interface WorkbookSnapshot {
   /** Every worksheet's used values, in tab order. */
@@ -29,14 +30,20 @@ export interface CellWrite {
   expected?: CellValue;
 }
 
-export interface WorkbookPort {
+/** Reading grids and writing report sheets: what `cchc summary` and the standalone page need. */
+export interface ReportPort {
   /** Everything a command needs, in one read (one context.sync() in Office.js). */
   read(): Promise<WorkbookSnapshot>;
   /**
-   * Writes the plans: replaces a sheet this project generated earlier with the same marker,
-   * never a user's sheet (names are resolved with resolveSheetName()). Returns the names used.
+   * Writes the plans: replaces a sheet this project generated earlier with the same marker only
+   * when it still holds what was generated (its fingerprint matches), never a user's sheet (names
+   * are resolved with resolveSheetName()). A marked sheet kept instead is appended to `kept`,
+   * when given. Returns the names used.
    */
-  writeSheets(plans: SheetPlan[]): Promise<string[]>;
+  writeSheets(plans: SheetPlan[], kept?: KeptSheet[]): Promise<string[]>;
+}
+
+export interface WorkbookPort extends ReportPort {
   /** Writes single cells (e.g. sub-total formulas) in one batch. */
   writeCells(cells: CellWrite[]): Promise<void>;
 }

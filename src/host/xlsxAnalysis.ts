@@ -1,13 +1,14 @@
 // Opening .xlsx bytes and analysing them: shared by `cchc check`, `cchc summary` and the
 // standalone page, so all three see a workbook the same way.
 import { analyzeWorkbook } from "../engine/analyze";
-import type { EngineSettings, Grid, SheetResult, WorkbookAnalysis } from "../engine/types";
+import type { EngineSettings, Grid, ScoringSheet, SheetResult, WorkbookAnalysis } from "../engine/types";
 import type { WorkbookSnapshot } from "./port";
-import { ExcelJsWorkbook } from "./exceljsWorkbook";
 import { loadWorkbook } from "./xlsxLoad";
+import { XlsxWorkbook } from "./xlsxWorkbook";
 
 export interface OpenedWorkbook {
-  port: ExcelJsWorkbook;
+  /** Reads through ExcelJS; writes report sheets into the original package. */
+  port: XlsxWorkbook;
   snapshot: WorkbookSnapshot;
   /** The user's sheets: every sheet except those this project generated (found by marker). */
   userSheets: Grid[];
@@ -22,7 +23,8 @@ export function generatedNames(snapshot: WorkbookSnapshot): Set<string> {
 
 /** Loads the bytes (throws XlsxReadError with a Vietnamese message) and analyses the user's sheets. */
 export async function openXlsx(data: ArrayBuffer | Uint8Array, settings?: Partial<EngineSettings>): Promise<OpenedWorkbook> {
-  const port = new ExcelJsWorkbook(await loadWorkbook(data));
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const port = new XlsxWorkbook(bytes, await loadWorkbook(bytes));
   const snapshot = await port.read();
   const generated = generatedNames(snapshot);
   const userSheets = snapshot.sheets.filter((g) => !generated.has(g.name));
@@ -42,4 +44,11 @@ export function analysisOfEverySheet(opened: OpenedWorkbook): WorkbookAnalysis {
     (g): SheetResult => byName.get(g.name) ?? { kind: "other", sheet: g.name, reason: GENERATED_REASON, findings: [] },
   );
   return { sheets };
+}
+
+/** The sheet to summarise when none is named: the first visible scoring sheet (an old year is often kept hidden). */
+export function defaultScoringSheet(opened: OpenedWorkbook): ScoringSheet | undefined {
+  const scoring = opened.analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
+  const hidden = opened.port.hiddenSheets();
+  return scoring.find((s) => !hidden.has(s.sheet)) ?? scoring[0];
 }

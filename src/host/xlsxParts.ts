@@ -1,6 +1,5 @@
-// What an .xlsx package holds that ExcelJS cannot carry over into a copy (charts, pivot tables
-// …), found from the part names in the zip's central directory. The copy `cchc summary` and the
-// standalone page write would lack those parts, so the clerk is told before relying on it.
+// The part names of an .xlsx package, read from the zip's central directory without inflating
+// anything (to tell a workbook from another zip format before loading it).
 
 const EOCD = 0x06054b50;
 const CENTRAL_ENTRY = 0x02014b50;
@@ -30,36 +29,4 @@ export function zipEntryNames(bytes: Uint8Array): string[] {
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return names;
-}
-
-/** Part-name prefixes ExcelJS does not copy, with what the clerk calls them. */
-const UNSUPPORTED: readonly [string, string][] = [
-  ["xl/charts/", "biểu đồ"],
-  ["xl/pivotTables/", "PivotTable"],
-  ["xl/pivotCache/", "PivotTable"],
-  ["xl/slicers/", "slicer"],
-  ["xl/slicerCaches/", "slicer"],
-  ["xl/timelines/", "timeline"],
-  ["xl/externalLinks/", "liên kết tới tệp khác"],
-  ["xl/threadedComments/", "ghi chú dạng hội thoại"],
-  ["xl/ctrlProps/", "nút điều khiển (form control)"],
-  ["xl/vbaProject.bin", "macro"],
-  ["xl/model/", "mô hình dữ liệu (Data Model)"],
-];
-
-/** What a copy made with ExcelJS would lose, as Vietnamese labels without repeats. */
-export function partsLostInCopy(bytes: Uint8Array): string[] {
-  const names = zipEntryNames(bytes);
-  const lost: string[] = [];
-  for (const [prefix, label] of UNSUPPORTED) {
-    if (names.some((n) => n.startsWith(prefix)) && !lost.includes(label)) lost.push(label);
-  }
-  return lost;
-}
-
-/** The warning shown when the copy loses something; null when it loses nothing we know of. */
-export function copyWarning(bytes: Uint8Array): string | null {
-  const lost = partsLostInCopy(bytes);
-  if (lost.length === 0) return null;
-  return `Lưu ý: tệp gốc có ${lost.join(", ")}; bản sao mới sẽ không có những phần này (tệp gốc vẫn giữ nguyên).`;
 }

@@ -1,12 +1,12 @@
 // The standalone page: open an .xlsx (from disk or the bundled sample), see each sheet with its
 // findings, generate the summary sheets and download the workbook. Everything runs in the
-// browser through the same engine and ExcelJS adapter as the command line.
+// browser through the same engine and package writer as the command line: the download is the
+// opened file plus the new sheets.
+import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint";
 import { buildReportPlans } from "../engine/reportPlans";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
 import type { Finding, Grid, SheetResult } from "../engine/types";
-import { generatedNames, openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
-import { saveWorkbook } from "../host/xlsxLoad";
-import { copyWarning } from "../host/xlsxParts";
+import { defaultScoringSheet, generatedNames, openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
 import { offerDownload, reportFileName, resultFileName } from "./download";
 import { renderGrid, type SheetLayout } from "./gridView";
@@ -24,8 +24,6 @@ interface PageState {
   grids: Grid[];
   generated: Set<string>;
   selected: string;
-  /** What the downloaded copy will lack (charts, pivot tables …), if anything. */
-  copyWarning: string | null;
 }
 
 let state: PageState | null = null;
@@ -104,10 +102,9 @@ function selectSheet(name: string): void {
   if (grid) view.appendChild(renderGrid(grid, findings, layoutOf(name)));
 }
 
-/** The sheet shown first: the first scoring sheet, else the first sheet. */
+/** The sheet shown first: the first visible scoring sheet, else the first sheet. */
 function firstSheet(opened: OpenedWorkbook): string {
-  const scoring = opened.analysis.sheets.find((s) => s.kind === "scoring");
-  return scoring?.sheet ?? opened.snapshot.sheets[0]?.name ?? "";
+  return defaultScoringSheet(opened)?.sheet ?? opened.snapshot.sheets[0]?.name ?? "";
 }
 
 async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
@@ -120,7 +117,6 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
   try {
     const opened = await openXlsx(bytes);
     state = {
-      copyWarning: copyWarning(new Uint8Array(bytes)),
       fileName,
       opened,
       grids: opened.snapshot.sheets,
@@ -148,8 +144,8 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
 }
 
 async function openFile(file: File): Promise<void> {
-  if (!/\.xlsx$/i.test(file.name)) {
-    setStatus(`"${file.name}" không phải tệp .xlsx. Hãy lưu bảng tính dạng Excel Workbook (.xlsx) rồi mở lại.`, true);
+  if (!/\.xls[xm]$/i.test(file.name)) {
+    setStatus(`"${file.name}" không phải tệp .xlsx (hay .xlsm). Hãy lưu bảng tính dạng Excel Workbook (.xlsx) rồi mở lại.`, true);
     return;
   }
   await openBytes(await file.arrayBuffer(), file.name);
@@ -175,24 +171,26 @@ async function generate(): Promise<void> {
   await nextFrame();
   try {
     const selected = resultOf(current.selected);
-    const plans = buildReportPlans(current.opened.analysis, {
-      date: new Date(),
-      ...(selected?.kind === "scoring" ? { sheet: selected.sheet } : {}),
-    });
+    const sheet = selected?.kind === "scoring" ? selected.sheet : defaultScoringSheet(current.opened)?.sheet;
+    const plans = buildReportPlans(current.opened.analysis, { date: new Date(), ...(sheet !== undefined ? { sheet } : {}) });
     if (plans.length === 0) {
       setStatus("Không có bảng điểm hay bảng đơn vị nào để tổng hợp.", true);
       return;
     }
-    const names = await current.opened.port.writeSheets(plans);
-    const bytes = await saveWorkbook(current.opened.port.workbook);
-    const snapshot = await current.opened.port.read();
-    current.grids = snapshot.sheets;
-    current.generated = new Set(names);
+    const kept: KeptSheet[] = [];
+    const names = await current.opened.port.writeSheets(plans, kept);
+    const bytes = await current.opened.port.save();
+    // The page goes on with the result, so a second run replaces these sheets as a rerun does.
+    const opened = await openXlsx(bytes);
+    current.opened = opened;
+    current.grids = opened.snapshot.sheets;
+    current.generated = generatedNames(opened.snapshot);
     current.selected = names[0];
     selectSheet(names[0]);
     offerDownload(byId<HTMLAnchorElement>("download"), bytes, resultFileName(current.fileName));
-    const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")} và tải tệp ${resultFileName(current.fileName)} về máy.`;
-    setStatus(current.copyWarning ? `${done} ${current.copyWarning}` : done);
+    const source = sheet !== undefined ? ` từ bảng điểm "${sheet}"` : "";
+    const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${source} và tải tệp ${resultFileName(current.fileName)} về máy.`;
+    setStatus([done, ...kept.map(keptSheetMessage)].join(" "));
   } catch (err) {
     setStatus(`Không tạo được các sheet tổng hợp: ${err instanceof Error ? err.message : String(err)}`, true);
   } finally {

@@ -1,7 +1,9 @@
 // "Tạo báo cáo": the engine's sheet plans for the chosen scoring sheet (summary, and ranking
 // where the workbook has a units table or several scoring sheets), written in one go. Sheets
-// the add-in made earlier are replaced; a user's sheet of the same name is left alone.
+// the add-in made earlier are replaced while they still hold what it wrote; an edited one, or a
+// user's sheet of the same name, is left alone.
 import { analyzeWorkbook } from "../engine/analyze";
+import type { KeptSheet } from "../engine/generatedFingerprint";
 import { buildReportPlans } from "../engine/reportPlans";
 import { buildDraftPlan, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
@@ -15,6 +17,8 @@ export interface ReportResult {
   sheet: string | null;
   /** Sheets written, with the name each wanted (they differ when a user's sheet had that name). */
   written: Array<{ desired: string; name: string }>;
+  /** Sheets made earlier that were kept (edited since, or not provably ours), not replaced. */
+  kept: KeptSheet[];
 }
 
 export async function generateReport(
@@ -31,9 +35,10 @@ export async function generateReport(
   const plans = buildReportPlans(analysis, { date: options.date ?? new Date(), settings, sheet: chosen?.sheet });
   if (plans.length === 0) throw new UserError(TEXT.noReportSource);
   progress(TEXT.writing, 0.7);
-  const names = await host.writeSheets(plans);
+  const kept: KeptSheet[] = [];
+  const names = await host.writeSheets(plans, kept);
   progress(TEXT.done, 1);
-  return { sheet: chosen?.sheet ?? null, written: plans.map((p, i) => ({ desired: p.name, name: names[i] })) };
+  return { sheet: chosen?.sheet ?? null, written: plans.map((p, i) => ({ desired: p.name, name: names[i] })), kept };
 }
 
 /** Where the Word draft went: a file the clerk saved, or the printable sheet. */

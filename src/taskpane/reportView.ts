@@ -1,4 +1,6 @@
-// What "Tạo báo cáo" wrote, the offer of the Word draft, and where the draft went.
+// What "Tạo báo cáo" wrote (and which earlier sheets were kept), the offer of the Word draft,
+// and where the draft went.
+import { keptSheetMessage } from "../engine/generatedFingerprint";
 import type { ReportResult, WordDraftResult } from "./reportController";
 import { HOW_TO_COPY } from "./reportController";
 import { button, el } from "./dom";
@@ -10,13 +12,15 @@ export function reportView(doc: Document, result: ReportResult, onWordDraft?: ()
   const list = el(doc, "ul", { attrs: { id: "report-sheets" } });
   for (const w of result.written) {
     const item = el(doc, "li", { attrs: { "data-sheet": w.name } }, [el(doc, "strong", { text: w.name })]);
-    if (w.name !== w.desired) {
+    const kept = result.kept.find((k) => k.replacement === w.name);
+    if (kept) item.appendChild(doc.createTextNode(` — ${keptSheetMessage(kept)}`));
+    else if (w.name !== w.desired) {
       item.appendChild(doc.createTextNode(` — bảng tính đã có sheet "${w.desired}" do người dùng tạo; sheet đó được giữ nguyên.`));
     }
     list.appendChild(item);
   }
   root.appendChild(list);
-  root.appendChild(el(doc, "p", { className: "note", text: "Bấm lại \"Tạo báo cáo\" sẽ thay thế các sheet này (chỉ các sheet do tiện ích tạo)." }));
+  root.appendChild(el(doc, "p", { className: "note", text: "Bấm lại \"Tạo báo cáo\" sẽ thay thế các sheet này nếu chưa bị sửa; sheet đã sửa được giữ nguyên." }));
   if (onWordDraft && result.sheet) {
     root.appendChild(el(doc, "p", { text: "Bản thảo văn bản báo cáo (như báo cáo gửi cấp trên) có thể lập ngay từ bảng điểm này:" }));
     root.appendChild(button(doc, "Tạo bản thảo báo cáo (Word)", onWordDraft, { attrs: { id: "word-draft" } }));

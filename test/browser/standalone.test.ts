@@ -9,6 +9,7 @@ import { openXlsx } from "../../src/host/xlsxAnalysis";
 import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
 import { cellValueOf } from "../../src/host/xlsxCells";
 import { DISTRICT_CRITERIA } from "../fixtures/seed";
+import { CURRENT_SHEET, DATA_SHEET, HIDDEN_SHEET, richWorkbook } from "../fixtures/richWorkbook";
 import { bigGrid, misprintGrid } from "../cli/helpers/layouts";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
 import { browserUnavailable, launchChromium, OUTPUT, serveDist, type StaticServer } from "./standaloneSupport";
@@ -111,15 +112,27 @@ maybe("the standalone page in Chromium", () => {
     expect((await readWorkbook(file2)).worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
   });
 
-  it("warns after generating when the downloaded copy lacks parts of the original (a chart)", async () => {
-    const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
-    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
-    const charted = path.join(dir, "co-bieu-do.xlsx");
-    await fs.writeFile(charted, await zip.generateAsync({ type: "uint8array" }));
-    await page.setInputFiles("#file-input", charted);
-    await expectText(status(), "Đã mở co-bieu-do.xlsx");
-    await Promise.all([page.waitForEvent("download"), page.click("#generate")]);
-    await expectText(status(), "Lưu ý: tệp gốc có biểu đồ; bản sao mới sẽ không có những phần này");
+  it("downloads the opened file plus the new sheets: every other part byte for byte (table, chart, comments, pivot cache)", async () => {
+    const rich = path.join(dir, "giau.xlsx");
+    await fs.writeFile(rich, await richWorkbook());
+    await page.setInputFiles("#file-input", rich);
+    await expectText(status(), "Đã mở giau.xlsx");
+    // The hidden older year is not the sheet shown (and summarised) first.
+    expect(await page.getAttribute('#sheet-tabs button[aria-selected="true"]', "data-sheet")).toBe(CURRENT_SHEET);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#generate")]);
+    const file = path.join(dir, "giau-tai-ve.xlsx");
+    await download.saveAs(file);
+    const before = await JSZip.loadAsync(await fs.readFile(rich));
+    const after = await JSZip.loadAsync(await fs.readFile(file));
+    const changed: string[] = [];
+    for (const f of Object.values(before.files).filter((e) => !e.dir)) {
+      const other = after.file(f.name);
+      if (!other || Buffer.compare(await f.async("nodebuffer"), await other.async("nodebuffer")) !== 0) changed.push(f.name);
+    }
+    expect(changed.sort()).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml"]);
+    const wb = await readWorkbook(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([HIDDEN_SHEET, CURRENT_SHEET, DATA_SHEET, SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
+    expect(String(wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A3").value)).toContain(`Bảng điểm: ${CURRENT_SHEET}`);
   });
 
   it("marks the cells with findings, lists them, and shows cell text as text, never as HTML", async () => {

@@ -1,6 +1,6 @@
-// `cchc summary`: OUT is a copy of the workbook with the report sheets added exactly as planned
-// by the engine; the input is never touched, OUT never overwritten without --force, reruns
-// replace only the project's own sheets.
+// `cchc summary`: OUT is the workbook with the report sheets added exactly as planned by the
+// engine; the input is never touched, OUT never overwritten without --force, reruns replace only
+// the project's own sheets, and only while they still hold what was generated.
 import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
@@ -11,6 +11,7 @@ import { parseDate } from "../../src/cli/summaryCommand";
 import { openXlsx } from "../../src/host/xlsxAnalysis";
 import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
 import { cellValueOf } from "../../src/host/xlsxCells";
+import { XlsxPackage } from "../../src/host/xlsxPackage";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import { runCli, spawnCli } from "./helpers/runCli";
 import { addGridSheet, makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
@@ -25,6 +26,25 @@ beforeAll(async () => {
   input = await writeGrids(path.join(dir, "huyen.xlsx"), [districtGrid(), communesGrid()]);
 });
 afterAll(async () => removeDir(dir));
+
+/** What Excel does when the clerk adds a sheet, or types a note into one: the package edited in place. */
+async function clerkEdits(file: string, edit: { addSheet?: string; noteIn?: string }): Promise<void> {
+  const pkg = await XlsxPackage.load(await fs.readFile(file));
+  const note = (text: string) => `<row r="99"><c r="A99" t="inlineStr"><is><t>${text}</t></is></c></row>`;
+  if (edit.addSheet !== undefined) {
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${note("giữ nguyên")}</sheetData></worksheet>`;
+    await pkg.addSheet(edit.addSheet, xml);
+  }
+  if (edit.noteIn !== undefined) {
+    const part = pkg.sheetPart(pkg.sheets.find((s) => s.name === edit.noteIn)!);
+    const zip = await JSZip.loadAsync(await pkg.save());
+    const xml = await zip.file(part)!.async("string");
+    zip.file(part, xml.replace("</sheetData>", `${note("ghi chú của chuyên viên")}</sheetData>`));
+    await fs.writeFile(file, await zip.generateAsync({ type: "uint8array" }));
+    return;
+  }
+  await fs.writeFile(file, await pkg.save());
+}
 
 async function plansFor(file: string): Promise<SheetPlan[]> {
   const { analysis } = await openXlsx(await fs.readFile(file));
@@ -111,10 +131,8 @@ describe("cchc summary", () => {
     const out1 = path.join(dir, "lan1.xlsx");
     const out2 = path.join(dir, "lan2.xlsx");
     expect((await runCli(["summary", input, "-o", out1, "--date", DATE])).code).toBe(0);
-    // The clerk adds a note sheet to OUT, then runs again on it.
-    const wb = await readWorkbook(out1);
-    wb.addWorksheet("Ghi chú").getCell("A1").value = "giữ nguyên";
-    await wb.xlsx.writeFile(out1);
+    // The clerk adds a note sheet to OUT in Excel, then runs again on it.
+    await clerkEdits(out1, { addSheet: "Ghi chú" });
     await fs.writeFile(out2, "cũ");
     const r = await runCli(["summary", out1, "-o", out2, "--force", "--date", DATE]);
     expect(r.code).toBe(0);
@@ -126,7 +144,8 @@ describe("cchc summary", () => {
       RANKING_SHEET_NAME,
       "Ghi chú",
     ]);
-    expect(again.getWorksheet("Ghi chú")!.getCell("A1").value).toBe("giữ nguyên");
+    expect(again.getWorksheet("Ghi chú")!.getCell("A99").value).toBe("giữ nguyên");
+    expect(r.stdout).not.toContain("Giữ nguyên sheet");
     // The generated sheets were not analysed as the clerk's data: same plans as from the input.
     const [summary, ranking] = await plansFor(input);
     expectPlanWritten(again, SUMMARY_SHEET_NAME, summary);
@@ -172,14 +191,19 @@ describe("cchc summary", () => {
     expect(left.filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("warns when the copy cannot carry parts of the original, such as a chart", async () => {
-    const zip = await JSZip.loadAsync(await fs.readFile(input));
-    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
-    const charted = path.join(dir, "co-bieu-do.xlsx");
-    await fs.writeFile(charted, await zip.generateAsync({ type: "uint8array" }));
-    const r = await runCli(["summary", charted, "-o", path.join(dir, "co-bieu-do-ra.xlsx")]);
+  it("keeps a generated sheet the clerk edited, writes the new one beside it and says which and why", async () => {
+    const out1 = path.join(dir, "sua1.xlsx");
+    const out2 = path.join(dir, "sua2.xlsx");
+    expect((await runCli(["summary", input, "-o", out1, "--date", DATE])).code).toBe(0);
+    await clerkEdits(out1, { noteIn: SUMMARY_SHEET_NAME });
+    const r = await runCli(["summary", out1, "-o", out2, "--date", DATE]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("Lưu ý: tệp gốc có biểu đồ; bản sao mới sẽ không có những phần này (tệp gốc vẫn giữ nguyên).\n");
+    expect(r.stdout).toContain(
+      `Giữ nguyên sheet "${SUMMARY_SHEET_NAME}" vì sheet này đã được sửa sau khi tạo (nội dung khác với lúc công cụ ghi); sheet mới được ghi thành "${SUMMARY_SHEET_NAME} (2)".`,
+    );
+    const back = await readWorkbook(out2);
+    expect(back.worksheets.map((w) => w.name)).toEqual(["Huyện Kon Rẫy", "Xếp loại xã", SUMMARY_SHEET_NAME, RANKING_SHEET_NAME, `${SUMMARY_SHEET_NAME} (2)`]);
+    expect(back.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A99").value).toBe("ghi chú của chuyên viên");
   });
 
   it("works as a real process (the built bin)", async () => {

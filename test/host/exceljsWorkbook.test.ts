@@ -1,44 +1,13 @@
-// The ExcelJS adapter on real .xlsx bytes: reading every kind of cell, writing sheet plans,
-// markers as defined names, reruns that replace only the project's own sheets.
+// The ExcelJS reader on real .xlsx bytes: reading every kind of cell, markers' references,
+// files that are not workbooks. Writing is tested in xlsxWorkbook.test.ts.
 import JSZip from "jszip";
 import { Workbook } from "exceljs";
-import type { SheetPlan } from "../../src/engine/plan";
 import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
 import { loadWorkbook, saveWorkbook, XlsxReadError } from "../../src/host/xlsxLoad";
 import { markerReference, sheetOfReference } from "../../src/host/xlsxMarkers";
 
 async function roundTrip(wb: Workbook): Promise<Workbook> {
   return loadWorkbook(await saveWorkbook(wb));
-}
-
-async function workbookXml(wb: Workbook): Promise<string> {
-  const zip = await JSZip.loadAsync(await saveWorkbook(wb));
-  return zip.file("xl/workbook.xml")!.async("string");
-}
-
-function summaryPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
-  return {
-    name: "Tổng hợp trách nhiệm",
-    marker: "CCHC_GEN_SUMMARY",
-    cells: [
-      { row: 0, col: 0, value: "TỔNG HỢP TRÁCH NHIỆM", style: { bold: true, size: 14, align: "center" } },
-      { row: 2, col: 0, value: "Đơn vị", style: { bold: true, fill: "#DDEBF7", border: true, wrap: true, valign: "middle" } },
-      { row: 2, col: 1, value: "Điểm bị mất", style: { bold: true, fill: "#ddebf7", border: true } },
-      { row: 3, col: 0, value: "Phòng Tư pháp" },
-      { row: 3, col: 1, value: 1.11, format: "0.00" },
-      { row: 4, col: 0, value: "Phòng Nội vụ", style: { italic: true, color: "#C00000" } },
-      { row: 4, col: 1, value: 1, format: "0.00" },
-      { row: 5, col: 0, value: "Tổng", style: { bold: true, align: "right" } },
-      { row: 5, col: 1, formula: "=SUM(B4:B5)", result: 2.11, format: "0.00" },
-      { row: 6, col: 1, formula: '=IF(B6>2,"Nhiều","Ít")', result: "Nhiều" },
-    ],
-    columnWidths: [40, 14],
-    rowHeights: { 2: 30 },
-    merges: ["A1:B1"],
-    freeze: { rows: 3, cols: 0 },
-    print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 2, last: 2 } },
-    ...overrides,
-  };
 }
 
 describe("reading worksheets as grids", () => {
@@ -106,136 +75,6 @@ describe("reading worksheets as grids", () => {
   it("reads every worksheet in tab order, an empty one as an empty grid", () => {
     expect(sheets.map((s) => s.name)).toEqual(["Dữ liệu", "Trống"]);
     expect(sheets[1].values).toEqual([]);
-  });
-});
-
-describe("writing sheet plans", () => {
-  it("renders values, formulas with cached results, formats, styles, merges, widths, panes and print setup", async () => {
-    const wb = new Workbook();
-    wb.addWorksheet("Bảng điểm").getCell("A1").value = "dữ liệu của người dùng";
-    const port = new ExcelJsWorkbook(wb);
-    expect(await port.writeSheets([summaryPlan()])).toEqual(["Tổng hợp trách nhiệm"]);
-
-    const back = await roundTrip(wb);
-    expect(back.worksheets.map((w) => w.name)).toEqual(["Bảng điểm", "Tổng hợp trách nhiệm"]);
-    expect(back.getWorksheet("Bảng điểm")!.getCell("A1").value).toBe("dữ liệu của người dùng");
-    const ws = back.getWorksheet("Tổng hợp trách nhiệm")!;
-    expect(ws.getCell("A1").value).toBe("TỔNG HỢP TRÁCH NHIỆM");
-    expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
-    expect(ws.getCell("A1").alignment).toMatchObject({ horizontal: "center" });
-    expect(ws.getCell("B6").value).toEqual({ formula: "SUM(B4:B5)", result: 2.11 });
-    expect(ws.getCell("B6").numFmt).toBe("0.00");
-    expect(ws.getCell("B7").value).toEqual({ formula: 'IF(B6>2,"Nhiều","Ít")', result: "Nhiều" });
-    expect(ws.getCell("B4").value).toBe(1.11);
-    expect(ws.getRow(3).height).toBe(30);
-    expect(ws.getCell("A3").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
-    expect(ws.getCell("B3").fill).toMatchObject({ fgColor: { argb: "FFDDEBF7" } });
-    expect(ws.getCell("A3").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } });
-    expect(ws.getCell("A3").alignment).toMatchObject({ wrapText: true, vertical: "middle" });
-    expect(ws.getCell("A5").font).toMatchObject({ italic: true, color: { argb: "FFC00000" } });
-    expect(ws.model.merges).toEqual(["A1:B1"]);
-    expect(ws.getColumn(1).width).toBe(40);
-    expect(ws.getColumn(2).width).toBe(14);
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3, xSplit: 0 });
-    expect(ws.pageSetup).toMatchObject({
-      paperSize: 9,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: "3:3",
-    });
-  });
-
-  it("writes the cached values into the file itself (what Excel shows before recalculating)", async () => {
-    const wb = new Workbook();
-    await new ExcelJsWorkbook(wb).writeSheets([summaryPlan()]);
-    const zip = await JSZip.loadAsync(await saveWorkbook(wb));
-    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(sheetXml).toMatch(/<c r="B6"[^>]*><f>SUM\(B4:B5\)<\/f><v>2.11<\/v><\/c>/);
-    expect(sheetXml).toMatch(/<c r="B7"[^>]*t="str"[^>]*><f>IF\(B6&gt;2,&quot;Nhiều&quot;,&quot;Ít&quot;\)<\/f><v>Nhiều<\/v><\/c>/);
-  });
-
-  it("marks the sheet with a workbook-level defined name referring to its A1", async () => {
-    const wb = new Workbook();
-    wb.addWorksheet("Bảng điểm");
-    await new ExcelJsWorkbook(wb).writeSheets([summaryPlan(), summaryPlan({ name: "Xếp hạng", marker: "CCHC_GEN_RANKING" })]);
-    const xml = await workbookXml(wb);
-    expect(xml).toContain(`<definedName name="CCHC_GEN_SUMMARY">&apos;Tổng hợp trách nhiệm&apos;!$A$1</definedName>`);
-    expect(xml).toContain(`<definedName name="CCHC_GEN_RANKING">&apos;Xếp hạng&apos;!$A$1</definedName>`);
-    const snapshot = await new ExcelJsWorkbook(await roundTrip(wb)).read();
-    expect(snapshot.generated).toEqual({ CCHC_GEN_SUMMARY: "Tổng hợp trách nhiệm", CCHC_GEN_RANKING: "Xếp hạng" });
-  });
-
-  it("on a rerun replaces only its own sheet, in place, and keeps the user's sheet of the same name", async () => {
-    const wb = new Workbook();
-    wb.addWorksheet("Bảng điểm").getCell("A1").value = 1;
-    wb.addWorksheet("Tổng hợp trách nhiệm").getCell("A1").value = "ghi chú của người dùng";
-    wb.addWorksheet("Ghi chú");
-    const first = await new ExcelJsWorkbook(wb).writeSheets([summaryPlan()]);
-    expect(first).toEqual(["Tổng hợp trách nhiệm (2)"]);
-
-    // The user moves on: a sheet after ours, then a rerun on the saved file.
-    const reopened = await roundTrip(wb);
-    reopened.addWorksheet("Sau");
-    const port = new ExcelJsWorkbook(reopened);
-    const second = await port.writeSheets([
-      summaryPlan({ cells: [{ row: 0, col: 0, value: "LẦN HAI" }], merges: [] }),
-    ]);
-    expect(second).toEqual(["Tổng hợp trách nhiệm (2)"]);
-
-    const back = await roundTrip(reopened);
-    expect(back.worksheets.map((w) => w.name)).toEqual([
-      "Bảng điểm",
-      "Tổng hợp trách nhiệm",
-      "Ghi chú",
-      "Tổng hợp trách nhiệm (2)",
-      "Sau",
-    ]);
-    expect(back.getWorksheet("Tổng hợp trách nhiệm")!.getCell("A1").value).toBe("ghi chú của người dùng");
-    expect(back.getWorksheet("Tổng hợp trách nhiệm (2)")!.getCell("A1").value).toBe("LẦN HAI");
-    expect(back.getWorksheet("Tổng hợp trách nhiệm (2)")!.getCell("B6").value).toBeNull();
-    const xml = await workbookXml(back);
-    expect(xml.match(/name="CCHC_GEN_SUMMARY"/g)).toHaveLength(1);
-    expect((await new ExcelJsWorkbook(back).read()).generated).toEqual({ CCHC_GEN_SUMMARY: "Tổng hợp trách nhiệm (2)" });
-  });
-
-  it("finds its sheet by the marker after the user renamed it", async () => {
-    const wb = new Workbook();
-    wb.addWorksheet("Bảng điểm");
-    await new ExcelJsWorkbook(wb).writeSheets([summaryPlan()]);
-    const back = await roundTrip(wb);
-    // What Excel does on a rename: the sheet and the name's reference change together.
-    back.getWorksheet("Tổng hợp trách nhiệm")!.name = "TH 2023";
-    back.definedNames.model = [{ name: "CCHC_GEN_SUMMARY", ranges: [markerReference("TH 2023")] }];
-    const port = new ExcelJsWorkbook(back);
-    expect((await port.read()).generated).toEqual({ CCHC_GEN_SUMMARY: "TH 2023" });
-    expect(await port.writeSheets([summaryPlan()])).toEqual(["Tổng hợp trách nhiệm"]);
-    expect(back.worksheets.map((w) => w.name)).toEqual(["Bảng điểm", "Tổng hợp trách nhiệm"]);
-  });
-
-  it("ignores a marker whose sheet no longer exists", async () => {
-    const wb = new Workbook();
-    wb.addWorksheet("Bảng điểm");
-    wb.definedNames.add(markerReference("Đã xoá"), "CCHC_GEN_SUMMARY");
-    expect((await new ExcelJsWorkbook(wb).read()).generated).toEqual({});
-  });
-
-  it("writes single cells: constants and formulas, asking Excel to recalculate on open", async () => {
-    const wb = new Workbook();
-    wb.addWorksheet("Bảng điểm");
-    const port = new ExcelJsWorkbook(wb);
-    await port.writeCells([
-      { sheet: "Bảng điểm", address: "C2", value: 1.5 },
-      { sheet: "bảng điểm", address: "C3", formula: "=SUM(C1:C2)" },
-    ]);
-    const back = await roundTrip(wb);
-    expect(back.getWorksheet("Bảng điểm")!.getCell("C2").value).toBe(1.5);
-    expect(back.getWorksheet("Bảng điểm")!.getCell("C3").formula).toBe("SUM(C1:C2)");
-    expect(await workbookXml(wb)).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
-    await expect(port.writeCells([{ sheet: "Không có", address: "A1", value: 1 }])).rejects.toThrow(
-      'Không tìm thấy sheet "Không có"',
-    );
   });
 });
 

@@ -8,7 +8,7 @@ import * as path from "path";
 import { Workbook } from "exceljs";
 import { analyzeWorkbook, buildReportPlans } from "../../src/engine";
 import type { CellValue, Grid, ScoringSheet, UnitsSheet } from "../../src/engine/types";
-import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
+import { XlsxWorkbook } from "../../src/host/xlsxWorkbook";
 import { OfficeWorkbook } from "../../src/host/officeWorkbook";
 import { memoryStore } from "../../src/host/officeSettings";
 import { openXlsx } from "../../src/host/xlsxAnalysis";
@@ -105,10 +105,11 @@ function offsetWorkbook(): Workbook {
 
 /** A workbook the summary command wrote into: generated sheets marked by defined names. */
 async function generatedWorkbook(): Promise<Uint8Array> {
-  const port = new ExcelJsWorkbook(workbookOf([districtGrid(), communesGrid()]));
+  const bytes = await saveWorkbook(workbookOf([districtGrid(), communesGrid()]));
+  const port = new XlsxWorkbook(bytes, await loadWorkbook(bytes));
   const { sheets } = await port.read();
   await port.writeSheets(buildReportPlans(analyzeWorkbook(sheets), { date: new Date(2024, 0, 15) }));
-  return saveWorkbook(port.workbook);
+  return port.save();
 }
 
 const FIXTURES: Array<[string, () => Promise<Uint8Array>]> = [

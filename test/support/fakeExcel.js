@@ -497,6 +497,20 @@
       return s;
     });
   };
+  /**
+   * A missing sheet is a null object; so is what is got from it (its used range), as the add-in
+   * assumes of Office: the chain is queued before anyone knows whether the sheet exists.
+   */
+  WorksheetCollection.prototype.getItemOrNullObject = function (name) {
+    var wb = this.context._wb;
+    var bound;
+    var ws = new Worksheet(this.context, function () {
+      if (bound === undefined) bound = wb.sheet(name);
+      return bound;
+    });
+    ws._nullable = true;
+    return ws;
+  };
   WorksheetCollection.prototype.getActiveWorksheet = function () {
     var wb = this.context._wb;
     return new Worksheet(this.context, function () {
@@ -623,6 +637,7 @@
   /** The cells this range covers, resolved at sync time. */
   Range.prototype._cells = function () {
     var s = this._ws._resolve();
+    if (!s && this._ws._nullable && this._usedOf) return { sheet: null, box: null };
     if (this._usedOf) {
       var box = s.usedBox(this._usedOf === "values");
       return box ? { sheet: s, box: box } : { sheet: s, box: null };

@@ -13,6 +13,8 @@ import { generateReport } from "../../src/taskpane/reportController";
 import { ChangedCellsError, UserError, errorSentence } from "../../src/taskpane/messages";
 import { MERGES_UNREADABLE, MERGES_UNSUPPORTED } from "../../src/host/officeWorkbook";
 import type { ScoringSheet } from "../../src/engine/types";
+import { fingerprintOfPlan, keptSheetMessage, type KeptSheet } from "../../src/engine/generatedFingerprint";
+import { storedFingerprint } from "../../src/host/xlsxMarkers";
 
 /** The fake workbook holding the grids (with merged areas, where given), and the adapter over it. */
 function fakeBook(grids: Array<Grid & { merges?: string[] }>, extra: Partial<FakeExcel.FakeWorkbookInit> = {}) {
@@ -192,7 +194,9 @@ describe("writeSheets()", () => {
     });
     expect(workbook.names).toEqual([
       { name: "CCHC_GEN_SUMMARY", formula: `='${SUMMARY_SHEET_NAME}'!$A$1` },
+      { name: "CCHC_GEN_SUMMARY_FP", formula: `="${fingerprintOfPlan(plans[0])}"` },
       { name: "CCHC_GEN_RANKING", formula: `='${RANKING_SHEET_NAME}'!$A$1` },
+      { name: "CCHC_GEN_RANKING_FP", formula: `="${fingerprintOfPlan(plans[1])}"` },
     ]);
     // The sub-total formulas the fake can evaluate agree with the engine's cached results.
     const summary = workbook.sheet(SUMMARY_SHEET_NAME)!;
@@ -214,13 +218,16 @@ describe("writeSheets()", () => {
     const first = await host.writeSheets(plansFor(grids.slice(0, 2)));
     expect(first).toEqual([SUMMARY_SHEET_NAME, `${RANKING_SHEET_NAME} (2)`]);
     const count = workbook.sheets.length;
+    // A report reads the workbook before writing; the read names the sheets to check.
+    await host.read();
     workbook.syncCount = 0;
     const second = await host.writeSheets(plansFor(grids.slice(0, 2)));
     expect(second).toEqual(first);
     expect(workbook.syncCount).toBe(2);
     expect(workbook.sheets).toHaveLength(count);
     expect(workbook.sheet(RANKING_SHEET_NAME)!.peek(0, 0)!.value).toBe("Bảng của tôi");
-    expect(workbook.names.map((n) => n.formula).sort()).toEqual([`='${RANKING_SHEET_NAME} (2)'!$A$1`, `='${SUMMARY_SHEET_NAME}'!$A$1`].sort());
+    const markers = workbook.names.filter((n) => !n.name.endsWith("_FP")).map((n) => n.formula);
+    expect(markers.sort()).toEqual([`='${RANKING_SHEET_NAME} (2)'!$A$1`, `='${SUMMARY_SHEET_NAME}'!$A$1`].sort());
   });
 
   test("text that looks like a date or a formula stays text", async () => {
@@ -546,5 +553,74 @@ describe("round trips do not grow with sheets or rows", () => {
     console.log("context.sync() per command:\n" + Object.entries(results).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join("\n"));
     const expected: Counts = { read: 2, "validate+highlight": 5, clear: 3, compute: 4, generate: 4 };
     for (const counts of Object.values(results)) expect(counts).toEqual(expected);
+  });
+});
+
+describe("writeSheets(): a generated sheet is replaced only while it holds what was generated", () => {
+  const date = new Date(2024, 0, 15);
+  const grids = [districtGrid(), communesGrid()];
+  const plans = buildReportPlans(analyzeWorkbook(grids), { date });
+
+  async function firstRun() {
+    const book = fakeBook(grids);
+    await book.host.read();
+    expect(await book.host.writeSheets(plans)).toEqual([SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
+    return book;
+  }
+
+  test("stores a fingerprint beside each marker, as a text constant the command line reads too", async () => {
+    const { workbook } = await firstRun();
+    const fp = workbook.names.find((n) => n.name === "CCHC_GEN_SUMMARY_FP")!;
+    expect(fp.formula).toMatch(/^="v1:[0-9a-f]{16}"$/);
+    expect(storedFingerprint(workbook.names, "CCHC_GEN_SUMMARY")).toBe(fingerprintOfPlan(plans[0]));
+    // The same text as the package writer stores it: "v1:…" without "=".
+    expect(storedFingerprint([{ name: "CCHC_GEN_SUMMARY_FP", formula: fp.formula.slice(1) }], "CCHC_GEN_SUMMARY")).toBe(fingerprintOfPlan(plans[0]));
+  });
+
+  test("an unchanged sheet, even renamed, is replaced in the same 2 syncs", async () => {
+    const { workbook, host } = await firstRun();
+    workbook.renameSheet(workbook.sheet(SUMMARY_SHEET_NAME)!, "TH 2023");
+    await host.read();
+    workbook.syncCount = 0;
+    const kept: KeptSheet[] = [];
+    expect(await host.writeSheets(plans, kept)).toEqual([SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
+    expect(workbook.syncCount).toBe(2);
+    expect(kept).toEqual([]);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Huyện Kon Rẫy", "Xếp loại xã", SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
+    expect(workbook.names.filter((n) => n.name.startsWith("CCHC_GEN_SUMMARY"))).toHaveLength(2);
+  });
+
+  test("a sheet the clerk renamed and edited is kept, the new one gets a free name, and the clerk is told", async () => {
+    const { workbook, host } = await firstRun();
+    const summary = workbook.sheet(SUMMARY_SHEET_NAME)!;
+    summary.cell(89, 0).value = "Ghi chú: đã gửi tỉnh ngày 20/1";
+    workbook.renameSheet(summary, "Báo cáo gửi tỉnh");
+    await host.read();
+    workbook.syncCount = 0;
+    const kept: KeptSheet[] = [];
+    expect(await host.writeSheets(plans, kept)).toEqual([SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
+    expect(workbook.syncCount).toBe(2);
+    expect(kept).toEqual([{ marker: "CCHC_GEN_SUMMARY", sheet: "Báo cáo gửi tỉnh", replacement: SUMMARY_SHEET_NAME, reason: "edited" }]);
+    expect(workbook.sheet("Báo cáo gửi tỉnh")!.peek(89, 0)!.value).toBe("Ghi chú: đã gửi tỉnh ngày 20/1");
+    expect(workbook.names.find((n) => n.name === "CCHC_GEN_SUMMARY")!.formula).toBe(`='${SUMMARY_SHEET_NAME}'!$A$1`);
+    expect(keptSheetMessage(kept[0])).toContain('Giữ nguyên sheet "Báo cáo gửi tỉnh"');
+  });
+
+  test("a marker on the clerk's scoring sheet (no fingerprint) never deletes it", async () => {
+    const { workbook, host } = fakeBook(grids, { names: [{ name: "CCHC_GEN_SUMMARY", formula: "='Huyện Kon Rẫy'!$A$1" }] });
+    await host.read();
+    const kept: KeptSheet[] = [];
+    expect(await host.writeSheets(plans, kept)).toEqual([SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
+    expect(kept).toEqual([{ marker: "CCHC_GEN_SUMMARY", sheet: "Huyện Kon Rẫy", replacement: SUMMARY_SHEET_NAME, reason: "unproven" }]);
+    expect(workbook.sheet("Huyện Kon Rẫy")!.peek(0, 0)!.value).toBe(districtGrid().values[0][0]);
+  });
+
+  test("Tạo báo cáo run again after the clerk edited the summary tells which sheet was kept", async () => {
+    const { workbook, host } = fakeBook(grids);
+    await generateReport(host, { date });
+    workbook.sheet(SUMMARY_SHEET_NAME)!.cell(89, 0).value = "sửa tay";
+    const again = await generateReport(host, { date });
+    expect(again.kept).toEqual([{ marker: "CCHC_GEN_SUMMARY", sheet: SUMMARY_SHEET_NAME, replacement: `${SUMMARY_SHEET_NAME} (2)`, reason: "edited" }]);
+    expect(again.written.map((w) => w.name)).toEqual([`${SUMMARY_SHEET_NAME} (2)`, RANKING_SHEET_NAME]);
   });
 });

@@ -1,0 +1,186 @@
+// An .xlsx/.xlsm package opened for adding sheets: the output is the input package plus the new
+// sheets. Parts nobody edits are never parsed nor rewritten (the zip entries are passed on as
+// they are); only xl/workbook.xml, its relationships, [Content_Types].xml and xl/styles.xml
+// (by appending) change, and the parts of a replaced generated sheet are the only ones removed.
+import JSZip from "jszip";
+import {
+  addContentTypeOverride,
+  appendRelationship,
+  appendSheetElement,
+  definedNames,
+  freeRelationshipId,
+  PackageFormatError,
+  relationships,
+  relsPathOf,
+  removeContentTypeOverride,
+  removeDefinedNames,
+  replaceElement,
+  resolveTarget,
+  setDefinedName,
+  sheetElement,
+  sheetEntries,
+  WORKSHEET_CONTENT_TYPE,
+  WORKSHEET_TYPE,
+  type DefinedName,
+  type SheetEntry,
+} from "./xlsxWorkbookParts";
+import { DEFAULT_STYLES_XML } from "./xlsxStylesAppend";
+
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const CONTENT_TYPES = "[Content_Types].xml";
+const STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const CALC_CHAIN_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
+/** The part that holds an .xlsm's macros. */
+export const VBA_PROJECT = "xl/vbaProject.bin";
+
+/** Excel writes no folder entries into a package; neither do we. */
+const NO_FOLDERS = { createFolders: false } as const;
+
+async function text(zip: JSZip, path: string): Promise<string | null> {
+  const file = zip.file(path);
+  return file ? file.async("string") : null;
+}
+
+export class XlsxPackage {
+  /** Parts removed, so a new sheet never takes the path of one just removed. */
+  private readonly removed = new Set<string>();
+
+  private constructor(
+    private readonly zip: JSZip,
+    private workbookXml: string,
+    private relsXml: string,
+    private typesXml: string,
+  ) {}
+
+  static async load(bytes: Uint8Array): Promise<XlsxPackage> {
+    const zip = await JSZip.loadAsync(bytes);
+    const [workbook, rels, types] = await Promise.all([text(zip, WORKBOOK), text(zip, WORKBOOK_RELS), text(zip, CONTENT_TYPES)]);
+    if (workbook === null || rels === null || types === null) {
+      throw new PackageFormatError("Tệp .xlsx thiếu phần bắt buộc (xl/workbook.xml, quan hệ của nó hoặc [Content_Types].xml).");
+    }
+    return new XlsxPackage(zip, workbook, rels, types);
+  }
+
+  get sheets(): SheetEntry[] {
+    return sheetEntries(this.workbookXml);
+  }
+
+  get names(): DefinedName[] {
+    return definedNames(this.workbookXml);
+  }
+
+  /** Whether the package holds macros (then it must be saved as .xlsm). */
+  get hasMacros(): boolean {
+    return this.zip.file(VBA_PROJECT) !== null;
+  }
+
+  /** The zip path of a sheet's worksheet part. */
+  sheetPart(entry: SheetEntry): string {
+    const rel = relationships(this.relsXml).find((r) => r.id === entry.relId);
+    if (!rel) throw new PackageFormatError(`Tệp hỏng: không tìm thấy phần dữ liệu của sheet "${entry.name}".`);
+    return resolveTarget(WORKBOOK, rel.target);
+  }
+
+  /** The styles part's path and text; a workbook without one gets Excel's defaults. */
+  async styles(): Promise<{ path: string; xml: string }> {
+    const rel = relationships(this.relsXml).find((r) => r.type === STYLES_TYPE);
+    if (rel) {
+      const path = resolveTarget(WORKBOOK, rel.target);
+      const xml = await text(this.zip, path);
+      if (xml !== null) return { path, xml };
+    }
+    const path = "xl/styles.xml";
+    this.relsXml = appendRelationship(this.relsXml, freeRelationshipId(this.relsXml), STYLES_TYPE, "styles.xml");
+    this.typesXml = addContentTypeOverride(this.typesXml, path, STYLES_CONTENT_TYPE);
+    return { path, xml: DEFAULT_STYLES_XML };
+  }
+
+  setPart(path: string, xml: string): void {
+    this.zip.file(path, xml, NO_FOLDERS);
+  }
+
+  /** Adds a worksheet part at the end of the tabs, or in place of `replaces` (whose parts go). */
+  async addSheet(name: string, xml: string, replaces?: SheetEntry): Promise<void> {
+    const part = this.freeSheetPart();
+    const relId = freeRelationshipId(this.relsXml);
+    this.relsXml = appendRelationship(this.relsXml, relId, WORKSHEET_TYPE, part.slice("xl/".length));
+    this.typesXml = addContentTypeOverride(this.typesXml, part, WORKSHEET_CONTENT_TYPE);
+    this.zip.file(part, xml, NO_FOLDERS);
+    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
+    const element = sheetElement(name, sheetId, relId);
+    if (replaces) {
+      // Same tab position, so every other sheet keeps its index (sheet-level names, active tab).
+      const index = this.sheets.findIndex((s) => s.element === replaces.element);
+      await this.removeSheetParts(replaces);
+      this.workbookXml = removeDefinedNames(this.workbookXml, (d) => d.localSheetId === index);
+      this.workbookXml = replaceElement(this.workbookXml, replaces.element, element);
+    } else {
+      this.workbookXml = appendSheetElement(this.workbookXml, element);
+    }
+  }
+
+  setDefinedName(name: string, formula: string, localSheetId?: number): void {
+    this.workbookXml = setDefinedName(this.workbookXml, name, formula, localSheetId);
+  }
+
+  async save(): Promise<Uint8Array> {
+    this.zip.file(WORKBOOK, this.workbookXml, NO_FOLDERS);
+    this.zip.file(WORKBOOK_RELS, this.relsXml, NO_FOLDERS);
+    this.zip.file(CONTENT_TYPES, this.typesXml, NO_FOLDERS);
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
+
+  private freeSheetPart(): string {
+    for (let n = 1; ; n++) {
+      const path = `xl/worksheets/sheet${n}.xml`;
+      if (this.zip.file(path) === null && !this.removed.has(path)) return path;
+    }
+  }
+
+  private removePart(path: string): void {
+    this.zip.remove(path);
+    this.removed.add(path);
+    this.typesXml = removeContentTypeOverride(this.typesXml, path);
+  }
+
+  /**
+   * Removes a sheet's part, its relationships part and the parts only it refers to (the printer
+   * settings Excel keeps per sheet). The calculation chain lists cells of every sheet; Excel
+   * rebuilds it when it is missing, so it goes rather than being left pointing at a lost sheet.
+   */
+  private async removeSheetParts(entry: SheetEntry): Promise<void> {
+    const part = this.sheetPart(entry);
+    const rel = relationships(this.relsXml).find((r) => r.id === entry.relId)!;
+    this.relsXml = replaceElement(this.relsXml, rel.element, "");
+    const relsPath = relsPathOf(part);
+    const own = await text(this.zip, relsPath);
+    this.removePart(part);
+    if (own !== null) {
+      this.removePart(relsPath);
+      const elsewhere = await this.referencedParts();
+      for (const r of relationships(own)) {
+        const target = resolveTarget(part, r.target);
+        if (!r.external && !elsewhere.has(target) && this.zip.file(target) !== null) this.removePart(target);
+      }
+    }
+    const chain = relationships(this.relsXml).find((r) => r.type === CALC_CHAIN_TYPE);
+    if (chain) {
+      this.relsXml = replaceElement(this.relsXml, chain.element, "");
+      this.removePart(resolveTarget(WORKBOOK, chain.target));
+    }
+  }
+
+  /** Every part some relationships part of the package points at. */
+  private async referencedParts(): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const name of Object.keys(this.zip.files).filter((n) => n.endsWith(".rels"))) {
+      const xml = name === WORKBOOK_RELS ? this.relsXml : await text(this.zip, name);
+      // dir/_rels/name.rels describes dir/name.
+      const source = name.replace(/(^|\/)_rels\/([^/]*)\.rels$/, "$1$2");
+      for (const r of relationships(xml ?? "")) if (!r.external) found.add(resolveTarget(source, r.target));
+    }
+    return found;
+  }
+}

@@ -3,7 +3,7 @@
 import type { EngineSettings, GradeBand } from "../engine/types";
 import { analyzeWorkbook } from "../engine/analyze";
 import type { PaneHost } from "./paneHost";
-import { ChangedCellsError, errorSentence, TEXT } from "./messages";
+import { ChangedCellsError, approximatedFillsSentence, errorSentence, TEXT } from "./messages";
 import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
 import { generateReport } from "./reportController";
@@ -161,7 +161,10 @@ export class PaneApp {
       const before = this.host.highlightCount();
       const restored = await this.host.clearHighlights(forget);
       this.updateClearButton();
-      const done = restored > 0 ? `Đã trả lại màu cũ cho ${restored} ô.` : "Không có ô nào cần trả lại màu cũ.";
+      const approximated = this.host.approximatedFills?.() ?? [];
+      const done =
+        (restored > 0 ? `Đã trả lại màu cũ cho ${restored} ô.` : "Không có ô nào cần trả lại màu cũ.") +
+        (approximated.length > 0 ? ` ${approximatedFillsSentence(approximated)}` : "");
       const left = this.host.highlightCount();
       this.missingReported = left > 0;
       if (left === 0) {

@@ -55,6 +55,8 @@ export class Workbook {
   /** Calculation types asked for with application.calculate(), in order. */
   calculations: string[];
   requestLimit: number;
+  /** The estimated bytes of every request sent (refused ones included), in order. */
+  requestSizes: number[];
   responseLimit: number;
   sheet(name: string): FakeSheet | null;
   /** What the clerk does in Excel, outside the add-in: rename or delete a sheet. */

@@ -155,6 +155,9 @@ export function planBytes(plan: SheetPlan, runs: readonly StyleRun[]): PlanBytes
     if (c.row > maxRow) maxRow = c.row;
     if (c.col > maxCol) maxCol = c.col;
   }
+  // Heights and merges below the last cell still belong to a block (the last one).
+  for (const row of Object.keys(plan.rowHeights)) maxRow = Math.max(maxRow, Number(row));
+  for (const merge of plan.merges) maxRow = Math.max(maxRow, lastRowOf(merge) ?? 0);
   const emptySlot = jsonBytes("") + jsonBytes("General") + 2;
   // Each row: "[", "]" and "," in both arrays, every slot empty until a cell fills it, and its
   // share of office.js's chunks.
@@ -183,15 +186,11 @@ export function planBytes(plan: SheetPlan, runs: readonly StyleRun[]): PlanBytes
     const bytes = styleBytes(run.style, { rows: true, cols: run.to > run.from });
     add(run.row, bytes, continues ? 0 : bytes);
   }
-  for (const row of Object.keys(plan.rowHeights)) {
-    const r = Number(row);
-    if (r <= maxRow) add(r, BYTES.rangeProperty, BYTES.rangeProperty);
-    else fixed += BYTES.rangeProperty;
-  }
+  for (const row of Object.keys(plan.rowHeights)) add(Number(row), BYTES.rangeProperty, BYTES.rangeProperty);
   for (const merge of plan.merges) {
     const last = lastRowOf(merge);
     const bytes = BYTES.merge + merge.length;
-    if (last !== null && last <= maxRow) add(last, bytes, bytes);
+    if (last !== null) add(last, bytes, bytes);
     else fixed += bytes;
   }
   return { fixed, rows };

@@ -137,7 +137,10 @@ export class PaneApp {
       this.missingReported = false;
       this.show(findingsView(this.doc, report, (f) => void this.selectCell(f.sheet, f.cell)));
       this.updateClearButton();
-      this.status(`Kiểm tra xong: ${report.errors} lỗi, ${report.warnings} cảnh báo.`, null);
+      // Highlights no longer needed were given back; a gradient only as its solid colour.
+      const approximated = highlight ? (this.host.approximatedFills?.() ?? []) : [];
+      const note = approximated.length > 0 ? ` ${approximatedFillsSentence(approximated)}` : "";
+      this.status(`Kiểm tra xong: ${report.errors} lỗi, ${report.warnings} cảnh báo.${note}`, null);
       if (report.highlightError !== undefined) this.showError(report.highlightError);
     });
   }

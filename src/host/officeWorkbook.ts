@@ -16,7 +16,7 @@ import type { CellWrite, WorkbookSnapshot } from "./port";
 import type { CellRef, PaneHost } from "../taskpane/paneHost";
 import { MARKERS, sheetOfReference } from "./xlsxMarkers";
 import { queuePlan, styleRuns } from "./officeRender";
-import { REQUEST_BUDGET, batchesWithin, cellWriteBytes, fillLoadBytes, fillRestoreBytes, fillWriteBytes, planBytes, splitRows, cellLoadBytes } from "./officePayload";
+import { REQUEST_BUDGET, batchesWithin, cellLoadBytes, cellWriteBytes, fillLoadBytes, fillRestoreBytes, fillWriteBytes, planBytes, splitRows } from "./officePayload";
 import { rangeToGrid, toCellValue } from "./officeValues";
 import { ChangedCellsError, UserError, type ChangedCell } from "../taskpane/messages";
 import type { CellValue } from "../engine/types";

@@ -2,6 +2,9 @@
 // (test/support/fakeExcel.js): round trips (context.sync) and time per command for workbooks of
 // 1, 10 and 100 copies of the seed's district sheet. Goal: the number of syncs is the same for
 // every size (an add-in's cost is its round trips; Excel on the web adds ~50–200 ms for each).
+// Then the large writes: request sizes (the fake weighs them as the real office.js does, see
+// test/browser/officePayload.test.ts) must stay under Excel on the web's 5 MB limit, in as few
+// syncs as that allows.
 const fs = require("fs");
 const path = require("path");
 const ts = require("typescript");
@@ -49,14 +52,48 @@ async function run() {
     ];
     for (const [name, work] of commands) {
       const before = workbook.syncCount;
+      const sent = workbook.requestSizes.length;
       const start = process.hrtime.bigint();
       await work();
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      rows.push({ sheets: n, command: name, syncs: workbook.syncCount - before, ms: ms.toFixed(1) });
+      const largest = Math.max(0, ...workbook.requestSizes.slice(sent));
+      rows.push({ sheets: n, command: name, syncs: workbook.syncCount - before, ms: ms.toFixed(1), kb: (largest / 1000).toFixed(1) });
     }
   }
-  console.log("sheets | command               | context.sync | ms (fake host, engine included)");
-  for (const r of rows) console.log(`${String(r.sheets).padStart(6)} | ${r.command.padEnd(21)} | ${String(r.syncs).padStart(12)} | ${r.ms.padStart(8)}`);
+  console.log("sheets | command               | context.sync | largest request KB | ms (fake host, engine included)");
+  for (const r of rows) {
+    console.log(`${String(r.sheets).padStart(6)} | ${r.command.padEnd(21)} | ${String(r.syncs).padStart(12)} | ${r.kb.padStart(18)} | ${r.ms.padStart(8)}`);
+  }
+  await largeWrites({ FakeExcel, OfficeWorkbook, memoryStore });
+}
+
+/** A 5,000-unit ranking, a 5,000-row plan of alternating styles and 10,000 highlighted cells. */
+async function largeWrites({ FakeExcel, OfficeWorkbook, memoryStore }) {
+  const { analyzeWorkbook, buildReportPlans } = require(path.join(ROOT, "src/engine/index.ts"));
+  const { unitsGrid, stripedPlan } = require(path.join(ROOT, "test/support/largePlans.ts"));
+  const { REQUEST_LIMIT } = require(path.join(ROOT, "src/host/officePayload.ts"));
+  const grid = unitsGrid(5000);
+  const cells = Array.from({ length: 10000 }, (_, i) => ({ sheet: "Xếp loại xã", address: `E${i + 1}` }));
+  const cases = [
+    ["Xếp hạng 5.000 đơn vị", [grid], (host) => host.writeSheets(buildReportPlans(analyzeWorkbook([grid]), { date: new Date(2024, 0, 15) }))],
+    ["Bảng sọc 5.000 dòng", [{ name: "Trang", values: [["x"]] }], (host) => host.writeSheets([stripedPlan(5000)])],
+    ["Tô màu 10.000 ô", [{ name: "Xếp loại xã", values: [["x"]] }], (host) => host.highlight(cells)],
+    ["Xóa 10.000 ô", null, (host) => host.clearHighlights()],
+  ];
+  console.log(`\nlarge writes (limit ${REQUEST_LIMIT} bytes) | context.sync | requests KB | ms`);
+  let previous = null;
+  for (const [name, sheets, work] of cases) {
+    const workbook = sheets ? new FakeExcel.Workbook({ sheets }) : previous.workbook;
+    const host = sheets ? new OfficeWorkbook({ run: FakeExcel.runner(workbook), store: memoryStore() }) : previous.host;
+    previous = { workbook, host };
+    const before = workbook.syncCount;
+    const sent = workbook.requestSizes.length;
+    const start = process.hrtime.bigint();
+    await work(host);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const sizes = workbook.requestSizes.slice(sent).map((b) => (b / 1000).toFixed(0));
+    console.log(`${name.padEnd(42)} | ${String(workbook.syncCount - before).padStart(12)} | ${sizes.join(" ")} | ${ms.toFixed(0)}`);
+  }
 }
 
 module.exports = { run };

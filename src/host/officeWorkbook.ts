@@ -7,7 +7,8 @@
 // suspendApiCalculationUntilNextSync() around bulk writes. A write is split into more syncs
 // only when it would pass Excel on the web's 5 MB request limit; nothing syncs in a loop over
 // sheets or rows. Counts per command: read 2, highlight 3, clear 3, writeCells 1 (2 when the
-// cells are checked first), writeSheets 2.
+// cells are checked first), writeSheets 2. The request sizes and the splitting are in
+// src/host/officePayload.ts, measured with the real office.js.
 import type { EngineSettings } from "../engine/types";
 import type { SheetPlan } from "../engine/plan";
 import { resolveSheetName } from "../engine/sheetNames";
@@ -16,7 +17,8 @@ import type { CellWrite, WorkbookSnapshot } from "./port";
 import type { CellRef, PaneHost } from "./paneHost";
 import { markersOf } from "./xlsxMarkers";
 import { markedSheetVerdict, queueFingerprintName, queueMarkedContent } from "./officeGenerated";
-import { queuePlan } from "./officeRender";
+import { queuePlan, styleRuns } from "./officeRender";
+import { REQUEST_BUDGET, batchesWithin, cellLoadBytes, cellWriteBytes, fillLoadBytes, fillRestoreBytes, fillWriteBytes, planBytes, splitRows } from "./officePayload";
 import { mergedAreasOf, rangeToGrid, toCellValue } from "./officeValues";
 import { ChangedCellsError, UserError, type ChangedCell } from "./hostErrors";
 import type { CellValue, Grid } from "../engine/types";
@@ -29,8 +31,8 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 /** The fill given to cells with findings (light red, as Excel's "bad" style). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
 
-/** Excel on the web refuses requests over 5 MB; stay well below, the estimate is rough. */
-export const DEFAULT_PAYLOAD_LIMIT = 4_000_000;
+/** Estimated request bytes per sync (src/host/officePayload.ts: measured sizes, 20% margin). */
+export const DEFAULT_PAYLOAD_LIMIT = REQUEST_BUDGET;
 /** Cells per sync when a read has to be split (only after Excel refused the one-sync read). */
 export const DEFAULT_READ_CHUNK_CELLS = 100_000;
 
@@ -73,6 +75,8 @@ function officeRequirements(): RequirementSets {
   const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   return requirements ?? { isSetSupported: () => false };
 }
+/** Patterns Excel reports but does not let RangeFill.pattern be set to (ExcelApi 1.9). */
+const GRADIENT_PATTERNS = ["LinearGradient", "RectangularGradient"];
 
 export interface OfficeWorkbookOptions {
   run?: ExcelRunner;
@@ -147,6 +151,8 @@ export class OfficeWorkbook implements PaneHost {
   private readonly requirements: RequirementSets;
   /** The generated sheets the last read() found: their content is checked before a rerun replaces them. */
   private lastGenerated: WorkbookSnapshot["generated"] = {};
+  /** Cells whose gradient fill the last clearHighlights() or highlight() gave back as a solid colour. */
+  private approximated: CellRef[] = [];
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.requirements = options.requirements ?? officeRequirements();
@@ -255,6 +261,13 @@ export class OfficeWorkbook implements PaneHost {
     return snapshot;
   }
 
+  /**
+   * Writes the plans in one sync after the one that reads the sheet and name lists (and the content
+   * of the generated sheets a rerun may replace). A plan too large for one request is written in
+   * blocks of rows, each its own sync (the first block adds the sheet); blocks of the next plan
+   * share the last sync where they fit. Earlier generated sheets that were edited are kept and
+   * pushed to `kept`.
+   */
   async writeSheets(plans: SheetPlan[], kept?: KeptSheet[]): Promise<string[]> {
     if (plans.length === 0) return [];
     return this.run(async (context) => {
@@ -271,9 +284,10 @@ export class OfficeWorkbook implements PaneHost {
       const budget = this.budget(context);
       const used: string[] = [];
       context.application.suspendApiCalculationUntilNextSync();
-      let first: Excel.Worksheet | null = null;
       for (const plan of plans) {
-        await budget.reserve(JSON.stringify(plan).length * 3);
+        const runs = styleRuns(plan.cells);
+        const { blocks, fresh } = splitRows(planBytes(plan, runs), budget.room(), this.payloadLimit);
+        if (fresh) await budget.flush();
         // Our earlier sheet is replaced only while it holds what was generated; otherwise it is kept.
         const marked = generated[plan.marker];
         const verdict = marked === undefined ? undefined : markedSheetVerdict(plan.marker, marked, nameItems, content);
@@ -288,17 +302,22 @@ export class OfficeWorkbook implements PaneHost {
           existing.splice(existing.findIndex((n) => n.toLowerCase() === replaces.toLowerCase()), 1);
         }
         const ws = sheets.add(name);
-        queuePlan(ws, plan);
-        if (definedNames.has(plan.marker.toUpperCase())) names.getItem(plan.marker).delete();
-        names.add(plan.marker, ws.getRange("A1"));
-        definedNames.add(plan.marker.toUpperCase());
-        queueFingerprintName(names, definedNames, plan);
-        if (old) old.delete();
+        for (const [i, block] of blocks.entries()) {
+          // A later block reaches the sheet by name: the proxy sheets.add() gave is spent after its sync.
+          if (i > 0) await budget.flush();
+          queuePlan(i === 0 ? ws : context.workbook.worksheets.getItem(name), plan, blocks.length === 1 ? undefined : block, runs);
+          budget.add(block.bytes);
+          if (i > 0) continue;
+          if (definedNames.has(plan.marker.toUpperCase())) names.getItem(plan.marker).delete();
+          names.add(plan.marker, ws.getRange("A1"));
+          definedNames.add(plan.marker.toUpperCase());
+          queueFingerprintName(names, definedNames, plan);
+          if (old) old.delete();
+        }
         existing.push(name);
         used.push(name);
-        first ??= ws;
       }
-      first?.activate();
+      context.workbook.worksheets.getItem(used[0]).activate();
       await context.sync();
       return used;
     });
@@ -307,29 +326,30 @@ export class OfficeWorkbook implements PaneHost {
   /**
    * Writes the cells in one sync. Cells given an `expected` value are read first (one more
    * sync): if any holds something else now, nothing is written and a ChangedCellsError lists them.
+   * Either step takes more syncs only where one request would pass the limit.
    */
   async writeCells(cells: CellWrite[]): Promise<void> {
     if (cells.length === 0) return;
     await this.run(async (context) => {
       const checked = cells.filter((c) => c.expected !== undefined);
-      if (checked.length > 0) {
-        const ranges = checked.map((c) => {
+      const changed: ChangedCell[] = [];
+      for (const batch of batchesWithin(checked, cellLoadBytes, this.payloadLimit)) {
+        const ranges = batch.map((c) => {
           const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.address);
           range.load("values,valueTypes");
           return range;
         });
         await context.sync();
-        const changed: ChangedCell[] = [];
-        checked.forEach((c, i) => {
+        batch.forEach((c, i) => {
           const actual = toCellValue(ranges[i].values[0]?.[0], (ranges[i].valueTypes as string[][])[0]?.[0]);
           if (!sameValue(actual, c.expected ?? null)) changed.push({ sheet: c.sheet, address: c.address, expected: c.expected ?? null, actual });
         });
-        if (changed.length > 0) throw new ChangedCellsError(changed);
       }
+      if (changed.length > 0) throw new ChangedCellsError(changed);
       const budget = this.budget(context);
       context.application.suspendApiCalculationUntilNextSync();
       for (const cell of cells) {
-        await budget.reserve(JSON.stringify(cell).length + 120);
+        await budget.reserve(cellWriteBytes(cell));
         const range = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address);
         if (cell.formula !== undefined) range.formulas = [[cell.formula]];
         else range.values = [[cell.value ?? ""]];
@@ -339,19 +359,27 @@ export class OfficeWorkbook implements PaneHost {
   }
 
   /**
-   * Counts the estimated request size and syncs before it would pass the limit: the only way a
-   * write takes more than one sync, and only for very large writes.
+   * Counts the estimated request bytes queued since the last sync (officePayload.ts) and syncs
+   * before they would pass the budget: the only way a write takes more than one sync.
    */
   private budget(context: Excel.RequestContext) {
     let bytes = 0;
     const limit = this.payloadLimit;
+    const flush = async (): Promise<void> => {
+      if (bytes === 0) return;
+      await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      bytes = 0;
+    };
     return {
+      /** What the current sync has left. */
+      room: (): number => limit - bytes,
+      add(size: number): void {
+        bytes += size;
+      },
+      flush,
       async reserve(size: number): Promise<void> {
-        if (bytes > 0 && bytes + size > limit) {
-          await context.sync();
-          context.application.suspendApiCalculationUntilNextSync();
-          bytes = 0;
-        }
+        if (bytes > 0 && bytes + size > limit) await flush();
         bytes += size;
       },
     };
@@ -390,14 +418,16 @@ export class OfficeWorkbook implements PaneHost {
   }
 
   /**
-   * Three syncs whatever the number of cells: the sheet list; the fills the cells have now; the
-   * fills written. The previous fills are saved in the document between the second and third.
+   * Three syncs whatever the number of cells (more only where one request would pass the
+   * limit, about 4,500 cells a sync): the sheet list; the fills the cells have now; the fills
+   * written. The previous fills are saved in the document between the second and third.
    */
   async highlight(cells: CellRef[], scope?: string[]): Promise<number> {
     const saved = this.savedFills();
     const inScope = (c: CellRef) => scope === undefined || scope.some((s) => s.toLowerCase() === c.sheet.toLowerCase());
     const wanted = new Map(cells.map((c) => [key(c), c] as const));
     const savedByKey = new Map(saved.map((s) => [key(s), s] as const));
+    this.approximated = [];
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -407,14 +437,7 @@ export class OfficeWorkbook implements PaneHost {
       // The fills cells have now: of the cells to colour, and of those coloured earlier.
       const targets = [...wanted.values()].filter(isLive);
       const leaving = saved.filter((old) => !wanted.has(key(old)) && inScope(old) && isLive(old));
-      const load = (c: CellRef) => {
-        const fill = sheets.getItem(c.sheet).getRange(c.address).format.fill;
-        fill.load(FILL_PROPERTIES);
-        return fill;
-      };
-      const targetFills = targets.map(load);
-      const leavingFills = leaving.map(load);
-      await context.sync();
+      const [targetFills, leavingFills] = await this.loadFills(context, [targets, leaving]);
       const records: SavedFill[] = targets.map((c, i) => {
         const old = savedByKey.get(key(c));
         // Still coloured by an earlier check: its remembered fill is the original. Refilled by the
@@ -427,8 +450,10 @@ export class OfficeWorkbook implements PaneHost {
       // No longer flagged: the fill goes back, unless the clerk has coloured the cell since.
       const restore = leaving.filter((_, i) => isHighlight(leavingFills[i]));
       await this.saveFillsFirst([...records, ...restore], saved);
-      for (const old of restore) restoreFill(sheets, old);
+      const budget = this.budget(context);
+      await this.restoreFills(sheets, budget, restore);
       for (const c of targets) {
+        await budget.reserve(fillWriteBytes(c));
         const fill = sheets.getItem(c.sheet).getRange(c.address).format.fill;
         fill.clear();
         fill.color = HIGHLIGHT_FILL;
@@ -443,12 +468,45 @@ export class OfficeWorkbook implements PaneHost {
   }
 
   /**
+   * The fills of each list's cells, loaded in one sync (more where one request would pass the
+   * limit), in the lists' order.
+   */
+  private async loadFills(context: Excel.RequestContext, lists: CellRef[][]): Promise<Excel.RangeFill[][]> {
+    const all = lists.flatMap((list, which) => list.map((cell) => ({ cell, which })));
+    const loaded: Excel.RangeFill[][] = lists.map(() => []);
+    for (const batch of batchesWithin(all, (item) => fillLoadBytes(item.cell), this.payloadLimit)) {
+      for (const { cell, which } of batch) {
+        const fill = context.workbook.worksheets.getItem(cell.sheet).getRange(cell.address).format.fill;
+        fill.load(FILL_PROPERTIES);
+        loaded[which].push(fill);
+      }
+      await context.sync();
+    }
+    return loaded;
+  }
+
+  /** Queues the remembered fills back, within the budget; gradients given back as solid colour. */
+  private async restoreFills(sheets: Excel.WorksheetCollection, budget: ReturnType<OfficeWorkbook["budget"]>, restore: SavedFill[]): Promise<void> {
+    for (const old of restore) {
+      await budget.reserve(fillRestoreBytes(old, restoredProperties(old.fill)));
+      if (restoreFill(sheets, old)) this.approximated.push({ sheet: old.sheet, address: old.address });
+    }
+  }
+
+  approximatedFills(): CellRef[] {
+    return [...this.approximated];
+  }
+
+  /**
    * Gives back the remembered fills of the cells still coloured with the highlight (a cell the
-   * clerk has refilled since keeps the clerk's fill), in three syncs. Records on sheets not found
-   * (renamed, deleted) are kept, for highlightedSheets() to name, unless `forgetMissing`.
+   * clerk has refilled since keeps the clerk's fill), in three syncs (more only for very many
+   * cells). Records on sheets not found (renamed, deleted) are kept, for highlightedSheets() to
+   * name, unless `forgetMissing`. A gradient fill cannot be set back through Office.js: its
+   * colour is given back as a solid fill, and approximatedFills() names those cells.
    */
   async clearHighlights(forgetMissing = false): Promise<number> {
     const saved = this.savedFills();
+    this.approximated = [];
     if (saved.length === 0) return 0;
     const { restored, missing } = await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -456,14 +514,9 @@ export class OfficeWorkbook implements PaneHost {
       await context.sync();
       const live = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const present = saved.filter((s) => live.has(s.sheet.toLowerCase()));
-      const fills = present.map((s) => {
-        const fill = sheets.getItem(s.sheet).getRange(s.address).format.fill;
-        fill.load(FILL_PROPERTIES);
-        return fill;
-      });
-      await context.sync();
+      const [fills] = await this.loadFills(context, [present]);
       const restore = present.filter((_, i) => isHighlight(fills[i]));
-      for (const s of restore) restoreFill(sheets, s);
+      await this.restoreFills(sheets, this.budget(context), restore);
       await context.sync();
       return { restored: restore.length, missing: saved.filter((s) => !live.has(s.sheet.toLowerCase())) };
     });
@@ -520,17 +573,36 @@ function sameValue(actual: CellValue, expected: CellValue): boolean {
   return a === e;
 }
 
-function restoreFill(sheets: Excel.WorksheetCollection, saved: SavedFill): void {
+/** Whether a remembered fill is a gradient, which Office.js cannot set (RangeFill.pattern). */
+function isGradient(f: FillRecord | null): boolean {
+  return f !== null && GRADIENT_PATTERNS.includes(f.pattern);
+}
+
+/** How many fill properties restoreFill() sets after the clear (for the request estimate). */
+function restoredProperties(f: FillRecord | null): number {
+  if (f === null) return 0;
+  if (isGradient(f)) return 1 + (f.tintAndShade !== undefined ? 1 : 0);
+  return [f.color, f.pattern !== "Solid" ? f.pattern : undefined, f.patternColor, f.tintAndShade, f.patternTintAndShade].filter((v) => v !== undefined).length;
+}
+
+/**
+ * Queues a cell's remembered fill back. Returns true when it could only be approximated: a
+ * gradient comes back as a solid fill of its colour (Excel refuses the gradient pattern, and
+ * "Xóa đánh dấu" must not fail on it every time).
+ */
+function restoreFill(sheets: Excel.WorksheetCollection, saved: SavedFill): boolean {
   const fill = sheets.getItem(saved.sheet).getRange(saved.address).format.fill;
   // From no fill, so nothing of the highlight (or of Excel's defaults) is left over.
   fill.clear();
   const f = saved.fill;
-  if (f === null) return;
+  if (f === null) return false;
   fill.color = f.color;
+  if (f.tintAndShade !== undefined) fill.tintAndShade = f.tintAndShade;
+  if (isGradient(f)) return true;
   if (f.pattern && f.pattern !== "Solid") fill.pattern = f.pattern as Excel.FillPattern;
   if (f.patternColor !== undefined) fill.patternColor = f.patternColor;
-  if (f.tintAndShade !== undefined) fill.tintAndShade = f.tintAndShade;
   if (f.patternTintAndShade !== undefined) fill.patternTintAndShade = f.patternTintAndShade;
+  return false;
 }
 
 /** What a loaded fill is, as remembered (null: no fill). */
@@ -538,8 +610,8 @@ function fillRecord(fill: Excel.RangeFill): FillRecord | null {
   if (fill.pattern === "None" || !fill.color) return null;
   const record: FillRecord = { color: fill.color, pattern: fill.pattern };
   if (typeof fill.tintAndShade === "number" && fill.tintAndShade !== 0) record.tintAndShade = fill.tintAndShade;
-  // The pattern's colour and tint only show with a pattern other than a solid fill.
-  if (fill.pattern !== "Solid") {
+  // The pattern's colour and tint only show with a pattern other than a solid fill or a gradient.
+  if (fill.pattern !== "Solid" && !GRADIENT_PATTERNS.includes(fill.pattern)) {
     if (typeof fill.patternColor === "string" && fill.patternColor !== "") record.patternColor = fill.patternColor;
     if (typeof fill.patternTintAndShade === "number" && fill.patternTintAndShade !== 0) record.patternTintAndShade = fill.patternTintAndShade;
   }

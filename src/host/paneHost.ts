@@ -25,6 +25,8 @@ export interface PaneHost extends WorkbookPort {
    * (renamed, deleted) is kept, unless `forgetMissing`.
    */
   clearHighlights(forgetMissing?: boolean): Promise<number>;
+  /** Cells whose fill the last clearHighlights() could only approximate (gradients), where the host can tell. */
+  approximatedFills?(): CellRef[];
   /** How many cells carry a highlight now (from what the workbook remembers). */
   highlightCount(): number;
   /** The sheets of the remembered highlights, where the host can tell. */

@@ -3,7 +3,7 @@
 import type { EngineSettings, GradeBand } from "../engine/types";
 import { analyzeWorkbook } from "../engine/analyze";
 import type { PaneHost } from "./paneHost";
-import { ChangedCellsError, errorSentence, TEXT } from "./messages";
+import { ChangedCellsError, approximatedFillsSentence, errorSentence, TEXT } from "./messages";
 import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
 import { generateReport, generateWordDraft } from "./reportController";
@@ -156,7 +156,10 @@ export class PaneApp {
       this.missingReported = false;
       this.show(findingsView(this.doc, report, (f) => void this.selectCell(f.sheet, f.cell)));
       this.updateClearButton();
-      this.status(`Kiểm tra xong: ${report.errors} lỗi, ${report.warnings} cảnh báo.`, null);
+      // Highlights no longer needed were given back; a gradient only as its solid colour.
+      const approximated = highlight ? (this.host.approximatedFills?.() ?? []) : [];
+      const note = approximated.length > 0 ? ` ${approximatedFillsSentence(approximated)}` : "";
+      this.status(`Kiểm tra xong: ${report.errors} lỗi, ${report.warnings} cảnh báo.${note}`, null);
       if (report.highlightError !== undefined) this.showError(report.highlightError);
     });
   }
@@ -180,7 +183,10 @@ export class PaneApp {
       const before = this.host.highlightCount();
       const restored = await this.host.clearHighlights(forget);
       this.updateClearButton();
-      const done = restored > 0 ? `Đã trả lại màu cũ cho ${restored} ô.` : "Không có ô nào cần trả lại màu cũ.";
+      const approximated = this.host.approximatedFills?.() ?? [];
+      const done =
+        (restored > 0 ? `Đã trả lại màu cũ cho ${restored} ô.` : "Không có ô nào cần trả lại màu cũ.") +
+        (approximated.length > 0 ? ` ${approximatedFillsSentence(approximated)}` : "");
       const left = this.host.highlightCount();
       this.missingReported = left > 0;
       if (left === 0) {

@@ -21,7 +21,15 @@ export const TEXT = {
   settingsSaved: "Đã lưu cài đặt vào bảng tính.",
   outsideExcel: "Tiện ích này chỉ chạy trong Excel. Hãy mở bảng tính bằng Excel (trên máy tính hoặc trên web).",
   outsideExcelStatus: "Không dùng được ở đây: các lệnh chỉ hoạt động trong Excel.",
+  approximatedFills:
+    "Excel không cho phép add-in đặt lại kiểu tô chuyển sắc (gradient), nên các ô sau được trả lại màu nền đơn sắc cùng màu chính; nếu cần, hãy tô lại chuyển sắc (Format Cells → Fill → Fill Effects):",
 } as const;
+
+/** TEXT.approximatedFills with the cells named (the first 8, then "…"). */
+export function approximatedFillsSentence(cells: ReadonlyArray<{ sheet: string; address: string }>): string {
+  const shown = cells.slice(0, 8).map((c) => `${c.sheet}!${c.address}`).join(", ") + (cells.length > 8 ? `, … (${cells.length} ô)` : "");
+  return `${TEXT.approximatedFills} ${shown}.`;
+}
 
 /** Office.js error codes the clerk can do something about, with what to do. */
 const OFFICE_ERRORS: Record<string, string> = {

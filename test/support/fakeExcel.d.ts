@@ -73,6 +73,8 @@ export class Workbook {
   /** Calculation types asked for with application.calculate(), in order. */
   calculations: string[];
   requestLimit: number;
+  /** The estimated bytes of every request sent (refused ones included), in order. */
+  requestSizes: number[];
   responseLimit: number;
   excelApi: string;
   /** Set while the clerk edits a cell: every sync fails with InvalidOperationInCellEditMode. */

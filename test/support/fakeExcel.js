@@ -22,7 +22,10 @@
  *  - errors (a missing sheet, a name taken) reject the sync, not the call, as in Office;
  *  - the request and response sizes of each sync are estimated and a sync over the limits
  *    (5 MB, as Excel on the web) is rejected with RequestPayloadSizeLimitExceeded /
- *    ResponsePayloadSizeLimitExceeded;
+ *    ResponsePayloadSizeLimitExceeded; a request weighs what the real office.js sends for it
+ *    (measured in test/browser/officePayload.test.ts): each object reached (sheet, range,
+ *    format, fill ...) once per request, then every command and load;
+ *  - a fill's pattern cannot be set to a gradient (Excel refuses it);
  *  - every write is recorded in `workbook.ops` with the sync it travelled in.
  * What it is not: a calculator. Formulas are stored; a formula's value is computed only for
  * SUM over references and plain references (enough for sub-total formulas), else it reads "".
@@ -34,6 +37,18 @@
   "use strict";
 
   var LIMIT = 5 * 1024 * 1024;
+  /** Excel on the web's request limit, read as 5,000,000 bytes (src/host/officePayload.ts). */
+  var REQUEST_LIMIT = 5000000;
+  // Request bytes as the real office.js (excel-web-16.00.js) sends them, measured: an object's
+  // path (with its instantiation) once per request, then each command (besides its own data,
+  // counted as JSON) and each load. A highlighted cell: 828 bytes to load its fill, 902 to colour it.
+  var SHEET_PATH_BYTES = 170;
+  var RANGE_PATH_BYTES = 220;
+  var FORMAT_PATH_BYTES = 110;
+  var OBJECT_PATH_BYTES = 130;
+  var COMMAND_BYTES = 80;
+  var QUERY_BYTES = 190;
+  var GRADIENTS = ["LinearGradient", "RectangularGradient"];
 
   function colIndex(letters) {
     var n = 0;
@@ -85,7 +100,7 @@
   function sizeOf(value) {
     try {
       return JSON.stringify(value === undefined ? null : value, function (k, v) {
-        return k === "_range" ? undefined : v;
+        return k === "_range" || k === "_via" ? undefined : v;
       }).length;
     } catch {
       return 16;
@@ -102,7 +117,9 @@
     this.ops = [];
     this.syncCount = 0;
     this.runCount = 0;
-    this.requestLimit = init.requestLimit || LIMIT;
+    this.requestLimit = init.requestLimit || REQUEST_LIMIT;
+    /** The estimated bytes of every request sent (refused ones included), in order. */
+    this.requestSizes = [];
     this.responseLimit = init.responseLimit || LIMIT;
     this.calculationSuspensions = 0;
     this.calculations = [];
@@ -337,7 +354,8 @@
   function Context(workbook) {
     this._wb = workbook;
     this._queue = []; // thunks run at sync, in order
-        this._request = 0;
+    this._request = 0;
+    this._paid = new Set(); // objects whose path this request already carries
     this.workbook = new WorkbookProxy(this);
     var ctx = this;
     this.application = {
@@ -356,12 +374,26 @@
   }
   /** Queues a command: `apply` runs at sync time; `record` goes to workbook.ops. */
   Context.prototype._op = function (record, apply) {
-    this._request += sizeOf(record) + 40;
+    this._request += COMMAND_BYTES + sizeOf(record) + this._paths(record._range, record._via);
     this._queue.push({ kind: "op", record: record, apply: apply });
   };
   Context.prototype._load = function (proxy, props) {
-    this._request += 60;
+    var range = proxy._range || (proxy instanceof Range ? proxy : null);
+    this._request += QUERY_BYTES + (range ? this._paths(range, proxy === range ? null : proxy) : this._pay(proxy, OBJECT_PATH_BYTES));
     this._queue.push({ kind: "load", proxy: proxy, props: props });
+  };
+  /** Bytes of the object's path the first time this request reaches it, else 0. */
+  Context.prototype._pay = function (object, bytes) {
+    if (!object || this._paid.has(object)) return 0;
+    this._paid.add(object);
+    return bytes;
+  };
+  /** Paths a command on `range` (through `via`: its format, fill, font or a border) adds. */
+  Context.prototype._paths = function (range, via) {
+    if (!range) return 0;
+    var bytes = this._pay(range._ws, SHEET_PATH_BYTES) + this._pay(range, RANGE_PATH_BYTES + String(range._address || "").length);
+    if (via) bytes += this._pay(range.format, FORMAT_PATH_BYTES) + (via !== range.format ? this._pay(via, OBJECT_PATH_BYTES) : 0);
+    return bytes;
   };
   Context.prototype.sync = function () {
     var ctx = this;
@@ -372,6 +404,8 @@
     var request = this._request;
     this._queue = [];
     this._request = 0;
+    this._paid = new Set();
+    wb.requestSizes.push(request);
     return Promise.resolve().then(function () {
       if (wb.editMode) throw fail("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
       if (request > wb.requestLimit) throw fail("RequestPayloadSizeLimitExceeded", request + " bytes");
@@ -389,6 +423,7 @@
             record.sheet = record._range._ws._resolve().name;
             delete record._range;
           }
+          delete record._via;
           record.sync = syncNo;
           wb.ops.push(record);
         } else {
@@ -905,7 +940,7 @@
     function setter(target, prop, opName, apply) {
       Object.defineProperty(target, prop, {
         set: function (value) {
-          ctx._op({ op: opName, prop: prop, address: range._address, value: value, _range: range }, function () {
+          ctx._op({ op: opName, prop: prop, address: range._address, value: value, _range: range, _via: target }, function () {
             apply(value);
           });
         },
@@ -928,6 +963,7 @@
     format.font = font;
 
     var fill = new ClientObject(ctx);
+    fill._range = range;
     // A cell's fill is null (no fill) or { color, pattern } plus, only where not Excel's
     // defaults, tintAndShade, patternColor and patternTintAndShade (ExcelApi 1.9).
     fill._materialize = function (props) {
@@ -958,6 +994,7 @@
       });
     });
     setter(fill, "pattern", "fillPattern", function (v) {
+      if (GRADIENTS.indexOf(v) >= 0) throw fail("InvalidArgument", "RangeFill.pattern cannot be set to " + v);
       eachCell(function (cell) {
         if (v === "None") cell.fill = null;
         else setFillProperty(cell, "pattern", v, false);
@@ -979,7 +1016,7 @@
       });
     });
     fill.clear = function () {
-      ctx._op({ op: "fillClear", address: range._address, _range: range }, function () {
+      ctx._op({ op: "fillClear", address: range._address, _range: range, _via: fill }, function () {
         eachCell(function (cell) {
           cell.fill = null;
         });

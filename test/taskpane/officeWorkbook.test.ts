@@ -10,11 +10,12 @@ import { analyzeWorkbook, buildReportPlans, SUMMARY_SHEET_NAME, RANKING_SHEET_NA
 import { runValidation } from "../../src/taskpane/validateController";
 import { applySubtotals, computeScores } from "../../src/taskpane/computeController";
 import { generateReport } from "../../src/taskpane/reportController";
-import { ChangedCellsError, UserError, errorSentence } from "../../src/taskpane/messages";
+import { ChangedCellsError, UserError, errorSentence, TEXT, approximatedFillsSentence } from "../../src/taskpane/messages";
 import { MERGES_UNREADABLE, MERGES_UNSUPPORTED } from "../../src/host/officeWorkbook";
 import type { ScoringSheet } from "../../src/engine/types";
 import { fingerprintOfPlan, keptSheetMessage, type KeptSheet } from "../../src/engine/generatedFingerprint";
 import { storedFingerprint } from "../../src/host/xlsxMarkers";
+import { stripedPlan, unitsGrid } from "../support/largePlans";
 
 /** The fake workbook holding the grids (with merged areas, where given), and the adapter over it. */
 function fakeBook(grids: Array<Grid & { merges?: string[] }>, extra: Partial<FakeExcel.FakeWorkbookInit> = {}) {
@@ -446,18 +447,166 @@ describe("settings", () => {
 describe("writeCells()", () => {
   test("splits a write only where it would pass the request limit", async () => {
     const cells = Array.from({ length: 3000 }, (_, i) => ({ sheet: "S", address: `A${i + 1}`, formula: `=SUM(B${i + 1}:Z${i + 1})` }));
-    const refused = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }], requestLimit: 100_000 });
+    const refused = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }], requestLimit: 400_000 });
     const noBudget = new OfficeWorkbook({ run: FakeExcel.runner(refused), store: memoryStore(), payloadLimit: 1e12 });
     await expect(noBudget.writeCells(cells)).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
-    const wb = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }], requestLimit: 100_000 });
-    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store: memoryStore(), payloadLimit: 80_000 });
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }], requestLimit: 400_000 });
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store: memoryStore(), payloadLimit: 320_000 });
     await host.writeCells(cells);
     expect(wb.sheet("S")!.peek(2999, 0)!.formula).toBe("=SUM(B3000:Z3000)");
-    expect(wb.syncCount).toBeGreaterThan(1);
-    expect(wb.syncCount).toBeLessThan(10);
+    expect(cells.every((c, i) => wb.sheet("S")!.peek(i, 0)!.formula === c.formula)).toBe(true);
+    // ~1.6 MB in requests of at most 400 KB: 5 or 6 syncs, none refused.
+    expect(wb.syncCount).toBeGreaterThanOrEqual(5);
+    expect(wb.syncCount).toBeLessThanOrEqual(6);
+    expect(Math.max(...wb.requestSizes)).toBeLessThanOrEqual(400_000);
     const small = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }] });
     await new OfficeWorkbook({ run: FakeExcel.runner(small), store: memoryStore() }).writeCells(cells);
     expect(small.syncCount).toBe(1);
+  });
+});
+
+describe("request sizes: Excel on the web's 5 MB limit", () => {
+  const LIMIT = 5_000_000;
+
+  test("the fake weighs a highlighted cell as the real office.js does (828 bytes to load, 902 to colour, 769 to clear)", async () => {
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "Xếp loại xã", values: [["x"]] }], requestLimit: 1e12 });
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store: memoryStore(), payloadLimit: 1e12 });
+    const cells = Array.from({ length: 1000 }, (_, i) => ({ sheet: "Xếp loại xã", address: `E${i + 1}` }));
+    await host.highlight(cells);
+    const [, load, write] = wb.requestSizes.splice(0);
+    await host.clearHighlights();
+    const [, , clear] = wb.requestSizes.splice(0);
+    // Measured in test/browser/officePayload.test.ts; within 10%.
+    expect(load / 1000).toBeGreaterThan(828 * 0.9);
+    expect(load / 1000).toBeLessThan(828 * 1.1);
+    expect(write / 1000).toBeGreaterThan(902 * 0.9);
+    expect(write / 1000).toBeLessThan(902 * 1.1);
+    expect(clear / 1000).toBeGreaterThan(769 * 0.9);
+    expect(clear / 1000).toBeLessThan(769 * 1.1);
+  });
+
+  test("a ranking of 5,000 units is written in one sync, every cell as planned", async () => {
+    const grid = unitsGrid(5000);
+    const plans = buildReportPlans(analyzeWorkbook([grid]), { date: new Date(2024, 0, 15) });
+    const { workbook, host } = fakeBook([grid]);
+    const names = await host.writeSheets(plans);
+    expect(names).toEqual([RANKING_SHEET_NAME]);
+    expect(workbook.syncCount).toBe(2);
+    expect(Math.max(...workbook.requestSizes)).toBeLessThan(LIMIT);
+    const sheet = workbook.sheet(RANKING_SHEET_NAME)!;
+    const wrong = plans[0].cells.filter((pc) => {
+      const cell = sheet.peek(pc.row, pc.col);
+      return pc.formula !== undefined ? cell?.formula !== pc.formula : pc.value !== "" && cell?.value !== pc.value;
+    });
+    expect(wrong).toEqual([]);
+    expect(plans[0].cells.length).toBeGreaterThan(40_000);
+  });
+
+  test("a 5,000-row plan too large for one request is written in blocks of rows, each under the limit", async () => {
+    const plan = stripedPlan(5000);
+    const { workbook, host } = fakeBook([districtGrid()], { active: "Huyện Kon Rẫy" });
+    const names = await host.writeSheets([plan]);
+    expect(names).toEqual(["Sọc"]);
+    expect(workbook.requestSizes.every((bytes) => bytes <= LIMIT)).toBe(true);
+    // More than one block, yet not one sync per row or per style.
+    expect(workbook.syncCount).toBeGreaterThan(3);
+    expect(workbook.syncCount).toBeLessThan(20);
+    const sheet = workbook.sheet("Sọc")!;
+    const wrong = plan.cells.filter((pc) => {
+      const cell = sheet.peek(pc.row, pc.col)!;
+      return (
+        (pc.formula ?? pc.value) !== (cell.formula ?? cell.value) ||
+        cell.numberFormat !== (pc.format ?? (typeof pc.value === "string" ? "@" : "General")) ||
+        (pc.style?.border === true && cell.borders.EdgeTop?.style !== "Continuous") ||
+        (cell.fill?.color ?? null) !== (pc.style?.fill ?? null)
+      );
+    });
+    expect(wrong).toEqual([]);
+    // The sheet-wide set-up comes once, with the first block; merges and heights with their rows.
+    expect(sheet.merges.sort()).toEqual([...plan.merges].sort());
+    expect(sheet.rowHeights).toEqual(plan.rowHeights);
+    expect(sheet.freeze).toEqual(plan.freeze);
+    expect(workbook.ops.filter((o) => o.op === "columnWidth")).toHaveLength(8);
+    // The marker, and the fingerprint of the whole plan (not of one block).
+    expect(workbook.names).toEqual([
+      { name: "CCHC_GEN_ANALYSIS", formula: "='Sọc'!$A$1" },
+      { name: "CCHC_GEN_ANALYSIS_FP", formula: `="${fingerprintOfPlan(plan)}"` },
+    ]);
+    expect(workbook.active).toBe("Sọc");
+    // Every sync that writes suspends calculation first.
+    const writing = new Set(workbook.ops.filter((o) => o.op !== "suspendApiCalculationUntilNextSync").map((o) => o.sync));
+    const suspended = new Set(workbook.ops.filter((o) => o.op === "suspendApiCalculationUntilNextSync").map((o) => o.sync));
+    for (const sync of writing) expect(suspended.has(sync)).toBe(true);
+  });
+
+  test("10,000 highlighted cells: loads and fills split under the limit, every cell coloured and given back", async () => {
+    const fills: Record<string, string> = {};
+    for (let i = 0; i < 10_000; i += 10) fills[`E${i + 1}`] = "#FFFF00";
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "Xếp loại xã", values: [["x"]], fills }] });
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store: memoryStore() });
+    const cells = Array.from({ length: 10_000 }, (_, i) => ({ sheet: "Xếp loại xã", address: `E${i + 1}` }));
+    expect(await host.highlight(cells)).toBe(10_000);
+    const sheet = wb.sheet("Xếp loại xã")!;
+    expect(cells.filter((_, i) => sheet.peek(i, 4)?.fill?.color !== HIGHLIGHT_FILL)).toEqual([]);
+    // 1 sheet list + loads (~8.5 MB) + fills (~9.3 MB), in requests under 5 MB.
+    expect(wb.syncCount).toBeGreaterThanOrEqual(5);
+    expect(wb.syncCount).toBeLessThanOrEqual(7);
+    expect(Math.max(...wb.requestSizes)).toBeLessThanOrEqual(LIMIT);
+    wb.syncCount = 0;
+    expect(await host.clearHighlights()).toBe(10_000);
+    expect(cells.filter((_, i) => (sheet.peek(i, 4)?.fill?.color ?? null) !== (i % 10 === 0 ? "#FFFF00" : null))).toEqual([]);
+    expect(wb.syncCount).toBeLessThanOrEqual(7);
+    expect(Math.max(...wb.requestSizes)).toBeLessThanOrEqual(LIMIT);
+    expect(host.highlightCount()).toBe(0);
+  });
+});
+
+describe("gradient fills", () => {
+  test("\"Xóa đánh dấu\" gives a gradient back as a solid fill of its colour, forgets it and names the cell", async () => {
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]], fills: { C3: "#00B050" } }] });
+    wb.sheet("S")!.cell(1, 1).fill = { color: "#5B9BD5", pattern: "LinearGradient" };
+    wb.sheet("S")!.cell(3, 3).fill = { color: "#ED7D31", pattern: "RectangularGradient", tintAndShade: 0.4 };
+    const store = memoryStore();
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store });
+    await host.highlight(["B2", "C3", "D4"].map((address) => ({ sheet: "S", address })));
+    expect(store.get(HIGHLIGHTS_KEY)).toContainEqual({ sheet: "S", address: "B2", fill: { color: "#5B9BD5", pattern: "LinearGradient" } });
+    expect(await host.clearHighlights()).toBe(3);
+    const s = wb.sheet("S")!;
+    expect(s.peek(1, 1)!.fill).toEqual({ color: "#5B9BD5", pattern: "Solid" });
+    expect(s.peek(3, 3)!.fill).toEqual({ color: "#ED7D31", pattern: "Solid", tintAndShade: 0.4 });
+    expect(s.peek(2, 2)!.fill).toEqual({ color: "#00B050", pattern: "Solid" });
+    expect(store.get(HIGHLIGHTS_KEY)).toEqual([]);
+    expect(host.approximatedFills()).toEqual([{ sheet: "S", address: "B2" }, { sheet: "S", address: "D4" }]);
+    expect(approximatedFillsSentence(host.approximatedFills())).toBe(`${TEXT.approximatedFills} S!B2, S!D4.`);
+    // A second click has nothing left to do and says nothing of gradients.
+    expect(await host.clearHighlights()).toBe(0);
+    expect(host.approximatedFills()).toEqual([]);
+  });
+
+  test("a check that no longer flags a gradient cell gives it back the same way", async () => {
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }] });
+    wb.sheet("S")!.cell(1, 1).fill = { color: "#5B9BD5", pattern: "LinearGradient" };
+    const host = new OfficeWorkbook({ run: FakeExcel.runner(wb), store: memoryStore() });
+    await host.highlight([{ sheet: "S", address: "B2" }]);
+    expect(await host.highlight([{ sheet: "S", address: "C3" }])).toBe(1);
+    expect(wb.sheet("S")!.peek(1, 1)!.fill).toEqual({ color: "#5B9BD5", pattern: "Solid" });
+    expect(host.approximatedFills()).toEqual([{ sheet: "S", address: "B2" }]);
+  });
+
+  test("the fake refuses a gradient pattern, as Excel does", async () => {
+    const wb = new FakeExcel.Workbook({ sheets: [{ name: "S", values: [["x"]] }] });
+    const run = FakeExcel.runner(wb);
+    await expect(
+      run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("B2").format.fill.pattern = "LinearGradient" as Excel.FillPattern;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("the sentence names at most 8 cells", () => {
+    const cells = Array.from({ length: 12 }, (_, i) => ({ sheet: "Huyện", address: `B${i + 1}` }));
+    expect(approximatedFillsSentence(cells)).toBe(`${TEXT.approximatedFills} ${cells.slice(0, 8).map((c) => `Huyện!${c.address}`).join(", ")}, … (12 ô).`);
   });
 });
 

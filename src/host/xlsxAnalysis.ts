@@ -5,6 +5,7 @@ import type { EngineSettings, Grid, SheetResult, WorkbookAnalysis } from "../eng
 import type { WorkbookSnapshot } from "./port";
 import { ExcelJsWorkbook } from "./exceljsWorkbook";
 import { loadWorkbook } from "./xlsxLoad";
+import type { PackageLimits } from "./xlsxPackageCheck";
 
 export interface OpenedWorkbook {
   port: ExcelJsWorkbook;
@@ -21,8 +22,12 @@ export function generatedNames(snapshot: WorkbookSnapshot): Set<string> {
 }
 
 /** Loads the bytes (throws XlsxReadError with a Vietnamese message) and analyses the user's sheets. */
-export async function openXlsx(data: ArrayBuffer | Uint8Array, settings?: Partial<EngineSettings>): Promise<OpenedWorkbook> {
-  const port = new ExcelJsWorkbook(await loadWorkbook(data));
+export async function openXlsx(
+  data: ArrayBuffer | Uint8Array,
+  settings?: Partial<EngineSettings>,
+  limits?: PackageLimits,
+): Promise<OpenedWorkbook> {
+  const port = new ExcelJsWorkbook(await loadWorkbook(data, limits));
   const snapshot = await port.read();
   const generated = generatedNames(snapshot);
   const userSheets = snapshot.sheets.filter((g) => !generated.has(g.name));

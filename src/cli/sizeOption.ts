@@ -1,0 +1,23 @@
+// `--max-size MB`: the limit on how much a workbook may unpack to (src/host/xlsxPackageCheck.ts),
+// raised by the clerk for a file that really is that large.
+import { DEFAULT_LIMITS, type PackageLimits } from "../host/xlsxPackageCheck";
+import { XlsxTooLargeError } from "../host/xlsxReadError";
+
+export const MAX_SIZE_OPTION = "--max-size";
+
+/** The limits from the option's text ("200", "7,5"); a Vietnamese error for anything else. */
+export function parseMaxSize(text: string | undefined): PackageLimits | { error: string } {
+  if (text === undefined) return DEFAULT_LIMITS;
+  const mb = /^\d+([.,]\d+)?$/.test(text) ? Number(text.replace(",", ".")) : NaN;
+  if (!(mb > 0) || mb > 4096) {
+    return { error: `${MAX_SIZE_OPTION} cần một số MB lớn hơn 0 và không quá 4096, ví dụ ${MAX_SIZE_OPTION} 200 (nhận được "${text}").` };
+  }
+  return { maxUnpackedBytes: Math.round(mb * 1024 * 1024) };
+}
+
+/** An error's message, with how to raise the limit when the file was refused as too large. */
+export function readErrorMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!(err instanceof XlsxTooLargeError)) return message;
+  return `${message} Nếu đúng là tệp này, chạy lại với ${MAX_SIZE_OPTION} ${err.neededMb} (cần khoảng ${Math.ceil(err.neededMb / 50)} GB bộ nhớ).`;
+}

@@ -123,3 +123,19 @@ describe("temporary files", () => {
     expect(await fs.readdir(d)).toEqual([]);
   });
 });
+
+describe("damaged input", () => {
+  it("is refused with the damaged part named, and no OUT is written", async () => {
+    const parts = await unzipParts(await fs.readFile(input));
+    const members = [...parts].map(([n, c]) => deflated(n, c));
+    const sheet = members.find((m) => m.name === "xl/worksheets/sheet2.xml")!;
+    sheet.crc32 = (sheet.crc32 ^ 1) >>> 0;
+    const damaged = path.join(dir, "hong.xlsx");
+    await fs.writeFile(damaged, writeZip(members));
+    const d = await freshDir("hong");
+    const r = await runCli(["summary", damaged, "-o", path.join(d, "ket-qua.xlsx"), "--date", "2024-01-15"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^.*hong\.xlsx: Tệp \.xlsx bị hỏng hoặc không đầy đủ: phần xl\/worksheets\/sheet2\.xml sai mã kiểm tra \(CRC\)/);
+    expect(await fs.readdir(d)).toEqual([]);
+  });
+});

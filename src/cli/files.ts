@@ -4,6 +4,7 @@
 // ends and opening a FIFO waits for a writer.
 import { promises as fs, type Stats } from "fs";
 import * as path from "path";
+import { megabytes } from "../host/xlsxPackageCheck";
 import { XlsxTooLargeError } from "../host/xlsxReadError";
 
 export interface InputFile {
@@ -119,9 +120,8 @@ export async function readInputFile(file: string, maxBytes: number): Promise<Uin
   });
   if (!stat.isFile()) throw new Error(NOT_REGULAR);
   if (stat.size > maxBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(".", ",");
     throw new XlsxTooLargeError(
-      `Tệp quá lớn để đọc an toàn: ${mb(stat.size)} MB, vượt giới hạn ${mb(maxBytes)} MB.`,
+      `Tệp quá lớn để đọc an toàn: ${megabytes(stat.size)} MB, vượt giới hạn ${megabytes(maxBytes)} MB.`,
       `file of ${stat.size} bytes > ${maxBytes}`,
       Math.ceil(stat.size / 1024 / 1024),
     );

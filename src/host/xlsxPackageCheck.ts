@@ -41,8 +41,9 @@ function damaged(what: string, detail: string): XlsxReadError {
   );
 }
 
-function megabytes(bytes: number): string {
-  return (bytes / MB).toFixed(1).replace(".", ",");
+/** MB with a decimal comma: one decimal, two below 1 MB (0,01 MB, not 0,0 MB). */
+export function megabytes(bytes: number): string {
+  return (bytes / MB).toFixed(bytes < MB ? 2 : 1).replace(".", ",");
 }
 
 /** Where a member's compressed data lies in the file, after its local header. */

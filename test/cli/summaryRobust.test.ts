@@ -139,3 +139,23 @@ describe("damaged input", () => {
     expect(await fs.readdir(d)).toEqual([]);
   });
 });
+
+describe("--max-size", () => {
+  it("refuses a workbook past the limit, says how to raise it, writes nothing; raised, it works", async () => {
+    const d = await freshDir("gioi-han");
+    const out = path.join(d, "ket-qua.xlsx");
+    const r = await runCli(["summary", input, "-o", out, "--date", "2024-01-15", "--max-size", "0,01"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Tệp quá lớn để đọc an toàn: .* vượt giới hạn 0,01 MB\. Nếu đúng là tệp này, chạy lại với --max-size 1 /);
+    expect(await fs.readdir(d)).toEqual([]);
+    expect((await runCli(["summary", input, "-o", out, "--date", "2024-01-15", "--max-size", "1"])).code).toBe(0);
+  });
+
+  it.each(["0", "-5", "abc", "5000"])("refuses --max-size %s in check and summary", async (value) => {
+    for (const args of [["check", input], ["summary", input, "-o", path.join(dir, "x.xlsx")]]) {
+      const r = await runCli([...args, "--max-size", value]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--max-size cần một số MB lớn hơn 0 và không quá 4096/);
+    }
+  });
+});

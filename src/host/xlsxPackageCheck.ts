@@ -66,12 +66,14 @@ function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
   let largest: ZipEntry | undefined;
   for (const e of entries) {
     if (e.flags & ENCRYPTED_FLAG) throw new XlsxReadError(PASSWORD_MESSAGE, `encrypted member: ${e.name}`);
+    // ZIP64 sizes: a part of 4 GB or more, past any limit this reader can be given.
+    if (usesZip64(e)) throw new XlsxReadError(`Tệp quá lớn để đọc: phần ${e.name} từ 4 GB trở lên.`, `ZIP64 member: ${e.name}`);
     if (e.method !== STORED && e.method !== DEFLATED) {
       throw damaged(`phần ${e.name} dùng kiểu nén không hỗ trợ (mã ${e.method}).`, `compression method ${e.method}: ${e.name}`);
     }
     const impossible =
       e.method === STORED ? e.compressedSize !== e.uncompressedSize : e.uncompressedSize > e.compressedSize * MAX_DEFLATE_RATIO + 1024;
-    if (impossible && !usesZip64(e)) {
+    if (impossible) {
       throw damaged(`kích thước ghi cho phần ${e.name} không thể đúng.`, `impossible sizes: ${e.name}`);
     }
     total += e.uncompressedSize;

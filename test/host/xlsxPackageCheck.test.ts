@@ -93,6 +93,14 @@ describe("damaged members", () => {
 });
 
 describe("size limit", () => {
+  it("refuses a part whose sizes need ZIP64 (4 GB or more), whatever the limit", async () => {
+    const list = members(await seedParts());
+    list.find((m) => m.name === SHEET2)!.uncompressedSize = 0xffffffff;
+    const err = await refusal(writeZip(list), { maxUnpackedBytes: 2 ** 40 });
+    expect(err.message).toBe(`Tệp quá lớn để đọc: phần ${SHEET2} từ 4 GB trở lên.`);
+  });
+
+
   it("refuses a 3 GB zip bomb from its declared sizes, before inflating anything", async () => {
     const list = members(await seedParts());
     const bomb = list.find((m) => m.name === SHEET2)!;

@@ -1,6 +1,6 @@
 // `--max-size MB`: the limit on how much a workbook may unpack to (src/host/xlsxPackageCheck.ts),
 // raised by the clerk for a file that really is that large.
-import { DEFAULT_LIMITS, type PackageLimits } from "../host/xlsxPackageCheck";
+import { DEFAULT_LIMITS, WORST_MEMORY_PER_MB, type PackageLimits } from "../host/xlsxPackageCheck";
 import { XlsxTooLargeError } from "../host/xlsxReadError";
 
 export const MAX_SIZE_OPTION = "--max-size";
@@ -15,9 +15,14 @@ export function parseMaxSize(text: string | undefined): PackageLimits | { error:
   return { maxUnpackedBytes: Math.round(mb * 1024 * 1024) };
 }
 
+/** MB as GB rounded up to a half ("1,5"), for the memory a raised limit may take. */
+function gigabytes(mb: number): string {
+  return String(Math.ceil((mb / 1024) * 2) / 2).replace(".", ",");
+}
+
 /** An error's message, with how to raise the limit when the file was refused as too large. */
 export function readErrorMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   if (!(err instanceof XlsxTooLargeError)) return message;
-  return `${message} Nếu đúng là tệp này, chạy lại với ${MAX_SIZE_OPTION} ${err.neededMb} (cần khoảng ${Math.ceil(err.neededMb / 50)} GB bộ nhớ).`;
+  return `${message} Nếu đúng là tệp này, chạy lại với ${MAX_SIZE_OPTION} ${err.neededMb} (có thể cần tới ${gigabytes(err.neededMb * WORST_MEMORY_PER_MB)} GB bộ nhớ).`;
 }

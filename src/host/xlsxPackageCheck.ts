@@ -10,12 +10,16 @@ import { XlsxReadError, XlsxTooLargeError } from "./xlsxReadError";
 const MB = 1024 * 1024;
 
 /**
- * Default limit on the unpacked size of all parts together, in MB. Measured: reading needs 17-20
- * MB of memory per MB of sheet XML (`cchc check` on a 30.7 MB sheet of 100,000 rows: 520-610 MB
- * resident, of which ExcelJS 400 MB), so 50 MB keeps a run near 1 GB; a real scoring workbook
- * unpacks to well under 1 MB.
+ * Default limit on the unpacked size of all parts together, in MB. Measured with `cchc check`:
+ * 17-20 MB of memory per MB of sheet XML for rows of seven cells (a 30.7 MB sheet of 100,000 rows:
+ * 520-610 MB resident), 28 MB per MB at worst for rows of one short number (46 MB of XML, 900,000
+ * rows: 1.28 GB). 32 MB keeps the worst case near 1 GB (31.6 MB of such rows: 0.9-1.07 GB); a real
+ * scoring workbook unpacks to well under 1 MB.
  */
-export const DEFAULT_MAX_UNPACKED_MB = 50;
+export const DEFAULT_MAX_UNPACKED_MB = 32;
+
+/** Memory a run may need per MB of unpacked parts, at worst (measured, above). */
+export const WORST_MEMORY_PER_MB = 28;
 
 export interface PackageLimits {
   /** Most bytes all parts may unpack to together. */

@@ -56,7 +56,7 @@ it("checks the good file and reports the bomb and the damaged file, in bounded t
   const json = JSON.parse(r.stdout) as CheckJson;
   expect(json.files.map((f) => path.basename(f.file))).toEqual(["a-bom.xlsx", "b-tot.xlsx", "c-hong.xlsx"]);
   const [bomb, good, damaged] = json.files;
-  expect(bomb.error).toMatch(/^Tệp quá lớn để đọc an toàn: khi giải nén, dữ liệu chiếm 2048,\d MB \(phần lớn nhất xl\/worksheets\/sheet1\.xml: 2048,0 MB\), vượt giới hạn 50,0 MB\. Nếu đúng là tệp này, chạy lại với --max-size 2049/);
+  expect(bomb.error).toMatch(/^Tệp quá lớn để đọc an toàn: khi giải nén, dữ liệu chiếm 2048,\d MB \(phần lớn nhất xl\/worksheets\/sheet1\.xml: 2048,0 MB\), vượt giới hạn 32,0 MB\. Nếu đúng là tệp này, chạy lại với --max-size 2049/);
   expect(damaged.error).toMatch(/phần xl\/worksheets\/sheet2\.xml sai mã kiểm tra \(CRC\)/);
   expect(good.error).toBeUndefined();
   expect(good.sheets.map((s) => s.kind)).toEqual(["scoring", "units"]);

@@ -108,7 +108,7 @@ describe("size limit", () => {
     const err = await refusal(writeZip(list));
     expect(err).toBeInstanceOf(XlsxTooLargeError);
     expect(err.message).toContain(`phần lớn nhất ${SHEET2}: 3072,0 MB`);
-    expect(err.message).toContain("vượt giới hạn 50,0 MB");
+    expect(err.message).toContain("vượt giới hạn 32,0 MB");
     expect((err as XlsxTooLargeError).neededMb).toBe(3073);
   });
 

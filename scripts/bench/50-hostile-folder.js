@@ -6,7 +6,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const ExcelJS = require("exceljs");
-const { bombMember, deflated, unzipParts, writeZip } = require("./lib/rawZip");
+const { bombMember, deflated, unzipParts, writeZip } = require("./support/rawZip");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "lib", "cli", "main.js");

@@ -1,5 +1,6 @@
 // How the standalone page shows cell values (pure functions), and how much of a huge sheet it
 // draws (in Debian's Chromium).
+import { promises as fs } from "fs";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { Workbook } from "exceljs";
@@ -9,6 +10,8 @@ import { MAX_COLUMNS, MAX_ROWS } from "../../src/standalone/gridView";
 import { districtGrid } from "../fixtures/seed";
 import { bigGrid } from "../cli/helpers/layouts";
 import { addGridSheet, makeTempDir, removeDir } from "../cli/helpers/xlsxFiles";
+import { deflated, unzipParts, writeZip } from "../host/helpers/rawZip";
+import { saveWorkbook } from "../../src/host/xlsxLoad";
 import { browserUnavailable, launchChromium, serveDist, type StaticServer } from "./standaloneSupport";
 
 describe("cell display in the standalone grid", () => {
@@ -87,6 +90,20 @@ maybe("huge sheets in the standalone page (Chromium)", () => {
     expect(await page.locator("#grid .more").allTextContents()).toEqual([
       "Chỉ hiện 50 cột đầu (đến cột AX) trong 16384 cột; phần kiểm tra vẫn tính cả sheet.",
     ]);
+  });
+
+  it("refuses a damaged workbook in the browser too, naming the part (inflated with Chromium's DecompressionStream)", async () => {
+    const wb = new Workbook();
+    addGridSheet(wb, districtGrid());
+    const members = [...(await unzipParts(await saveWorkbook(wb)))].map(([n, c]) => deflated(n, c));
+    const sheet = members.find((m) => m.name === "xl/worksheets/sheet1.xml")!;
+    sheet.crc32 = (sheet.crc32 ^ 4) >>> 0;
+    const file = path.join(dir, "hong-crc.xlsx");
+    await fs.writeFile(file, writeZip(members));
+    await page.setInputFiles("#file-input", file);
+    const status = page.locator("#status");
+    await status.filter({ hasText: "Không mở được hong-crc.xlsx" }).waitFor({ timeout: 60_000 });
+    expect(await status.textContent()).toContain("phần xl/worksheets/sheet1.xml sai mã kiểm tra (CRC)");
   });
 
   it("says how many findings lie in rows it does not draw", async () => {

@@ -1,30 +1,26 @@
 // `cchc check FILE_OR_DIR... [--json]`: reads every sheet of every workbook and reports totals,
 // index, grade and findings. Exit 0: no error finding; 1: error findings; 2: some input could
 // not be read (or the command line is wrong).
-import { promises as fs } from "fs";
 import { analysisOfEverySheet, openXlsx } from "../host/xlsxAnalysis";
+import { DEFAULT_LIMITS, type PackageLimits } from "../host/xlsxPackageCheck";
 import { parseArgs } from "./args";
 import { checkJson, type FileCheck } from "./checkJson";
-import { quietOnClosedPipe } from "./checkPipe";
-import { fileText, totalsText } from "./checkText";
-import { discoverInputs } from "./files";
+import { escapeControls, fileTextPieces, totalsText } from "./checkText";
+import { discoverInputs, readInputFile } from "./files";
+import { OutputWriter, outputErrorMessage } from "./output";
+import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 
-const USAGE = "Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json]";
+const USAGE = "Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--max-size MB]";
 
 /** Progress lines on stderr start past this many files. */
 const PROGRESS_FROM = 10;
 
-export async function checkFile(file: string): Promise<FileCheck> {
-  let bytes: Uint8Array;
+export async function checkFile(file: string, limits: PackageLimits = DEFAULT_LIMITS): Promise<FileCheck> {
   try {
-    bytes = await fs.readFile(file);
+    const bytes = await readInputFile(file, limits.maxUnpackedBytes);
+    return { file, analysis: analysisOfEverySheet(await openXlsx(bytes, undefined, limits)) };
   } catch (err) {
-    return { file, error: `Không đọc được tệp (${err instanceof Error ? err.message : String(err)}).` };
-  }
-  try {
-    return { file, analysis: analysisOfEverySheet(await openXlsx(bytes)) };
-  } catch (err) {
-    return { file, error: err instanceof Error ? err.message : String(err) };
+    return { file, error: readErrorMessage(err) };
   }
 }
 
@@ -35,18 +31,23 @@ export function exitCode(files: FileCheck[]): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ["--json"], options: {} });
+  const parsed = parseArgs(argv, { flags: ["--json"], options: { [MAX_SIZE_OPTION]: [] } });
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\n${USAGE}\n`);
     return 2;
   }
-  const { positional, flags } = parsed.args;
+  const { positional, flags, options } = parsed.args;
   if (positional.length === 0) {
     process.stderr.write(`Thiếu tệp hoặc thư mục cần kiểm tra.\n${USAGE}\n`);
     return 2;
   }
+  const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
+  if ("error" in limits) {
+    process.stderr.write(`${limits.error}\n`);
+    return 2;
+  }
   const json = flags.has("--json");
-  quietOnClosedPipe();
+  const out = new OutputWriter();
   const inputs = await discoverInputs(positional);
   const readable = inputs.filter((i) => i.error === undefined).length;
   const results: FileCheck[] = [];
@@ -56,14 +57,23 @@ export async function run(argv: string[]): Promise<number> {
     if (input.error !== undefined) result = { file: input.file, error: input.error };
     else {
       done++;
-      if (readable > PROGRESS_FROM) process.stderr.write(`Đang kiểm tra ${done}/${readable}: ${input.file}\n`);
-      result = await checkFile(input.file);
+      if (readable > PROGRESS_FROM) process.stderr.write(escapeControls(`Đang kiểm tra ${done}/${readable}: ${input.file}`) + "\n");
+      result = await checkFile(input.file, limits);
     }
     results.push(result);
-    // Text is printed as it comes, so a long run shows its results early.
-    if (!json) process.stdout.write(fileText(result) + "\n");
+    // Text is written as it comes, so a long run shows its results early.
+    if (!json) {
+      for (const piece of fileTextPieces(result)) await out.write(piece);
+      await out.write("\n");
+    }
+    // Nobody receives the rest: stop checking.
+    if (out.error !== null) break;
   }
-  if (json) process.stdout.write(JSON.stringify(checkJson(results), null, 2) + "\n");
-  else process.stdout.write(totalsText(results));
+  if (json) await out.write(JSON.stringify(checkJson(results), null, 2) + "\n");
+  else await out.write(totalsText(results));
+  if (out.error !== null) {
+    process.stderr.write(outputErrorMessage(out.error) + "\n");
+    return 2;
+  }
   return exitCode(results);
 }

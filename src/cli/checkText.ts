@@ -3,6 +3,21 @@ import { excelRound } from "../engine/numbers";
 import type { Finding, ScoreSummary, ScoringSheet, SheetResult, UnitsSheet } from "../engine/types";
 import type { FileCheck } from "./checkJson";
 
+/**
+ * C0 controls other than tab and line feed, DEL, C1 controls and the bidirectional overrides,
+ * which a terminal would obey (an ESC sequence can recolour, move the cursor or retitle the window;
+ * a carriage return overwrites the line) instead of showing.
+ */
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from a workbook as safe terminal text: each control shown as \x1b (or \u202e). */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** Points as Vietnamese write them: 2 decimals at most, decimal comma (89,21). */
 export function formatPoints(x: number): string {
   return String(excelRound(x, 2)).replace(".", ",");
@@ -83,12 +98,24 @@ export function sheetText(s: SheetResult): string[] {
   return s.findings.length > 0 ? lines.concat(findingLines(s.findings, "    ")) : lines;
 }
 
+/** Lines as output text, every control character escaped. */
+function joined(lines: string[]): string {
+  return lines.map(escapeControls).join("\n") + "\n";
+}
+
+/**
+ * One file's report in pieces (the heading, then one piece per sheet), so a huge report is
+ * written as it is made instead of being gathered into one string or one array first.
+ */
+export function* fileTextPieces(f: FileCheck): Generator<string> {
+  yield joined([`Tệp ${f.file}`]);
+  if (f.error !== undefined) yield joined([`  KHÔNG ĐỌC ĐƯỢC: ${f.error}`]);
+  else if (!f.analysis || f.analysis.sheets.length === 0) yield joined(["  Bảng tính không có sheet nào."]);
+  else for (const s of f.analysis.sheets) yield joined(sheetText(s));
+}
+
 export function fileText(f: FileCheck): string {
-  const lines = [`Tệp ${f.file}`];
-  if (f.error !== undefined) lines.push(`  KHÔNG ĐỌC ĐƯỢC: ${f.error}`);
-  else if (!f.analysis || f.analysis.sheets.length === 0) lines.push("  Bảng tính không có sheet nào.");
-  else for (const s of f.analysis.sheets) lines.push(...sheetText(s));
-  return lines.join("\n") + "\n";
+  return [...fileTextPieces(f)].join("");
 }
 
 /** The closing line: how many files, errors, warnings, unreadable inputs. */

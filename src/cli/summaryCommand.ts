@@ -8,21 +8,16 @@ import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint
 import { buildReportPlans } from "../engine/reportPlans";
 import { defaultScoringSheet, openXlsx } from "../host/xlsxAnalysis";
 import { parseArgs } from "./args";
+import { dateOption } from "./dateOption";
+import { readInputFile } from "./files";
+import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
-const USAGE = "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY]";
+const USAGE = "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--max-size MB]";
 
 function fail(message: string): number {
   process.stderr.write(`${message}\n`);
   return 2;
-}
-
-/** "2024-01-15" → that local date; null when it is not a real date. */
-export function parseDate(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]) ? d : null;
 }
 
 export async function samePath(a: string, b: string): Promise<boolean> {
@@ -33,7 +28,7 @@ export async function samePath(a: string, b: string): Promise<boolean> {
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [] },
+    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [], [MAX_SIZE_OPTION]: [] },
   });
   if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
   const { positional, flags, options } = parsed.args;
@@ -42,9 +37,8 @@ export async function run(argv: string[]): Promise<number> {
   const out = options.get("--output");
   if (out === undefined) return fail(`Thiếu tệp kết quả: -o RA.xlsx\n${USAGE}`);
   if (!/\.xls[xm]$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .xlsx (hoặc .xlsm khi bảng tính có macro): ${out}`);
-  const dateText = options.get("--date");
-  const date = dateText === undefined ? new Date() : parseDate(dateText);
-  if (date === null) return fail(`Ngày không hợp lệ: "${dateText}" (cần dạng NĂM-THÁNG-NGÀY, ví dụ 2024-01-15).`);
+  const date = dateOption(options.get("--date"));
+  if (!(date instanceof Date)) return fail(date.error);
   const force = flags.has("--force");
 
   if (await samePath(input, out)) return fail("Tệp kết quả trùng với tệp đầu vào; tệp đầu vào không bao giờ bị ghi đè.");
@@ -56,17 +50,15 @@ export async function run(argv: string[]): Promise<number> {
     // OUT does not exist: fine.
   }
 
+  const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
+  if ("error" in limits) return fail(limits.error);
   let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(input);
-  } catch (err) {
-    return fail(`Không đọc được tệp ${input} (${err instanceof Error ? err.message : String(err)}).`);
-  }
   let opened;
   try {
-    opened = await openXlsx(bytes);
+    bytes = await readInputFile(input, limits.maxUnpackedBytes);
+    opened = await openXlsx(bytes, undefined, limits);
   } catch (err) {
-    return fail(`${input}: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`${input}: ${readErrorMessage(err)}`);
   }
   // The output keeps the input's macros, so it must carry the extension Excel opens them with.
   let macros: boolean;

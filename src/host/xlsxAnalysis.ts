@@ -5,6 +5,7 @@ import type { EngineSettings, Grid, ScoringSheet, SheetResult, WorkbookAnalysis 
 import type { WorkbookSnapshot } from "./port";
 import { loadWorkbook } from "./xlsxLoad";
 import { XlsxWorkbook } from "./xlsxWorkbook";
+import type { PackageLimits } from "./xlsxPackageCheck";
 
 export interface OpenedWorkbook {
   /** Reads through ExcelJS; writes report sheets into the original package. */
@@ -22,9 +23,13 @@ export function generatedNames(snapshot: WorkbookSnapshot): Set<string> {
 }
 
 /** Loads the bytes (throws XlsxReadError with a Vietnamese message) and analyses the user's sheets. */
-export async function openXlsx(data: ArrayBuffer | Uint8Array, settings?: Partial<EngineSettings>): Promise<OpenedWorkbook> {
+export async function openXlsx(
+  data: ArrayBuffer | Uint8Array,
+  settings?: Partial<EngineSettings>,
+  limits?: PackageLimits,
+): Promise<OpenedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const port = new XlsxWorkbook(bytes, await loadWorkbook(bytes));
+  const port = new XlsxWorkbook(bytes, await loadWorkbook(bytes, limits));
   const snapshot = await port.read();
   const generated = generatedNames(snapshot);
   const userSheets = snapshot.sheets.filter((g) => !generated.has(g.name));

@@ -1,6 +1,7 @@
 // Reading ExcelJS worksheets as the engine's grids. No file I/O here: the command line and the
 // standalone page hand a loaded ExcelJS workbook to src/host/exceljsWorkbook.ts.
 import type * as ExcelJS from "exceljs";
+import { parseA1, toA1 } from "../engine/address";
 import { UNCALCULATED } from "../engine/scoringFindings";
 import { applyMergedAreas, type MergedArea } from "../engine/merges";
 import type { CellValue, Grid } from "../engine/types";
@@ -99,4 +100,45 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     values[r] = dense;
   }
   return applyMergedAreas({ name: ws.name, values, origin: { row: 0, col: 0 } }, [...merges.values()]);
+}
+
+/** The part of a parsed worksheet model the merge clip reads and rewrites (ExcelJS's own shape). */
+export interface WorksheetMergeModel {
+  rows: { cells: { address: string }[] }[];
+  /** Absent when the sheet has no merges. */
+  mergeCells?: string[];
+}
+
+/**
+ * Merge ranges cut down to the sheet's used range (the cells the file holds): a merge over
+ * A1:XFD1048576 becomes the cells that exist, one outside them is dropped, as is one cut down to
+ * a single cell. ExcelJS makes an object for every cell of every merge, so an unbounded merge in a
+ * 2 KB file exhausts memory; past the used range a merge covers only empty cells, so no value
+ * changes. Must run on the parsed model, before ExcelJS builds the worksheet from it.
+ */
+export function clipMergesToUsedRange(model: WorksheetMergeModel): void {
+  if (!model.mergeCells || model.mergeCells.length === 0) return;
+  let lastRow = -1;
+  let lastCol = -1;
+  for (const row of model.rows) {
+    for (const cell of row.cells) {
+      const at = parseA1(cell.address);
+      if (!at) continue;
+      if (at.row > lastRow) lastRow = at.row;
+      if (at.col > lastCol) lastCol = at.col;
+    }
+  }
+  const clipped: string[] = [];
+  for (const range of model.mergeCells) {
+    const [a, b] = range.split(":").map((x) => parseA1(x));
+    if (!a || !b) continue;
+    const top = Math.min(a.row, b.row);
+    const left = Math.min(a.col, b.col);
+    if (top > lastRow || left > lastCol) continue;
+    const bottom = Math.min(Math.max(a.row, b.row), lastRow);
+    const right = Math.min(Math.max(a.col, b.col), lastCol);
+    if (bottom === top && right === left) continue;
+    clipped.push(`${toA1(top, left)}:${toA1(bottom, right)}`);
+  }
+  model.mergeCells = clipped;
 }

@@ -8,7 +8,7 @@ import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import { buildReportPlans } from "../../src/engine/reportPlans";
-import { parseDate } from "../../src/cli/summaryCommand";
+import { parseDate } from "../../src/cli/dateOption";
 import { openXlsx } from "../../src/host/xlsxAnalysis";
 import { cellValueOf } from "../../src/host/xlsxCells";
 import { communesGrid, districtGrid } from "../fixtures/seed";

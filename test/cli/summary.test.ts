@@ -7,7 +7,7 @@ import * as path from "path";
 import type { Workbook } from "exceljs";
 import { buildReportPlans, RANKING_SHEET_NAME, SUMMARY_SHEET_NAME } from "../../src/engine/reportPlans";
 import type { SheetPlan } from "../../src/engine/plan";
-import { parseDate } from "../../src/cli/summaryCommand";
+import { parseDate } from "../../src/cli/dateOption";
 import { openXlsx } from "../../src/host/xlsxAnalysis";
 import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
 import { cellValueOf } from "../../src/host/xlsxCells";

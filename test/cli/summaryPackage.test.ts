@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import * as path from "path";
 import { promisify } from "util";
 import { buildReportPlans, RANKING_SHEET_NAME, SUMMARY_SHEET_NAME } from "../../src/engine/reportPlans";
-import { parseDate } from "../../src/cli/summaryCommand";
+import { parseDate } from "../../src/cli/dateOption";
 import { openXlsx } from "../../src/host/xlsxAnalysis";
 import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
 import { cellValueOf } from "../../src/host/xlsxCells";

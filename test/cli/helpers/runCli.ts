@@ -3,6 +3,7 @@
 import { spawn } from "child_process";
 import { existsSync } from "fs";
 import * as path from "path";
+import { Writable } from "stream";
 import { main } from "../../../src/cli/main";
 
 export interface CliResult {
@@ -11,24 +12,40 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[]): Promise<CliResult> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
+/** A stream that keeps what is written to it, standing in for stdout or stderr. */
+function collector(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
   });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  return { stream, text: () => chunks.join("") };
+}
+
+/** Runs `fn` with process.stdout and process.stderr replaced by collectors. */
+async function withCapturedStreams<T>(fn: () => Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
+  const out = collector();
+  const err = collector();
+  const saved = {
+    stdout: Object.getOwnPropertyDescriptor(process, "stdout")!,
+    stderr: Object.getOwnPropertyDescriptor(process, "stderr")!,
+  };
+  Object.defineProperty(process, "stdout", { value: out.stream, configurable: true });
+  Object.defineProperty(process, "stderr", { value: err.stream, configurable: true });
   try {
-    const code = await main(args);
-    return { code, stdout, stderr };
+    const value = await fn();
+    return { value, stdout: out.text(), stderr: err.text() };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    Object.defineProperty(process, "stdout", saved.stdout);
+    Object.defineProperty(process, "stderr", saved.stderr);
   }
+}
+
+export async function runCli(args: string[]): Promise<CliResult> {
+  const { value: code, stdout, stderr } = await withCapturedStreams(() => main(args));
+  return { code, stdout, stderr };
 }
 
 export const BIN = path.resolve(__dirname, "..", "..", "..", "lib", "cli", "main.js");

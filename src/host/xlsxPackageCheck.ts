@@ -1,0 +1,204 @@
+// Checks an .xlsx package before ExcelJS inflates anything: the central directory is whole, the
+// declared sizes stay under a limit, every member inflates to exactly its declared size with a
+// matching CRC, and every sheet the workbook names is present. ExcelJS (through JSZip) would
+// otherwise use a damaged member as if sound, skip a missing sheet in silence, and inflate a zip
+// bomb whole into memory. Works in Node and in the browser (DecompressionStream in both).
+import { crc32Update } from "./crc32";
+import { readCentralDirectory, usesZip64, type ZipEntry } from "./xlsxParts";
+import { XlsxReadError, XlsxTooLargeError } from "./xlsxReadError";
+
+const MB = 1024 * 1024;
+
+/**
+ * Default limit on the unpacked size of all parts together, in MB. Measured with `cchc check`:
+ * 17-20 MB of memory per MB of sheet XML for rows of seven cells (a 30.7 MB sheet of 100,000 rows:
+ * 520-610 MB resident), 28 MB per MB at worst for rows of one short number (46 MB of XML, 900,000
+ * rows: 1.28 GB). 32 MB keeps the worst case near 1 GB (31.6 MB of such rows: 0.9-1.07 GB); a real
+ * scoring workbook unpacks to well under 1 MB.
+ */
+export const DEFAULT_MAX_UNPACKED_MB = 32;
+
+/** Memory a run may need per MB of unpacked parts, at worst (measured, above). */
+export const WORST_MEMORY_PER_MB = 28;
+
+export interface PackageLimits {
+  /** Most bytes all parts may unpack to together. */
+  maxUnpackedBytes: number;
+}
+
+export const DEFAULT_LIMITS: PackageLimits = { maxUnpackedBytes: DEFAULT_MAX_UNPACKED_MB * MB };
+
+/** Deflate cannot expand data more than about 1032 times; a header claiming more is damaged. */
+const MAX_DEFLATE_RATIO = 1032;
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+const ENCRYPTED_FLAG = 1;
+
+export const PASSWORD_MESSAGE =
+  "Tệp được đặt mật khẩu (mã hóa), không đọc được. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa trống) rồi lưu lại dạng .xlsx.";
+
+function damaged(what: string, detail: string): XlsxReadError {
+  return new XlsxReadError(
+    `Tệp .xlsx bị hỏng hoặc không đầy đủ: ${what} Hãy lấy lại tệp gốc (hoặc bản sao lưu) rồi kiểm tra lại.`,
+    detail,
+  );
+}
+
+/** MB with a decimal comma: one decimal, two below 1 MB (0,01 MB, not 0,0 MB). */
+export function megabytes(bytes: number): string {
+  return (bytes / MB).toFixed(bytes < MB ? 2 : 1).replace(".", ",");
+}
+
+/** Where a member's compressed data lies in the file, after its local header. */
+function dataOf(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) {
+    throw damaged(`không tìm thấy phần ${entry.name} ở vị trí ghi trong tệp (tệp có thể bị cắt cụt).`, `no local header: ${entry.name}`);
+  }
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + entry.compressedSize > bytes.length) {
+    throw damaged(`phần ${entry.name} bị cắt cụt (tệp không đầy đủ).`, `truncated member: ${entry.name}`);
+  }
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
+/** The structure and the declared sizes, before anything is inflated. */
+function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
+  let total = 0;
+  let largest: ZipEntry | undefined;
+  for (const e of entries) {
+    if (e.flags & ENCRYPTED_FLAG) throw new XlsxReadError(PASSWORD_MESSAGE, `encrypted member: ${e.name}`);
+    // ZIP64 sizes: a part of 4 GB or more, past any limit this reader can be given.
+    if (usesZip64(e)) throw new XlsxReadError(`Tệp quá lớn để đọc: phần ${e.name} từ 4 GB trở lên.`, `ZIP64 member: ${e.name}`);
+    if (e.method !== STORED && e.method !== DEFLATED) {
+      throw damaged(`phần ${e.name} dùng kiểu nén không hỗ trợ (mã ${e.method}).`, `compression method ${e.method}: ${e.name}`);
+    }
+    const impossible =
+      e.method === STORED ? e.compressedSize !== e.uncompressedSize : e.uncompressedSize > e.compressedSize * MAX_DEFLATE_RATIO + 1024;
+    if (impossible) {
+      throw damaged(`kích thước ghi cho phần ${e.name} không thể đúng.`, `impossible sizes: ${e.name}`);
+    }
+    total += e.uncompressedSize;
+    if (!largest || e.uncompressedSize > largest.uncompressedSize) largest = e;
+  }
+  if (total > limits.maxUnpackedBytes && largest) {
+    const neededMb = Math.ceil(total / MB);
+    throw new XlsxTooLargeError(
+      `Tệp quá lớn để đọc an toàn: khi giải nén, dữ liệu chiếm ${megabytes(total)} MB (phần lớn nhất ${largest.name}: ${megabytes(largest.uncompressedSize)} MB), vượt giới hạn ${megabytes(limits.maxUnpackedBytes)} MB.`,
+      `unpacked ${total} bytes > ${limits.maxUnpackedBytes}`,
+      neededMb,
+    );
+  }
+}
+
+/** Streams the member through an inflater, stopping as soon as it outgrows its declared size. */
+async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean): Promise<Uint8Array[]> {
+  const kept: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  if (entry.method === STORED) {
+    crc = crc32Update(0, data);
+    size = data.length;
+    if (keep) kept.push(data);
+  } else {
+    const inflater = new DecompressionStream("deflate-raw");
+    const writer = inflater.writable.getWriter();
+    // Not awaited: the writes finish as the reader drains; their errors reach the reader too.
+    writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined);
+    writer.close().catch(() => undefined);
+    const reader = inflater.readable.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > entry.uncompressedSize) {
+          await reader.cancel().catch(() => undefined);
+          throw damaged(`phần ${entry.name} giải nén ra nhiều hơn kích thước ghi trong tệp.`, `member larger than declared: ${entry.name}`);
+        }
+        crc = crc32Update(crc, value);
+        if (keep) kept.push(value);
+      }
+    } catch (err) {
+      if (err instanceof XlsxReadError) throw err;
+      const detail = err instanceof Error ? err.message : String(err);
+      throw damaged(`phần ${entry.name} không giải nén được (${detail}).`, `inflate failed: ${entry.name}: ${detail}`);
+    }
+  }
+  if (size !== entry.uncompressedSize) {
+    throw damaged(`phần ${entry.name} ngắn hơn kích thước ghi trong tệp.`, `member shorter than declared: ${entry.name}`);
+  }
+  if (crc !== entry.crc32) throw damaged(`phần ${entry.name} sai mã kiểm tra (CRC), dữ liệu đã bị hư.`, `CRC mismatch: ${entry.name}`);
+  return kept;
+}
+
+function text(chunks: Uint8Array[] | undefined): string {
+  if (!chunks) return "";
+  const decoder = new TextDecoder("utf-8");
+  return chunks.map((c) => decoder.decode(c, { stream: true })).join("") + decoder.decode();
+}
+
+/** Attributes of every `<tag …>` element (any namespace prefix), by their full names ("r:id"). */
+function elements(xml: string, tag: string): Record<string, string>[] {
+  const open = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, "g");
+  return [...xml.matchAll(open)].map((m) => {
+    const attrs: Record<string, string> = {};
+    for (const a of m[1].matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[a[1]] = a[2] ?? a[3];
+    return attrs;
+  });
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? "");
+}
+
+/** A relationship target as a part name: "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml". */
+function partName(target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ["xl"];
+  for (const p of target.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== "." && p !== "") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+/** Every sheet named in xl/workbook.xml must have its part in the package. */
+function checkSheetsPresent(workbookXml: string, relsXml: string, names: Set<string>): void {
+  const targets = new Map<string, string>();
+  for (const rel of elements(relsXml, "Relationship")) {
+    if (rel.Id && rel.Target && rel.TargetMode !== "External") targets.set(rel.Id, partName(rel.Target));
+  }
+  for (const sheet of elements(workbookXml, "sheet")) {
+    // The relationship id is the one attribute named "<prefix>:id" (usually r:id).
+    const id = Object.entries(sheet).find(([k]) => k.endsWith(":id"))?.[1];
+    const target = id === undefined ? undefined : targets.get(id);
+    const label = sheet.name === undefined ? "" : ` của sheet "${unescapeXml(sheet.name)}"`;
+    if (target === undefined) throw damaged(`không tìm thấy phần dữ liệu${label}.`, `no relationship for sheet ${sheet.name}`);
+    if (!names.has(target)) throw damaged(`thiếu phần ${target}${label}.`, `missing part: ${target}`);
+  }
+}
+
+/**
+ * Throws XlsxReadError (Vietnamese message naming the part) unless the zip package is sound:
+ * readable central directory, sizes within `limits`, every member's size and CRC as declared,
+ * every sheet present. Call it only on bytes that start with the zip signature.
+ */
+export async function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Promise<void> {
+  const entries = readCentralDirectory(bytes);
+  if (entries === null) {
+    throw damaged("không đọc được danh mục các phần trong tệp nén (tệp có thể bị cắt cụt khi tải về hoặc sao chép).", "unreadable central directory");
+  }
+  checkDeclared(entries, limits);
+  const kept = new Map<string, Uint8Array[]>();
+  for (const e of entries) {
+    if (e.name.endsWith("/")) continue;
+    const keep = e.name === "xl/workbook.xml" || e.name === "xl/_rels/workbook.xml.rels";
+    const chunks = await inflateMember(e, dataOf(bytes, e), keep);
+    if (keep) kept.set(e.name, chunks);
+  }
+  const names = new Set(entries.map((e) => e.name));
+  checkSheetsPresent(text(kept.get("xl/workbook.xml")), text(kept.get("xl/_rels/workbook.xml.rels")), names);
+}

@@ -4,6 +4,8 @@ import { detectHeader, kindOfColumns } from "./header";
 import { readScoringSheet } from "./scoringSheet";
 import { readUnitsSheet } from "./unitsTable";
 import { withDefaults } from "./settings";
+import { analyzeAcrossUnits } from "./acrossUnits";
+import { sortFindings } from "./findingFactory";
 
 export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): SheetResult {
   const s = withDefaults(settings);
@@ -20,6 +22,13 @@ export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): Sh
   return { kind: "other", sheet: grid.name, reason: detected.reason, findings: [] };
 }
 
+/** Every sheet read, and the analysis across units where two or more scoring sheets share criteria. */
 export function analyzeWorkbook(grids: Grid[], settings?: Partial<EngineSettings>): WorkbookAnalysis {
-  return { sheets: grids.map((g) => analyzeSheet(g, settings)) };
+  const sheets = grids.map((g) => analyzeSheet(g, settings));
+  const across = analyzeAcrossUnits(sheets, withDefaults(settings));
+  for (const s of sheets) {
+    const f = across.findings.get(s.sheet);
+    if (f) s.findings = sortFindings([...s.findings, f]);
+  }
+  return { sheets, acrossUnits: across.analysis };
 }

@@ -38,7 +38,14 @@ export type ColumnRole =
   | "unit"
   | "index"
   | "grade"
-  | "rank";
+  | "rank"
+  | "block"
+  | "survey"
+  | "surveyMax"
+  | "previousIndex"
+  | "previousRank"
+  /** "Điểm đạt", "Tổng điểm đạt": the official score where there is no appraisal column. */
+  | "achieved";
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
@@ -81,7 +88,11 @@ export type RuleId =
   | "lost-without-cause"
   | "lost-without-responsible"
   | "similar-unit-names"
-  | "unreadable-code";
+  | "unreadable-code"
+  | "assumed-max"
+  | "zero-max"
+  | "empty-block"
+  | "criteria-set-mismatch";
 
 export interface Finding {
   rule: RuleId;
@@ -241,6 +252,10 @@ export interface AcrossUnitsAnalysis {
   /** Sorted by units losing (descending), then points lost (descending), then code. */
   criteria: CriterionAcrossUnits[];
   areas: AreaAcrossUnits[];
+  /** The units ranked on their sheets' totals (sheets without the official score left out). */
+  ranking: RankingEntry[];
+  /** The score the analysis reads on every sheet. */
+  official: ScoreKind;
 }
 
 export interface UnitRow {

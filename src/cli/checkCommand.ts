@@ -8,8 +8,9 @@ import { checkJson, type FileCheck } from "./checkJson";
 import { quietOnClosedPipe } from "./checkPipe";
 import { fileText, totalsText } from "./checkText";
 import { discoverInputs } from "./files";
+import { loadPrevious, withPrevious } from "./previousOption";
 
-const USAGE = "Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json]";
+const USAGE = "Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC]";
 
 /** Progress lines on stderr start past this many files. */
 const PROGRESS_FROM = 10;
@@ -35,17 +36,23 @@ export function exitCode(files: FileCheck[]): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ["--json"], options: {} });
+  const parsed = parseArgs(argv, { flags: ["--json"], options: { "--previous": [] } });
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\n${USAGE}\n`);
     return 2;
   }
-  const { positional, flags } = parsed.args;
+  const { positional, flags, options } = parsed.args;
   if (positional.length === 0) {
     process.stderr.write(`Thiếu tệp hoặc thư mục cần kiểm tra.\n${USAGE}\n`);
     return 2;
   }
   const json = flags.has("--json");
+  const previous = await loadPrevious(options.get("--previous"), checkFile);
+  if (previous && "error" in previous) {
+    process.stderr.write(previous.error + "\n");
+    return 2;
+  }
+  let unmatched = false;
   quietOnClosedPipe();
   const inputs = await discoverInputs(positional);
   const readable = inputs.filter((i) => i.error === undefined).length;
@@ -58,6 +65,12 @@ export async function run(argv: string[]): Promise<number> {
       done++;
       if (readable > PROGRESS_FROM) process.stderr.write(`Đang kiểm tra ${done}/${readable}: ${input.file}\n`);
       result = await checkFile(input.file);
+      if (previous) {
+        const compared = withPrevious(result, previous);
+        result = compared.result;
+        for (const m of compared.messages) process.stderr.write(m + "\n");
+        unmatched ||= !compared.ok;
+      }
     }
     results.push(result);
     // Text is printed as it comes, so a long run shows its results early.
@@ -65,5 +78,5 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (json) process.stdout.write(JSON.stringify(checkJson(results), null, 2) + "\n");
   else process.stdout.write(totalsText(results));
-  return exitCode(results);
+  return unmatched ? 2 : exitCode(results);
 }

@@ -41,5 +41,5 @@ export function analysisOfEverySheet(opened: OpenedWorkbook): WorkbookAnalysis {
   const sheets = opened.snapshot.sheets.map(
     (g): SheetResult => byName.get(g.name) ?? { kind: "other", sheet: g.name, reason: GENERATED_REASON, findings: [] },
   );
-  return { sheets };
+  return { ...opened.analysis, sheets };
 }

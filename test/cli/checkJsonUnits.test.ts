@@ -1,5 +1,6 @@
 // The --json additions of issue 10, on real .xlsx files: blocks, the two-part index and last
 // year in a units table; each scoring sheet's unit and comparison (--previous); acrossUnits.
+import { promises as fs } from "fs";
 import * as path from "path";
 import type { CheckJson } from "../../src/cli/checkJson";
 import { districtGrid } from "../fixtures/seed";
@@ -107,7 +108,7 @@ describe("scoring sheets", () => {
 
   it("--previous with a file that is not a workbook, or without a matching sheet: a message naming it, exit 2", async () => {
     const notXlsx = path.join(dir, "ghichu.xlsx");
-    await require("fs").promises.writeFile(notXlsx, "không phải bảng tính");
+    await fs.writeFile(notXlsx, "không phải bảng tính");
     const bad = await runCli(["check", current, "--previous", notXlsx]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");

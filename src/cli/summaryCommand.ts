@@ -9,8 +9,10 @@ import { saveWorkbook } from "../host/xlsxLoad";
 import { copyWarning } from "../host/xlsxParts";
 import { parseArgs } from "./args";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
+import { checkFile } from "./checkCommand";
+import { loadPrevious, withPrevious } from "./previousOption";
 
-const USAGE = "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY]";
+const USAGE = "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC]";
 
 function fail(message: string): number {
   process.stderr.write(`${message}\n`);
@@ -33,7 +35,7 @@ async function samePath(a: string, b: string): Promise<boolean> {
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [] },
+    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [], "--previous": [] },
   });
   if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
   const { positional, flags, options } = parsed.args;
@@ -74,7 +76,17 @@ export async function run(argv: string[]): Promise<number> {
     if (!found) return fail(`Không có sheet "${sheet}" trong ${input}.`);
     if (found.kind !== "scoring") return fail(`Sheet "${sheet}" không phải bảng điểm.`);
   }
-  const plans = buildReportPlans(opened.analysis, { date, ...(sheet !== undefined ? { sheet } : {}) });
+  let analysis = opened.analysis;
+  const previous = await loadPrevious(options.get("--previous"), checkFile);
+  if (previous && "error" in previous) return fail(previous.error);
+  if (previous) {
+    // Last year's comparison goes into "Tổng hợp trách nhiệm"; without any, nothing is written.
+    const compared = withPrevious({ file: input, analysis }, previous);
+    if (!compared.ok) return fail(compared.messages.join("\n"));
+    for (const m of compared.messages) process.stderr.write(m + "\n");
+    analysis = compared.result.analysis!;
+  }
+  const plans = buildReportPlans(analysis, { date, ...(sheet !== undefined ? { sheet } : {}) });
   if (plans.length === 0) {
     return fail(`${input}: không tìm thấy bảng điểm hay bảng kết quả các đơn vị nào, không có gì để tổng hợp.`);
   }

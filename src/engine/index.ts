@@ -20,3 +20,4 @@ export type { SubtotalFormula } from "./subtotalFormulas";
 export { compareWithPrevious } from "./previousYear";
 export { analyzeAcrossUnits } from "./acrossUnits";
 export { changeText, formatPointsVi } from "./viText";
+export { buildAnalysisPlan, ANALYSIS_SHEET_NAME } from "./analysisPlan";

@@ -17,14 +17,15 @@ type CellContent = Omit<PlanCell, "row" | "col">;
 /**
  * A unit's points on a row of its scoring sheet: a reference to the cell where it holds the
  * number the engine read (a blank reads as 0, as the engine counts it), else the engine's value
- * as a constant ("KPS", text).
+ * as a constant ("KPS"; "3,89" typed as text, which COUNTIF and SUMIF would skip).
  */
 function pointsCell(sheet: ScoringSheet, node: CriterionNode | undefined, expected: number | null, excluded: boolean): CellContent {
   const style = STYLES.number;
   if (!node || excluded) return { value: "KPS", style: STYLES.center };
   const col = sheet.header.columns[sheet.official];
   const p = node[sheet.official];
-  const refersTo = (p.kind === "number" && expected !== null && Math.abs(p.value - expected) < 0.005) || (p.kind === "blank" && node.isLeaf);
+  const isNumber = node.numberCells?.[sheet.official] === true;
+  const refersTo = (isNumber && p.kind === "number" && expected !== null && Math.abs(p.value - expected) < 0.005) || (p.kind === "blank" && node.isLeaf);
   if (col !== undefined && refersTo) {
     return { formula: `=${sheetRef(sheet.sheet, sheet.origin.row + node.row, sheet.origin.col + col)}`, result: p.kind === "number" ? p.value : 0, format: POINTS_FORMAT, style };
   }

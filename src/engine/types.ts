@@ -131,6 +131,11 @@ export interface CriterionNode {
   appraised: NumberParse;
   cause: string | null;
   responsible: ResponsibleEntry[];
+  /**
+   * Whether each score's cell holds a number (not "3,89" typed as text): a formula elsewhere may
+   * refer to it and compute with it.
+   */
+  numberCells?: Record<ScoreKind, boolean>;
 }
 
 /** Points and applicable maximum over the leaves below a node (KPS leaves excluded from both). */

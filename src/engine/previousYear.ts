@@ -7,16 +7,17 @@ import { rankScoringSheets } from "./scoringRanking";
 import { withDefaults } from "./settings";
 
 /**
- * Last year's sheet for `sheet`: same unit, else same sheet name, else the only scoring sheet
- * last year had. A sheet is never its own last year (a sheet of the same workbook).
+ * Last year's sheet for `sheet`: same unit, else same sheet name, else, one sheet against one,
+ * the only scoring sheet last year had (a workbook of several units never pairs a unit with
+ * another's sheet). A sheet is never its own last year (a sheet of the same workbook).
  */
-export function matchPrevious(sheet: ScoringSheet, candidates: readonly ScoringSheet[]): ScoringSheet | null {
+export function matchPrevious(sheet: ScoringSheet, candidates: readonly ScoringSheet[], onlyOne: boolean): ScoringSheet | null {
   const others = candidates.filter((p) => p !== sheet);
   const unit = unitKey(sheet.unit ?? sheet.sheet);
   return (
     others.find((p) => unitKey(p.unit ?? p.sheet) === unit) ??
     others.find((p) => p.sheet === sheet.sheet) ??
-    (candidates.length === 1 && others.length === 1 ? others[0] : null)
+    (onlyOne && candidates.length === 1 && others.length === 1 ? others[0] : null)
   );
 }
 
@@ -75,7 +76,7 @@ export function compareWithPrevious(
   }
   const sheets = current.sheets.map((s) => {
     if (s.kind !== "scoring") return s;
-    const match = matchPrevious(s, candidates);
+    const match = matchPrevious(s, candidates, scoring.length === 1);
     if (!match) {
       messages.push(`Sheet "${s.sheet}" (${s.unit ?? s.sheet}): không tìm thấy sheet cùng đơn vị trong ${where}.`);
       return s;

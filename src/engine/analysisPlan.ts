@@ -43,7 +43,8 @@ export function buildAnalysisPlan(analysis: WorkbookAnalysis, opts: ReportOption
   const across: AcrossUnitsAnalysis | null | undefined = analysis.acrossUnits;
   if (!across) return null;
   const settings = withDefaults(opts.settings);
-  const sheets = across.sheets.map((name) => analysis.sheets.find((s): s is ScoringSheet => s.kind === "scoring" && s.sheet === name)!);
+  const byName = new Map(analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring").map((s) => [s.sheet, s]));
+  const sheets = across.sheets.map((name) => byName.get(name)!);
   const nodesOf = sheets.map((s) => new Map(s.nodes.map((n) => [n.code, n])));
   const n = across.units.length;
   const firstUnitCol = 3;

@@ -48,5 +48,6 @@ export function rankScoringSheets(scoring: readonly ScoringSheet[], settings: En
       change: s.comparison ? { index: s.comparison.change.index === null ? null : excelRound(s.comparison.change.index, 2), rank: null } : null,
     }),
   );
-  return { official, sheets: usable, entries, skipped: scoring.filter((s) => !usable.includes(s)) };
+  const ranked = new Set(usable);
+  return { official, sheets: usable, entries, skipped: scoring.filter((s) => !ranked.has(s)) };
 }

@@ -1,7 +1,8 @@
 // Issue 10 §1–3 in a units table: blocks, the two-part index, last year. Every feature is read
 // from two layouts (block column vs block heading rows; maxima in headers vs maxima columns;
 // "năm trước" headers vs headers naming last year).
-import { analyzeSheet, excelRound, type CellValue, type UnitsSheet } from "../../src/engine";
+import fc from "fast-check";
+import { analyzeSheet, competitionRanks, excelRound, type CellValue, type UnitsSheet } from "../../src/engine";
 import { BLOCKS, BLOCK_UNITS, blockColumnGrid, blockHeadingGrid } from "../fixtures/units";
 import { communesGrid } from "../fixtures/seed";
 
@@ -129,5 +130,16 @@ describe("units table: recognising columns and bad input", () => {
     ]);
     expect(table.findings[1].message).toContain("Khối đặc khu");
     expect(table.ranking[0].previous).toEqual({ index: 84.78, rank: null });
+  });
+});
+
+describe("competition ranks", () => {
+  test("equal the definition 1 + number of strictly higher values, ties included", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }).map((x) => x * 5), { maxLength: 60 }), (values) => {
+        expect(competitionRanks(values)).toEqual(values.map((v) => 1 + values.filter((o) => o > v).length));
+      }),
+    );
+    expect(competitionRanks([90, 95, 95, 80])).toEqual([3, 1, 1, 4]);
   });
 });

@@ -6,6 +6,7 @@ import { readUnitsSheet } from "./unitsTable";
 import { withDefaults } from "./settings";
 import { analyzeAcrossUnits } from "./acrossUnits";
 import { sortFindings } from "./findingFactory";
+import { compareWithPrevious } from "./previousYear";
 
 export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): SheetResult {
   const s = withDefaults(settings);
@@ -22,13 +23,20 @@ export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): Sh
   return { kind: "other", sheet: grid.name, reason: detected.reason, findings: [] };
 }
 
-/** Every sheet read, and the analysis across units where two or more scoring sheets share criteria. */
+/**
+ * Every sheet read, and the analysis across units where two or more scoring sheets share
+ * criteria. A last year's sheet named in the settings is left out and compared with.
+ */
 export function analyzeWorkbook(grids: Grid[], settings?: Partial<EngineSettings>): WorkbookAnalysis {
-  const sheets = grids.map((g) => analyzeSheet(g, settings));
-  const across = analyzeAcrossUnits(sheets, withDefaults(settings));
-  for (const s of sheets) {
-    const f = across.findings.get(s.sheet);
-    if (f) s.findings = sortFindings([...s.findings, f]);
+  const s = withDefaults(settings);
+  const lastYear = s.previousSheet ? grids.find((g) => g.name === s.previousSheet) : undefined;
+  const sheets = grids.filter((g) => g !== lastYear).map((g) => analyzeSheet(g, s));
+  const across = analyzeAcrossUnits(sheets, s);
+  for (const sheet of sheets) {
+    const f = across.findings.get(sheet.sheet);
+    if (f) sheet.findings = sortFindings([...sheet.findings, f]);
   }
-  return { sheets, acrossUnits: across.analysis };
+  const analysis: WorkbookAnalysis = { sheets, acrossUnits: across.analysis };
+  if (!lastYear) return analysis;
+  return compareWithPrevious(analysis, { sheets: [analyzeSheet(lastYear, s)] }, null).analysis;
 }

@@ -71,6 +71,11 @@ export interface EngineSettings {
   official: "auto" | ScoreKind;
   /** Column mappings for sheets whose headers are not recognised, by sheet name. */
   columnMaps: Record<string, HeaderInfo>;
+  /**
+   * A sheet of this workbook holding last year's scores (copied in with Move or Copy): left out
+   * of this year's analysis, each scoring sheet of the same unit is compared with it.
+   */
+  previousSheet?: string | null;
 }
 
 export type Severity = "error" | "warning";

@@ -2,7 +2,7 @@
 // year's; Tính điểm shows the comparison and Tạo báo cáo writes it, each in one read and one write.
 import { MemoryHost } from "../support/memoryHost";
 import { districtGrid } from "../fixtures/seed";
-import { unitScoringGrid } from "../fixtures/units";
+import { blockColumnGrid, unitScoringGrid } from "../fixtures/units";
 import { computeScores } from "../../src/taskpane/computeController";
 import { generateReport } from "../../src/taskpane/reportController";
 import { parsePreviousSheet } from "../../src/taskpane/settingsController";
@@ -69,4 +69,26 @@ test("the form's choice must still be a sheet of the workbook", () => {
   expect(parsePreviousSheet("A", ["A", "B"])).toBe("A");
   expect(() => parsePreviousSheet("Đã xóa", ["A"])).toThrow(UserError);
   expect(() => parsePreviousSheet("Đã xóa", ["A"])).toThrow('Không còn sheet "Đã xóa" trong bảng tính; hãy chọn lại sheet năm trước.');
+});
+
+test("Tạo báo cáo in the add-in writes Xếp hạng per block and Phân tích tiêu chí, in one read", async () => {
+  const host = new MemoryHost([
+    unitScoringGrid("Đăk Kôi", "UBND XÃ ĐĂK KÔI", 2023, { "1.1.1": 0.5 }),
+    unitScoringGrid("Tân Lập", "UBND XÃ TÂN LẬP", 2023, { "1.1.1": 0, "2.3": 1 }),
+    blockColumnGrid(),
+  ]);
+  const result = await generateReport(host, { date: new Date(2023, 11, 15) });
+  expect(host.reads).toBe(1);
+  expect(result.written.map((w) => w.name)).toEqual([SUMMARY_SHEET_NAME, "Xếp hạng", "Phân tích tiêu chí"]);
+  const ranking = host.written[1].plan;
+  expect(ranking.cells.filter((c) => typeof c.value === "string" && c.value.startsWith("Khối")).map((c) => c.value)).toEqual([
+    "Khối sở, ban, ngành",
+    "Khối phường",
+    "Khối xã",
+  ]);
+  expect(ranking.cells.some((c) => c.value === "tăng 1,36 điểm; tăng 01 bậc")).toBe(true);
+  expect(host.generated.CCHC_GEN_ANALYSIS).toBe("Phân tích tiêu chí");
+  // A rerun replaces the generated sheets, never adds more.
+  await generateReport(host, { date: new Date(2023, 11, 15) });
+  expect(host.sheets.map((s) => s.name)).toEqual(["Đăk Kôi", "Tân Lập", "Kết quả 2023", SUMMARY_SHEET_NAME, "Xếp hạng", "Phân tích tiêu chí"]);
 });

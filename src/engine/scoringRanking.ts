@@ -2,7 +2,7 @@
 import type { EngineSettings, RankingEntry, ScoreKind, ScoringSheet } from "./types";
 import { competitionRanks, gradeOf } from "./grades";
 import { unitKey } from "./responsible";
-import { excelRound } from "./numbers";
+import { changeOnPrevious } from "./unitsYearOverYear";
 
 export interface ScoringRanking {
   official: ScoreKind;
@@ -44,8 +44,9 @@ export function rankScoringSheets(scoring: readonly ScoringSheet[], settings: En
       rank: ranks[i],
       block: null,
       survey: null,
+      // Last year's rank is not known from one sheet per unit; the index change is.
       previous: s.comparison ? { index: s.comparison.previous.index, rank: null } : null,
-      change: s.comparison ? { index: s.comparison.change.index === null ? null : excelRound(s.comparison.change.index, 2), rank: null } : null,
+      change: changeOnPrevious(indices[i], ranks[i], s.comparison ? { index: s.comparison.previous.index, rank: null } : null),
     }),
   );
   const ranked = new Set(usable);

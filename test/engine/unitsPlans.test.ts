@@ -83,6 +83,15 @@ describe("with one scoring sheet per unit", () => {
     ]);
   });
 
+  test("Xếp hạng of the units' sheets gives each unit's index change on its own last year", () => {
+    const ranking = plans[1];
+    const kôi = rowOf(ranking, 1, "UBND XÃ ĐĂK KÔI");
+    // 88,71/97 now against 89,32/97: −0,6289 → −0,63 points; last year's rank is not known.
+    expect(cellAt(ranking, kôi, 10)).toMatchObject({ formula: `=ROUND(F${kôi + 1}-I${kôi + 1},2)`, result: -0.63 });
+    expect(cellAt(ranking, kôi, 12)!.value).toBe("giảm 0,63 điểm");
+    expect(cellAt(ranking, rowOf(ranking, 1, "UBND XÃ TÂN LẬP"), 12)!.value).toBe("");
+  });
+
   test("the summary gains last year's comparison with formulas over section 1", () => {
     const summary = plans[0];
     const title = summary.cells.find((c) => typeof c.value === "string" && c.value.startsWith("4. So sánh với năm trước"))!;

@@ -2,7 +2,7 @@
 // values and native formulas, number formats, styles, merges, column widths, frozen panes and
 // the page layout. The caller (src/host/officeWorkbook.ts) owns the context.sync().
 import type { PlanCell, PlanStyle, SheetPlan } from "../engine/plan";
-import { columnLetters, toA1 } from "../engine/address";
+import { columnLetters, parseA1, toA1 } from "../engine/address";
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding). */
 export function charsToPoints(chars: number): number {
@@ -86,13 +86,15 @@ export function styleRuns(cells: readonly PlanCell[]): Array<{ row: number; from
 }
 
 /** Queues everything that draws the plan on `ws` (a freshly added, empty worksheet). */
-export function queuePlan(ws: Excel.Worksheet, plan: SheetPlan): void {
+export function queuePlan(ws: Excel.Worksheet, plan: SheetPlan, sheetSetup = true): void {
   if (plan.cells.length > 0) {
+    // From the plan's first row: a part of a plan (planParts) leaves the rows above alone.
+    const minRow = Math.min(...plan.cells.map((c) => c.row));
     const maxRow = Math.max(...plan.cells.map((c) => c.row));
     const maxCol = Math.max(...plan.cells.map((c) => c.col));
-    const grid: Array<Array<PlanCell | undefined>> = Array.from({ length: maxRow + 1 }, () => new Array(maxCol + 1).fill(undefined));
-    for (const c of plan.cells) grid[c.row][c.col] = c;
-    const block = ws.getRange(`A1:${toA1(maxRow, maxCol)}`);
+    const grid: Array<Array<PlanCell | undefined>> = Array.from({ length: maxRow - minRow + 1 }, () => new Array(maxCol + 1).fill(undefined));
+    for (const c of plan.cells) grid[c.row - minRow][c.col] = c;
+    const block = ws.getRange(`${toA1(minRow, 0)}:${toA1(maxRow, maxCol)}`);
     // Formats first, so the values arrive into Text cells where they must stay text.
     block.numberFormat = grid.map((row) => row.map(formatOf));
     block.formulas = grid.map((row) => row.map(contentOf));
@@ -101,18 +103,57 @@ export function queuePlan(ws: Excel.Worksheet, plan: SheetPlan): void {
     const range = ws.getRange(run.from === run.to ? toA1(run.row, run.from) : `${toA1(run.row, run.from)}:${toA1(run.row, run.to)}`);
     applyStyle(range, run.style, { rows: false, cols: run.to > run.from });
   }
+  for (const [row, height] of Object.entries(plan.rowHeights)) {
+    ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+  }
+  for (const range of plan.merges) ws.getRange(range).merge(false);
+  if (!sheetSetup) return;
   plan.columnWidths.forEach((width, col) => {
     if (width > 0) {
       const letter = columnLetters(col);
       ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(width);
     }
   });
-  for (const [row, height] of Object.entries(plan.rowHeights)) {
-    ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
-  }
-  for (const range of plan.merges) ws.getRange(range).merge(false);
   queueFreeze(ws, plan.freeze);
   queuePageLayout(ws, plan);
+}
+
+/** Rough request bytes of one planned cell with real office.js (DESIGN.md §7: 0,5–1 KB). */
+export const BYTES_PER_CELL = 800;
+
+/**
+ * A plan cut into parts of whole rows of at most `maxCells` cells each, so a very large sheet
+ * (the analysis of a hundred units) is written over as many requests as Excel on the web's
+ * size limit demands. Merges and row heights go with the part holding their first row; the
+ * sheet's own set-up (widths, freeze, print) is written with the first part.
+ */
+export function planParts(plan: SheetPlan, maxCells: number): SheetPlan[] {
+  if (plan.cells.length <= maxCells) return [plan];
+  const byRow = new Map<number, PlanCell[]>();
+  for (const c of plan.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const parts: SheetPlan[] = [];
+  let cells: PlanCell[] = [];
+  const flush = () => {
+    if (cells.length === 0) return;
+    const first = cells[0].row;
+    const last = cells[cells.length - 1].row;
+    const within = (row: number) => row >= first && row <= last;
+    parts.push({
+      ...plan,
+      cells,
+      merges: plan.merges.filter((m) => within(parseA1(m.split(":")[0])!.row)),
+      rowHeights: Object.fromEntries(Object.entries(plan.rowHeights).filter(([row]) => within(Number(row)))),
+    });
+    cells = [];
+  };
+  for (const row of rows) {
+    const rowCells = byRow.get(row)!;
+    if (cells.length > 0 && cells.length + rowCells.length > maxCells) flush();
+    cells = cells.concat(rowCells);
+  }
+  flush();
+  return parts;
 }
 
 function queueFreeze(ws: Excel.Worksheet, freeze: SheetPlan["freeze"]): void {

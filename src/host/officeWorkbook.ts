@@ -14,7 +14,7 @@ import { resolveSheetName } from "../engine/sheetNames";
 import type { CellWrite, WorkbookSnapshot } from "./port";
 import type { CellRef, PaneHost } from "../taskpane/paneHost";
 import { MARKERS, sheetOfReference } from "./xlsxMarkers";
-import { queuePlan } from "./officeRender";
+import { BYTES_PER_CELL, planParts, queuePlan } from "./officeRender";
 import { rangeToGrid, toCellValue } from "./officeValues";
 import { ChangedCellsError, UserError, type ChangedCell } from "../taskpane/messages";
 import type { CellValue } from "../engine/types";
@@ -25,6 +25,11 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 
 /** The fill given to cells with findings (light red, as Excel's "bad" style). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
+
+/** Estimated request bytes of writing a plan (or a part of one). */
+function partSize(plan: SheetPlan): number {
+  return Math.max(JSON.stringify(plan).length * 3, plan.cells.length * BYTES_PER_CELL);
+}
 
 /** Excel on the web refuses requests over 5 MB; stay well below, the estimate is rough. */
 export const DEFAULT_PAYLOAD_LIMIT = 4_000_000;
@@ -203,7 +208,9 @@ export class OfficeWorkbook implements PaneHost {
       context.application.suspendApiCalculationUntilNextSync();
       let first: Excel.Worksheet | null = null;
       for (const plan of plans) {
-        await budget.reserve(JSON.stringify(plan).length * 3);
+        // A sheet too large for one request is written in parts of whole rows.
+        const parts = planParts(plan, Math.max(1, Math.floor(this.payloadLimit / (2 * BYTES_PER_CELL))));
+        await budget.reserve(partSize(parts[0]));
         const { name, replaces } = resolveSheetName(plan.name, existing, generated[plan.marker]);
         let old: Excel.Worksheet | null = null;
         if (replaces !== null) {
@@ -214,7 +221,11 @@ export class OfficeWorkbook implements PaneHost {
           existing.splice(existing.findIndex((n) => n.toLowerCase() === replaces.toLowerCase()), 1);
         }
         const ws = sheets.add(name);
-        queuePlan(ws, plan);
+        queuePlan(ws, parts[0]);
+        for (const part of parts.slice(1)) {
+          await budget.reserve(partSize(part));
+          queuePlan(ws, part, false);
+        }
         if (definedNames.has(plan.marker.toUpperCase())) names.getItem(plan.marker).delete();
         names.add(plan.marker, ws.getRange("A1"));
         definedNames.add(plan.marker.toUpperCase());

@@ -466,6 +466,10 @@ describe("round trips do not grow with sheets or rows", () => {
     results["1 sheet + 5000 rows"] = await countsFor([long]);
     console.log("context.sync() per command:\n" + Object.entries(results).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`).join("\n"));
     const expected: Counts = { read: 2, "validate+highlight": 5, clear: 3, compute: 4, generate: 4 };
-    for (const counts of Object.values(results)) expect(counts).toEqual(expected);
+    for (const [workbook, counts] of Object.entries(results)) {
+      // 100 units' "Phân tích tiêu chí" (issue 10) is more than Excel on the web takes in one
+      // request: it is written in parts, one sync more.
+      expect(counts).toEqual(workbook === "100 sheet(s)" ? { ...expected, generate: expected.generate + 1 } : expected);
+    }
   });
 });

@@ -8,9 +8,10 @@ import { checkJson, type FileCheck } from "./checkJson";
 import { escapeControls, fileTextPieces, totalsText } from "./checkText";
 import { discoverInputs, readInputFile } from "./files";
 import { OutputWriter, outputErrorMessage } from "./output";
+import { loadPrevious, withPrevious } from "./previousOption";
 import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 
-const USAGE = "Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--max-size MB]";
+const USAGE = "Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
 
 /** Progress lines on stderr start past this many files. */
 const PROGRESS_FROM = 10;
@@ -31,7 +32,7 @@ export function exitCode(files: FileCheck[]): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ["--json"], options: { [MAX_SIZE_OPTION]: [] } });
+  const parsed = parseArgs(argv, { flags: ["--json"], options: { [MAX_SIZE_OPTION]: [], "--previous": [] } });
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\n${USAGE}\n`);
     return 2;
@@ -48,6 +49,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   const json = flags.has("--json");
   const out = new OutputWriter();
+  const previous = await loadPrevious(options.get("--previous"), (file) => checkFile(file, limits));
+  if (previous && "error" in previous) {
+    process.stderr.write(escapeControls(previous.error) + "\n");
+    return 2;
+  }
+  let unmatched = false;
   const inputs = await discoverInputs(positional);
   const readable = inputs.filter((i) => i.error === undefined).length;
   const results: FileCheck[] = [];
@@ -59,6 +66,12 @@ export async function run(argv: string[]): Promise<number> {
       done++;
       if (readable > PROGRESS_FROM) process.stderr.write(escapeControls(`Đang kiểm tra ${done}/${readable}: ${input.file}`) + "\n");
       result = await checkFile(input.file, limits);
+      if (previous) {
+        const compared = withPrevious(result, previous);
+        result = compared.result;
+        for (const m of compared.messages) process.stderr.write(escapeControls(m) + "\n");
+        unmatched ||= !compared.ok;
+      }
     }
     results.push(result);
     // Text is written as it comes, so a long run shows its results early.
@@ -75,5 +88,5 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(outputErrorMessage(out.error) + "\n");
     return 2;
   }
-  return exitCode(results);
+  return unmatched ? 2 : exitCode(results);
 }

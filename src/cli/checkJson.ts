@@ -2,7 +2,10 @@
 // stable. Points are rounded to 2 decimals; indices stay unrounded.
 import { excelRound } from "../engine/numbers";
 import type {
+  AcrossUnitsAnalysis,
   Finding,
+  RankingEntry,
+  ScoringComparison,
   ResponsibleEntry,
   ScoreSummary,
   SheetResult,
@@ -39,6 +42,10 @@ export interface JsonSheet {
     responsible: { unit: string; records: number | null }[];
   }[];
   units?: { unit: string; criteria: string[]; lost: number; records: number | null }[];
+  /** Scoring sheets: the unit the sheet scores (title rows, else the sheet name). */
+  unit?: string;
+  /** Scoring sheets: the comparison with last year's sheet (null without `--previous`). */
+  comparison?: JsonComparison | null;
   ranking?: {
     unit: string;
     self: number | null;
@@ -46,15 +53,44 @@ export interface JsonSheet {
     max: number;
     index: number;
     grade: string;
+    /** Within the unit's block. */
     rank: number;
+    block: string | null;
+    survey: { achieved: number; max: number } | null;
+    previous: { index: number | null; rank: number | null } | null;
+    change: { index: number | null; rank: number | null } | null;
   }[];
+  blocks?: { block: string | null; units: number; grades: Record<string, number> }[];
   findings: JsonFinding[];
+}
+
+export interface JsonComparison {
+  previous: { file: string | null; sheet: string; achieved: number; max: number; index: number | null; grade: string | null };
+  change: { achieved: number; index: number | null };
+  areas: { code: string; name: string; current: number | null; previous: number | null; change: number | null }[];
+  newlyLost: string[];
+  recovered: string[];
+}
+
+export interface JsonAcrossUnits {
+  units: string[];
+  criteria: {
+    code: string;
+    name: string;
+    max: number;
+    unitsLosing: number;
+    lostTotal: number;
+    lostBy: { unit: string; achieved: number; lost: number }[];
+  }[];
+  areas: { code: string; name: string; max: number; units: { unit: string; achieved: number; index: number | null; rank: number }[] }[];
 }
 
 export interface JsonFile {
   file: string;
   error?: string;
   sheets: JsonSheet[];
+  /** Present when the workbook holds two or more scoring sheets with the same criteria. */
+  acrossUnits?: JsonAcrossUnits;
 }
 
 export interface CheckJson {
@@ -78,6 +114,54 @@ function score(s: ScoreSummary | null): JsonScore | null {
 
 function responsible(list: ResponsibleEntry[]): { unit: string; records: number | null }[] {
   return list.map((r) => ({ unit: r.unit, records: r.records }));
+}
+
+function comparisonJson(c: ScoringComparison | null | undefined): JsonComparison | null {
+  if (!c) return null;
+  const p = c.previous;
+  return {
+    previous: { file: p.file, sheet: p.sheet, achieved: pts(p.achieved), max: pts(p.max), index: p.index, grade: p.grade },
+    change: { achieved: pts(c.change.achieved), index: c.change.index },
+    areas: c.areas.map((a) => ({ code: a.code, name: a.name, current: ptsOrNull(a.current), previous: ptsOrNull(a.previous), change: ptsOrNull(a.change) })),
+    newlyLost: [...c.newlyLost],
+    recovered: [...c.recovered],
+  };
+}
+
+function rankingJson(r: RankingEntry): NonNullable<JsonSheet["ranking"]>[number] {
+  return {
+    unit: r.unit,
+    self: ptsOrNull(r.self),
+    appraised: ptsOrNull(r.appraised),
+    max: pts(r.max),
+    index: r.index,
+    grade: r.grade,
+    rank: r.rank,
+    block: r.block ?? null,
+    survey: r.survey ? { achieved: pts(r.survey.achieved), max: pts(r.survey.max) } : null,
+    previous: r.previous ? { index: r.previous.index, rank: r.previous.rank } : null,
+    change: r.change ? { index: r.change.index, rank: r.change.rank } : null,
+  };
+}
+
+export function acrossUnitsJson(a: AcrossUnitsAnalysis): JsonAcrossUnits {
+  return {
+    units: [...a.units],
+    criteria: a.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      max: pts(c.max),
+      unitsLosing: c.unitsLosing,
+      lostTotal: pts(c.lostTotal),
+      lostBy: c.lostBy.map((l) => ({ unit: l.unit, achieved: pts(l.achieved), lost: pts(l.lost) })),
+    })),
+    areas: a.areas.map((area) => ({
+      code: area.code,
+      name: area.name,
+      max: pts(area.max),
+      units: area.units.map((u) => ({ unit: u.unit, achieved: pts(u.achieved), index: u.index, rank: u.rank })),
+    })),
+  };
 }
 
 export function findingJson(f: Finding): JsonFinding {
@@ -109,21 +193,16 @@ export function sheetJson(s: SheetResult): JsonSheet {
           responsible: responsible(l.responsible),
         })),
         units: s.units.map((u) => ({ unit: u.unit, criteria: [...u.criteria], lost: pts(u.lost), records: u.records })),
+        unit: s.unit ?? s.title ?? s.sheet,
+        comparison: comparisonJson(s.comparison),
         findings,
       };
     case "units":
       return {
         sheet: s.sheet,
         kind: "units",
-        ranking: s.ranking.map((r) => ({
-          unit: r.unit,
-          self: ptsOrNull(r.self),
-          appraised: ptsOrNull(r.appraised),
-          max: pts(r.max),
-          index: r.index,
-          grade: r.grade,
-          rank: r.rank,
-        })),
+        ranking: s.ranking.map(rankingJson),
+        blocks: (s.blocks ?? []).map((b) => ({ block: b.block, units: b.units, grades: { ...b.grades } })),
         findings,
       };
     case "other":
@@ -138,6 +217,7 @@ export function checkJson(files: FileCheck[]): CheckJson {
         file: f.file,
         ...(f.error !== undefined ? { error: f.error } : {}),
         sheets: f.analysis ? f.analysis.sheets.map(sheetJson) : [],
+        ...(f.analysis?.acrossUnits ? { acrossUnits: acrossUnitsJson(f.analysis.acrossUnits) } : {}),
       }),
     ),
   };

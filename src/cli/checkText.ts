@@ -1,6 +1,7 @@
 // `cchc check` without --json: the same facts as the JSON, written for a person, in Vietnamese.
 import { excelRound } from "../engine/numbers";
-import type { Finding, ScoreSummary, ScoringSheet, SheetResult, UnitsSheet } from "../engine/types";
+import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, ScoringSheet, SheetResult, UnitsSheet } from "../engine/types";
+import { changeText } from "../engine/viText";
 import type { FileCheck } from "./checkJson";
 
 /**
@@ -77,16 +78,48 @@ function scoringLines(s: ScoringSheet): string[] {
       lines.push(`      ${u.unit}: ${formatPoints(u.lost)} điểm (${u.criteria.join(", ")})${records}`);
     }
   }
-  return lines.concat(findingLines(s.findings, "    "));
+  return lines.concat(comparisonLines(s.comparison), findingLines(s.findings, "    "));
+}
+
+/** Last year's comparison of a scoring sheet (cchc check --previous). */
+function comparisonLines(c: ScoringComparison | null | undefined): string[] {
+  if (!c) return [];
+  const p = c.previous;
+  const where = p.file === null ? `sheet "${p.sheet}"` : `${p.file}, sheet "${p.sheet}"`;
+  const index = c.change.index === null ? "" : `, chỉ số ${c.change.index >= 0 ? "tăng" : "giảm"} ${formatIndex(Math.abs(c.change.index))}`;
+  const lines = [
+    `    So với năm trước (${where}): ${formatPoints(p.achieved)}/${formatPoints(p.max)} điểm${p.grade ? `, xếp loại ${p.grade}` : ""}; ` +
+      `điểm ${c.change.achieved >= 0 ? "tăng" : "giảm"} ${formatPoints(Math.abs(c.change.achieved))}${index}`,
+  ];
+  const areas = c.areas.filter((a) => a.change !== null && a.change !== 0).map((a) => `${a.code}: ${a.change! > 0 ? "+" : ""}${formatPoints(a.change!)}`);
+  if (areas.length > 0) lines.push(`      Lĩnh vực thay đổi: ${areas.join("; ")}`);
+  lines.push(`      Mới bị mất điểm: ${c.newlyLost.length > 0 ? c.newlyLost.join(", ") : "không có"}`);
+  lines.push(`      Đã khắc phục: ${c.recovered.length > 0 ? c.recovered.join(", ") : "không có"}`);
+  return lines;
+}
+
+/** The analysis across units: the sub-criteria most units lost points on. */
+function acrossUnitsLines(a: AcrossUnitsAnalysis): string[] {
+  const lines = [`  Phân tích ${a.units.length} đơn vị (${a.sheets.length} bảng điểm cùng bộ tiêu chí):`];
+  if (a.criteria.length === 0) lines.push("    Không có tiêu chí thành phần nào bị mất điểm.");
+  for (const c of a.criteria) {
+    lines.push(`    ${c.code} ${c.name}: ${c.unitsLosing}/${a.units.length} đơn vị mất điểm, tổng ${formatPoints(c.lostTotal)} điểm (${c.lostBy.map((l) => l.unit).join("; ")})`);
+  }
+  return lines;
 }
 
 function unitsLines(s: UnitsSheet): string[] {
   const lines = [`  Sheet "${s.sheet}": bảng kết quả các đơn vị (${s.ranking.length} đơn vị)`];
-  const ordered = [...s.ranking].sort((a, b) => a.rank - b.rank);
+  // Block by block, in the order blocks first appear; by rank within each.
+  const blockOrder = [...new Set(s.ranking.map((r) => r.block ?? null))];
+  const ordered = [...s.ranking].sort((a, b) => blockOrder.indexOf(a.block ?? null) - blockOrder.indexOf(b.block ?? null) || a.rank - b.rank);
   for (const r of ordered) {
     const official = r.appraised ?? r.self;
     const achieved = official === null ? "" : `${formatPoints(official)}/${formatPoints(r.max)} điểm, `;
-    lines.push(`    Hạng ${r.rank}: ${r.unit}: ${achieved}chỉ số ${formatIndex(r.index)}, xếp loại ${r.grade}`);
+    const survey = r.survey ? `điều tra XHH ${formatPoints(r.survey.achieved)}/${formatPoints(r.survey.max)}, ` : "";
+    const block = r.block ? ` (${r.block})` : "";
+    const change = changeText(r.change);
+    lines.push(`    Hạng ${r.rank}${block}: ${r.unit}: ${achieved}${survey}chỉ số ${formatIndex(r.index)}, xếp loại ${r.grade}${change ? `; ${change}` : ""}`);
   }
   return lines.concat(findingLines(s.findings, "    "));
 }
@@ -112,6 +145,7 @@ export function* fileTextPieces(f: FileCheck): Generator<string> {
   if (f.error !== undefined) yield joined([`  KHÔNG ĐỌC ĐƯỢC: ${f.error}`]);
   else if (!f.analysis || f.analysis.sheets.length === 0) yield joined(["  Bảng tính không có sheet nào."]);
   else for (const s of f.analysis.sheets) yield joined(sheetText(s));
+  if (f.analysis?.acrossUnits) yield joined(acrossUnitsLines(f.analysis.acrossUnits));
 }
 
 export function fileText(f: FileCheck): string {

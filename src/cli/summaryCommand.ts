@@ -1,4 +1,4 @@
-// `cchc summary FILE.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--date YYYY-MM-DD]`: writes OUT,
+// `cchc summary FILE.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--date YYYY-MM-DD] [--previous PREV]`: writes OUT,
 // the workbook's own package with the sheets "Tổng hợp trách nhiệm" (and "Xếp hạng" where it
 // applies) added exactly as the task pane writes them; every other part is copied as it is. The
 // input is only read, never written.
@@ -12,8 +12,11 @@ import { dateOption } from "./dateOption";
 import { readInputFile } from "./files";
 import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
+import { checkFile } from "./checkCommand";
+import { loadPrevious, withPrevious } from "./previousOption";
 
-const USAGE = "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--max-size MB]";
+const USAGE =
+  "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
 
 function fail(message: string): number {
   process.stderr.write(`${message}\n`);
@@ -28,7 +31,7 @@ export async function samePath(a: string, b: string): Promise<boolean> {
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [], [MAX_SIZE_OPTION]: [] },
+    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [], "--previous": [], [MAX_SIZE_OPTION]: [] },
   });
   if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
   const { positional, flags, options } = parsed.args;
@@ -76,7 +79,17 @@ export async function run(argv: string[]): Promise<number> {
     if (found.kind !== "scoring") return fail(`Sheet "${wanted}" không phải bảng điểm.`);
   }
   const sheet = wanted ?? defaultScoringSheet(opened)?.sheet;
-  const plans = buildReportPlans(opened.analysis, { date, ...(sheet !== undefined ? { sheet } : {}) });
+  let analysis = opened.analysis;
+  const previous = await loadPrevious(options.get("--previous"), (file) => checkFile(file, limits));
+  if (previous && "error" in previous) return fail(previous.error);
+  if (previous) {
+    // Last year's comparison goes into "Tổng hợp trách nhiệm"; without any, nothing is written.
+    const compared = withPrevious({ file: input, analysis }, previous);
+    if (!compared.ok) return fail(compared.messages.join("\n"));
+    for (const m of compared.messages) process.stderr.write(m + "\n");
+    analysis = compared.result.analysis!;
+  }
+  const plans = buildReportPlans(analysis, { date, ...(sheet !== undefined ? { sheet } : {}) });
   if (plans.length === 0) {
     return fail(`${input}: không tìm thấy bảng điểm hay bảng kết quả các đơn vị nào, không có gì để tổng hợp.`);
   }

@@ -4,6 +4,9 @@ import { detectHeader, kindOfColumns } from "./header";
 import { readScoringSheet } from "./scoringSheet";
 import { readUnitsSheet } from "./unitsTable";
 import { withDefaults } from "./settings";
+import { analyzeAcrossUnits } from "./acrossUnits";
+import { sortFindings } from "./findingFactory";
+import { compareWithPrevious } from "./previousYear";
 
 export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): SheetResult {
   const s = withDefaults(settings);
@@ -20,6 +23,20 @@ export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): Sh
   return { kind: "other", sheet: grid.name, reason: detected.reason, findings: [] };
 }
 
+/**
+ * Every sheet read, and the analysis across units where two or more scoring sheets share
+ * criteria. A last year's sheet named in the settings is left out and compared with.
+ */
 export function analyzeWorkbook(grids: Grid[], settings?: Partial<EngineSettings>): WorkbookAnalysis {
-  return { sheets: grids.map((g) => analyzeSheet(g, settings)) };
+  const s = withDefaults(settings);
+  const lastYear = s.previousSheet ? grids.find((g) => g.name === s.previousSheet) : undefined;
+  const sheets = grids.filter((g) => g !== lastYear).map((g) => analyzeSheet(g, s));
+  const across = analyzeAcrossUnits(sheets, s);
+  for (const sheet of sheets) {
+    const f = across.findings.get(sheet.sheet);
+    if (f) sheet.findings = sortFindings([...sheet.findings, f]);
+  }
+  const analysis: WorkbookAnalysis = { sheets, acrossUnits: across.analysis };
+  if (!lastYear) return analysis;
+  return compareWithPrevious(analysis, { sheets: [analyzeSheet(lastYear, s)] }, null).analysis;
 }

@@ -16,6 +16,10 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "lost-without-responsible": "warning",
   "similar-unit-names": "warning",
   "unreadable-code": "error",
+  "assumed-max": "warning",
+  "zero-max": "error",
+  "empty-block": "warning",
+  "criteria-set-mismatch": "warning",
 };
 
 export interface SheetPlace {

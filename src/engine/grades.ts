@@ -32,8 +32,14 @@ export function gradeOf(index: number, bands: readonly GradeBand[] = DEFAULT_BAN
   return sorted[sorted.length - 1].name;
 }
 
-/** Competition ranking, highest value first: [90, 95, 95, 80] → [3, 1, 1, 4]. */
+/** Competition ranking, highest value first: [90, 95, 95, 80] → [3, 1, 1, 4]. O(n log n). */
 export function competitionRanks(values: readonly number[]): number[] {
   const clean = values.map((v) => excelRound(v, 9));
-  return clean.map((v) => 1 + clean.filter((o) => o > v).length);
+  const order = clean.map((_, i) => i).sort((a, b) => clean[b] - clean[a]);
+  const ranks = new Array<number>(clean.length);
+  order.forEach((i, k) => {
+    // Equal values share the rank of the first of them.
+    ranks[i] = k > 0 && clean[order[k - 1]] === clean[i] ? ranks[order[k - 1]] : k + 1;
+  });
+  return ranks;
 }

@@ -11,6 +11,11 @@ export const HEADER_SEARCH_ROWS = 30;
  * cell matches gives its role, so "Đơn vị chịu trách nhiệm" is a responsible column, not a unit.
  */
 const ROLE_PATTERNS: Array<[ColumnRole, RegExp]> = [
+  ["previousIndex", /^chi so.*nam truoc/],
+  ["previousRank", /^(xep hang|thu hang).*nam truoc/],
+  ["surveyMax", /(toi da|diem chuan|thang diem).*(xhh|xa hoi hoc)/],
+  ["survey", /dieu tra|xa hoi hoc|\bxhh\b/],
+  ["block", /^(khoi|nhom|khoi\/nhom|khoi, nhom|loai don vi)$/],
   ["responsible", /^(trach nhiem|don vi chiu trach nhiem|co quan chiu trach nhiem)|chiu trach nhiem/],
   ["cause", /^nguyen nhan/],
   ["self", /tu danh gia|tu cham|tu dg/],
@@ -22,6 +27,7 @@ const ROLE_PATTERNS: Array<[ColumnRole, RegExp]> = [
   ["rank", /^(xep hang|thu hang|thu tu xep hang)/],
   ["index", /^chi so/],
   ["name", /tieu chi|noi dung|linh vuc/],
+  ["achieved", /^(tong )?diem dat( duoc)?$/],
 ];
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {
@@ -36,6 +42,12 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   index: "chỉ số",
   grade: "xếp loại",
   rank: "xếp hạng",
+  block: "khối",
+  survey: "điểm điều tra xã hội học",
+  surveyMax: "điểm tối đa điều tra xã hội học",
+  previousIndex: "chỉ số năm trước",
+  previousRank: "xếp hạng năm trước",
+  achieved: "điểm đạt",
 };
 
 export function roleOf(text: string): ColumnRole | null {
@@ -57,7 +69,19 @@ function rolesOfRow(row: readonly CellValue[] | undefined): ColumnMap {
     const role = roleOf(v);
     if (role && map[role] === undefined) map[role] = col;
   });
+  return withAchievedAsAppraised(map);
+}
+
+/** "Điểm đạt" is the official score only where no appraisal column exists. */
+function withAchievedAsAppraised(map: ColumnMap): ColumnMap {
+  if (map.achieved !== undefined && map.appraised === undefined) map.appraised = map.achieved;
   return map;
+}
+
+/** The maximum a header states in its own text: "Điểm thẩm định (tối đa 61,5)" → 61.5. */
+export function maxInHeader(text: string): number | null {
+  const m = /(?:toi da|thang diem|diem chuan)\s*:?\s*(\d+(?:[.,]\d+)?)/.exec(foldText(text));
+  return m ? Number(m[1].replace(",", ".")) : null;
 }
 
 export type HeaderDetection =
@@ -117,7 +141,7 @@ function twoRowHeader(upper: readonly CellValue[] | undefined, lower: readonly C
     if (merged[role] !== undefined || cellText(lower?.[col]).trim() !== "") continue;
     merged[role] = col;
   }
-  return merged;
+  return withAchievedAsAppraised(merged);
 }
 
 function notRecognisedReason(rows: readonly CellValue[][], best: ColumnMap): string {

@@ -17,3 +17,7 @@ export { detectHeader, roleOf } from "./header";
 export { gradeFormula } from "./reportPlans";
 export { planSubtotalFormulas } from "./subtotalFormulas";
 export type { SubtotalFormula } from "./subtotalFormulas";
+export { compareWithPrevious } from "./previousYear";
+export { analyzeAcrossUnits } from "./acrossUnits";
+export { changeText, formatPointsVi } from "./viText";
+export { buildAnalysisPlan, ANALYSIS_SHEET_NAME } from "./analysisPlan";

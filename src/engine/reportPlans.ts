@@ -2,15 +2,20 @@
 // sheet (like the seed report) and the ranking of units. Totals, index, grade and rank are
 // native Excel formulas so the file keeps working where the add-in is not installed; `result`
 // carries the engine's value of each formula.
-import type { EngineSettings, GradeBand, RankingEntry, ScoreKind, ScoringSheet, WorkbookAnalysis } from "./types";
+import type { EngineSettings, ScoringSheet, WorkbookAnalysis } from "./types";
 import type { SheetPlan } from "./plan";
 import { PlanBuilder, POINTS_FORMAT, STYLES, wrappedRowHeights } from "./planBuilder";
 import { withDefaults } from "./settings";
-import { competitionRanks, computeIndex, gradeOf, sortBands } from "./grades";
+import { computeIndex, gradeOf } from "./grades";
+import { SCORE_NAME, dateText, gradeFormula } from "./planText";
+import { RANKING_SHEET_NAME, buildRankingPlan } from "./rankingPlan";
+import { putComparison } from "./comparisonPlan";
+import { buildAnalysisPlan } from "./analysisPlan";
+
+export { gradeFormula, buildRankingPlan, RANKING_SHEET_NAME };
 import { excelRound, points } from "./numbers";
 
 export const SUMMARY_SHEET_NAME = "Tổng hợp trách nhiệm";
-export const RANKING_SHEET_NAME = "Xếp hạng";
 
 export interface ReportOptions {
   /** Date printed in the header. */
@@ -18,27 +23,6 @@ export interface ReportOptions {
   /** Unit name printed in the header; defaults to the sheet's title or name. */
   unit?: string;
   settings?: Partial<EngineSettings>;
-}
-
-const SCORE_NAME: Record<ScoreKind, string> = { self: "tự đánh giá", appraised: "thẩm định" };
-
-function dateText(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-}
-
-function quote(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** Nested IF over the bands, highest first; ROUND(…, 9) drops binary noise as the engine does. */
-export function gradeFormula(ref: string, bands: readonly GradeBand[]): string {
-  const sorted = sortBands(bands);
-  let formula = quote(sorted[sorted.length - 1]?.name ?? "");
-  for (let i = sorted.length - 2; i >= 0; i--) {
-    formula = `IF(ROUND(${ref},9)>=${sorted[i].min},${quote(sorted[i].name)},${formula})`;
-  }
-  return formula;
 }
 
 function responsibleText(entries: ScoringSheet["lost"][number]["responsible"]): string {
@@ -98,6 +82,7 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
   b.put(3, { formula: `=IF(${b.at(2, totalRow)}>0,${b.at(3, totalRow)}/${b.at(2, totalRow)}*100,0)`, result: index, format: "0.000", style: STYLES.totalNumber });
   b.next();
   b.put(1, { value: "Xếp loại", style: STYLES.total });
+  const gradeCell = b.at(3);
   b.put(3, { formula: `=${gradeFormula(indexCell, settings.bands)}`, result: gradeOf(index, settings.bands), style: STYLES.total });
   b.next(2);
 
@@ -153,6 +138,18 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
     b.next();
   });
 
+  if (sheet.comparison) {
+    b.next();
+    const areaRows = new Map(sheet.areas.map((a, i) => [a.code, firstArea + i]));
+    putComparison(b, sheet.comparison, {
+      areaCell: (code) => (areaRows.has(code) ? b.at(3, areaRows.get(code)!) : null),
+      totalCell: b.at(3, totalRow),
+      indexCell,
+      gradeCell,
+      current: { achieved: totalAchieved, index, grade: gradeOf(index, settings.bands) },
+    });
+  }
+
   const columnWidths = [7, 45, 10, 10, 10, 40, 40];
   return {
     name: SUMMARY_SHEET_NAME,
@@ -166,99 +163,10 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
   };
 }
 
-interface RankingSource {
-  label: string;
-  official: ScoreKind;
-  entries: RankingEntry[];
-  /** Scoring sheets left out, with why (no official score). */
-  skipped: string[];
-}
-
-/** The units to rank: the first units table, else every scoring sheet when there are several. */
-function rankingSource(analysis: WorkbookAnalysis, settings: EngineSettings): RankingSource | null {
-  const table = analysis.sheets.find((s) => s.kind === "units");
-  if (table && table.kind === "units" && table.ranking.length > 0) {
-    return { label: table.sheet, official: table.official, entries: table.ranking, skipped: [] };
-  }
-  const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
-  if (scoring.length < 2) return null;
-  const official: ScoreKind =
-    settings.official !== "auto" ? settings.official : scoring.some((s) => s.totals.appraised !== null) ? "appraised" : "self";
-  const usable = scoring.filter((s) => s.totals[official] !== null && s.totals[official]!.max > 0);
-  const indices = usable.map((s) => s.totals[official]!.index!);
-  const ranks = competitionRanks(indices);
-  // Titles name the units unless two sheets share one; then the sheet names do.
-  const titles = usable.map((s) => s.title ?? s.sheet);
-  const unique = new Set(titles.map((t) => t.toLowerCase())).size === titles.length;
-  const entries = usable.map((s, i) => ({
-    unit: unique ? titles[i] : s.sheet,
-    row: 0,
-    self: s.totals.self?.achieved ?? null,
-    appraised: s.totals.appraised?.achieved ?? null,
-    max: s.totals[official]!.max,
-    index: indices[i],
-    grade: gradeOf(indices[i], settings.bands),
-    rank: ranks[i],
-  }));
-  const skipped = scoring.filter((s) => !usable.includes(s)).map((s) => s.sheet);
-  return { label: usable.map((s) => s.sheet).join(", "), official, entries, skipped };
-}
-
-/** "Xếp hạng" when the workbook holds a units table or several scoring sheets; else null. */
-export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions): SheetPlan | null {
-  const settings = withDefaults(opts.settings);
-  const source = rankingSource(analysis, settings);
-  if (!source) return null;
-  const b = new PlanBuilder();
-  const lastCol = 7;
-  b.put(0, { value: "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH VÀ XẾP HẠNG CÁC ĐƠN VỊ", style: STYLES.title });
-  b.merge(0, lastCol);
-  b.next();
-  b.put(0, { value: `Nguồn: ${source.label} · Chỉ số tính theo điểm ${SCORE_NAME[source.official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
-  b.merge(0, lastCol);
-  b.next();
-  if (source.skipped.length > 0) {
-    b.put(0, { value: `Chưa xếp hạng (không có điểm ${SCORE_NAME[source.official]}): ${source.skipped.join(", ")}`, style: STYLES.note });
-    b.merge(0, lastCol);
-  }
-  b.next();
-  const headerRow = b.row;
-  ["STT", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm tối đa", "Chỉ số", "Xếp loại", "Xếp hạng"].forEach((h, col) =>
-    b.put(col, { value: h, style: STYLES.header }),
-  );
-  b.next();
-  const ordered = [...source.entries].sort((x, y) => x.rank - y.rank);
-  const first = b.row;
-  const last = first + ordered.length - 1;
-  const scoreCol = source.official === "appraised" ? 3 : 2;
-  ordered.forEach((e, i) => {
-    b.put(0, { value: i + 1, style: STYLES.center });
-    b.put(1, { value: e.unit, style: STYLES.text });
-    b.put(2, { value: e.self ?? "", format: POINTS_FORMAT, style: STYLES.number });
-    b.put(3, { value: e.appraised ?? "", format: POINTS_FORMAT, style: STYLES.number });
-    b.put(4, { value: e.max, format: POINTS_FORMAT, style: STYLES.number });
-    b.put(5, { formula: `=IF(${b.at(4)}>0,${b.at(scoreCol)}/${b.at(4)}*100,0)`, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
-    b.put(6, { formula: `=${gradeFormula(b.at(5), settings.bands)}`, result: e.grade, style: STYLES.center });
-    b.put(7, { formula: `=RANK(${b.at(5)},$F$${first + 1}:$F$${last + 1},0)`, result: e.rank, style: STYLES.center });
-    b.next();
-  });
-  const columnWidths = [6, 36, 12, 12, 10, 10, 12, 10];
-  return {
-    name: RANKING_SHEET_NAME,
-    marker: "CCHC_GEN_RANKING",
-    cells: b.cells,
-    columnWidths,
-    rowHeights: wrappedRowHeights(b.cells, columnWidths, b.merges),
-    merges: b.merges,
-    freeze: { rows: headerRow + 1, cols: 0 },
-    print: { paper: "A4", orientation: "portrait", fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
-  };
-}
-
 /**
  * Every sheet "Tạo báo cáo" writes: the summary of the chosen scoring sheet (the first one when
- * `sheet` is omitted) and the ranking where it applies. Empty when there is no scoring sheet and
- * no units table.
+ * `sheet` is omitted), the ranking where it applies and "Phân tích tiêu chí" where two or more
+ * scoring sheets share their criteria. Empty when there is no scoring sheet and no units table.
  */
 export function buildReportPlans(analysis: WorkbookAnalysis, opts: ReportOptions & { sheet?: string }): SheetPlan[] {
   const plans: SheetPlan[] = [];
@@ -268,5 +176,7 @@ export function buildReportPlans(analysis: WorkbookAnalysis, opts: ReportOptions
   if (chosen) plans.push(buildSummaryPlan(chosen, opts));
   const ranking = buildRankingPlan(analysis, opts);
   if (ranking) plans.push(ranking);
+  const across = buildAnalysisPlan(analysis, opts);
+  if (across) plans.push(across);
   return plans;
 }

@@ -122,6 +122,7 @@ export function readScoringRows(grid: Grid, header: HeaderInfo, place: SheetPlac
       appraised: c.appraised === undefined ? { kind: "blank" } : parseNumber(at(c.appraised)),
       cause: cause === "" ? null : cause,
       responsible: parseResponsible(textAt(row, c.responsible)),
+      numberCells: { self: typeof at(c.self) === "number", appraised: typeof at(c.appraised) === "number" },
     };
     nodes.push(node);
     byCode.set(node.code, node);

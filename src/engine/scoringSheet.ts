@@ -9,18 +9,42 @@ import { cellText } from "./numbers";
 import { foldText, normalizeName } from "./text";
 
 /**
- * "ỦY BAN NHÂN DÂN HUYỆN KON RẪY", "UBND xã Đăk Kôi" in the title rows names the unit; the
- * last such line is the most specific ("UBND HUYỆN …" above "UBND XÃ …").
+ * A line of an administrative heading that names a body: "ỦY BAN NHÂN DÂN HUYỆN KON RẪY",
+ * "UBND xã Đăk Kôi", "Sở Tư pháp", "Văn phòng UBND tỉnh".
+ */
+const COUNCIL_LINE = /^(uy ban nhan dan|ubnd)\b/;
+/** Matched with diacritics: "Số liệu …" must not read as "Sở …". */
+const OFFICE_LINE = /^(sở|ban|thanh tra|văn phòng|phòng)\s+\S/;
+
+function isBodyLine(text: string): boolean {
+  return COUNCIL_LINE.test(foldText(text)) || OFFICE_LINE.test(text.toLowerCase());
+}
+
+/**
+ * The unit named in the title rows: the lowest line of the heading, since the superior body
+ * stands first and the unit itself under it ("UBND HUYỆN …" above "UBND XÃ …").
  */
 export function titleUnit(grid: Grid, headerRow: number): string | null {
   let found: string | null = null;
   for (let r = 0; r < headerRow; r++) {
     for (const v of grid.values[r] ?? []) {
       const text = normalizeName(cellText(v));
-      if (/^(uy ban nhan dan|ubnd)\b/.test(foldText(text))) found = text;
+      // Long lines are titles of the table ("Bảng điểm …"), not a body's name.
+      if (text.length <= 80 && isBodyLine(text)) found = text;
     }
   }
   return found;
+}
+
+/** The year the title rows name ("… NĂM 2023"), the first one found; null without one. */
+export function titleYear(grid: Grid, headerRow: number): number | null {
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of grid.values[r] ?? []) {
+      const m = /\bnam (\d{4})\b/.exec(foldText(cellText(v)));
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }
 
 export function officialScore(settings: EngineSettings, hasSelf: boolean, hasAppraised: boolean): ScoreKind {
@@ -46,12 +70,16 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
     ...rows.findings,
     ...scoringFindings({ place, grid, header, nodes: rows.nodes, byCode: rows.byCode, totalRow: rows.totalRow, totals, grand, lost, excluded, has }),
   ];
+  const title = titleUnit(grid, header.row);
   return {
     kind: "scoring",
     sheet: grid.name,
     origin,
     header,
-    title: titleUnit(grid, header.row),
+    title,
+    unit: title ?? grid.name,
+    year: titleYear(grid, header.row),
+    comparison: null,
     nodes: rows.nodes,
     totalRow: rows.totalRow,
     hasSelf,

@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Readonly<EngineSettings> = Object.freeze({
   bands: [...DEFAULT_BANDS],
   official: "auto",
   columnMaps: {},
+  previousSheet: null,
 });
 
 export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings {
@@ -13,5 +14,6 @@ export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings 
     bands: partial?.bands && partial.bands.length > 0 ? partial.bands : [...DEFAULT_BANDS],
     official: partial?.official ?? "auto",
     columnMaps: partial?.columnMaps ?? {},
+    previousSheet: partial?.previousSheet ?? null,
   };
 }

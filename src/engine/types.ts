@@ -38,7 +38,14 @@ export type ColumnRole =
   | "unit"
   | "index"
   | "grade"
-  | "rank";
+  | "rank"
+  | "block"
+  | "survey"
+  | "surveyMax"
+  | "previousIndex"
+  | "previousRank"
+  /** "Điểm đạt", "Tổng điểm đạt": the official score where there is no appraisal column. */
+  | "achieved";
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
@@ -64,6 +71,11 @@ export interface EngineSettings {
   official: "auto" | ScoreKind;
   /** Column mappings for sheets whose headers are not recognised, by sheet name. */
   columnMaps: Record<string, HeaderInfo>;
+  /**
+   * A sheet of this workbook holding last year's scores (copied in with Move or Copy): left out
+   * of this year's analysis, each scoring sheet of the same unit is compared with it.
+   */
+  previousSheet?: string | null;
 }
 
 export type Severity = "error" | "warning";
@@ -81,7 +93,11 @@ export type RuleId =
   | "lost-without-cause"
   | "lost-without-responsible"
   | "similar-unit-names"
-  | "unreadable-code";
+  | "unreadable-code"
+  | "assumed-max"
+  | "zero-max"
+  | "empty-block"
+  | "criteria-set-mismatch";
 
 export interface Finding {
   rule: RuleId;
@@ -120,6 +136,11 @@ export interface CriterionNode {
   appraised: NumberParse;
   cause: string | null;
   responsible: ResponsibleEntry[];
+  /**
+   * Whether each score's cell holds a number (not "3,89" typed as text): a formula elsewhere may
+   * refer to it and compute with it.
+   */
+  numberCells?: Record<ScoreKind, boolean>;
 }
 
 /** Points and applicable maximum over the leaves below a node (KPS leaves excluded from both). */
@@ -241,6 +262,10 @@ export interface AcrossUnitsAnalysis {
   /** Sorted by units losing (descending), then points lost (descending), then code. */
   criteria: CriterionAcrossUnits[];
   areas: AreaAcrossUnits[];
+  /** The units ranked on their sheets' totals (sheets without the official score left out). */
+  ranking: RankingEntry[];
+  /** The score the analysis reads on every sheet. */
+  official: ScoreKind;
 }
 
 export interface UnitRow {

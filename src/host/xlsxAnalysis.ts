@@ -48,7 +48,7 @@ export function analysisOfEverySheet(opened: OpenedWorkbook): WorkbookAnalysis {
   const sheets = opened.snapshot.sheets.map(
     (g): SheetResult => byName.get(g.name) ?? { kind: "other", sheet: g.name, reason: GENERATED_REASON, findings: [] },
   );
-  return { sheets };
+  return { ...opened.analysis, sheets };
 }
 
 /** The sheet to summarise when none is named: the first visible scoring sheet (an old year is often kept hidden). */

@@ -5,7 +5,8 @@
 import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint";
 import { buildReportPlans } from "../engine/reportPlans";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
-import type { Finding, Grid, SheetResult } from "../engine/types";
+import type { Finding, Grid, SheetResult, WorkbookAnalysis } from "../engine/types";
+import { compareWithPrevious } from "../engine/previousYear";
 import { defaultScoringSheet, generatedNames, openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
 import { offerDownload, reportFileName, resultFileName } from "./download";
@@ -20,6 +21,8 @@ export const SAMPLE_NAME = "mau-chi-so-cchc.xlsx";
 interface PageState {
   fileName: string;
   opened: OpenedWorkbook;
+  /** The analysis as opened, before any comparison with last year's file. */
+  ownAnalysis: WorkbookAnalysis;
   /** Every sheet now in the workbook (the user's and the generated ones). */
   grids: Grid[];
   generated: Set<string>;
@@ -27,6 +30,20 @@ interface PageState {
 }
 
 let state: PageState | null = null;
+
+/** Last year's workbook, chosen with "Tệp năm trước": each scoring sheet is compared with it. */
+let previous: { fileName: string; analysis: WorkbookAnalysis } | null = null;
+
+/** The opened workbook compared with last year's file, if one was chosen; messages say what did not match. */
+function applyPrevious(current: PageState): string[] {
+  if (!previous) {
+    current.opened = { ...current.opened, analysis: current.ownAnalysis };
+    return [];
+  }
+  const { analysis, messages } = compareWithPrevious(current.ownAnalysis, previous.analysis, previous.fileName);
+  current.opened = { ...current.opened, analysis };
+  return messages;
+}
 
 function setStatus(text: string, isError = false): void {
   const status = byId("status");
@@ -119,6 +136,7 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
     state = {
       fileName,
       opened,
+      ownAnalysis: opened.analysis,
       grids: opened.snapshot.sheets,
       generated: generatedNames(opened.snapshot),
       selected: firstSheet(opened),
@@ -134,8 +152,10 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
   const warnings = sheets.reduce((n, s) => n + s.findings.length, 0) - errors;
   const scoring = sheets.filter((s) => s.kind === "scoring").length;
   const units = sheets.filter((s) => s.kind === "units").length;
+  const unmatched = applyPrevious(state);
   setStatus(
-    `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.`,
+    `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.` +
+      (unmatched.length > 0 ? ` ${unmatched.join(" ")}` : ""),
   );
   byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
   byId<HTMLButtonElement>("download-report").disabled = scoring === 0;
@@ -149,6 +169,36 @@ async function openFile(file: File): Promise<void> {
     return;
   }
   await openBytes(await file.arrayBuffer(), file.name);
+}
+
+/** "Tệp năm trước": read, kept, and compared with the open workbook; a bad file is named and changes nothing. */
+async function openPrevious(file: File): Promise<void> {
+  if (!/\.xlsx$/i.test(file.name)) {
+    setStatus(`Tệp năm trước "${file.name}" không phải tệp .xlsx.`, true);
+    return;
+  }
+  setStatus(`Đang đọc tệp năm trước ${file.name}…`);
+  await nextFrame();
+  let analysis: WorkbookAnalysis;
+  try {
+    analysis = (await openXlsx(await file.arrayBuffer())).analysis;
+  } catch (err) {
+    setStatus(`Không mở được tệp năm trước ${file.name}: ${err instanceof Error ? err.message : String(err)}`, true);
+    return;
+  }
+  if (!analysis.sheets.some((s) => s.kind === "scoring")) {
+    setStatus(`Tệp năm trước ${file.name} không có bảng chấm điểm nào để so sánh.`, true);
+    return;
+  }
+  previous = { fileName: file.name, analysis };
+  if (!state) {
+    setStatus(`Đã chọn tệp năm trước ${file.name}; hãy mở bảng tính năm nay.`);
+    return;
+  }
+  const messages = applyPrevious(state);
+  const compared = state.opened.analysis.sheets.filter((s) => s.kind === "scoring" && s.comparison).length;
+  setStatus(`Đã so sánh ${compared} bảng điểm với tệp năm trước ${file.name}.${messages.length > 0 ? ` ${messages.join(" ")}` : ""}`, compared === 0);
+  selectSheet(state.selected);
 }
 
 async function openSample(): Promise<void> {
@@ -183,6 +233,8 @@ async function generate(): Promise<void> {
     // The page goes on with the result, so a second run replaces these sheets as a rerun does.
     const opened = await openXlsx(bytes);
     current.opened = opened;
+    current.ownAnalysis = opened.analysis;
+    applyPrevious(current);
     current.grids = opened.snapshot.sheets;
     current.generated = generatedNames(opened.snapshot);
     current.selected = names[0];
@@ -233,6 +285,12 @@ function start(): void {
     input.value = ""; // the same file can be opened again after editing it
   });
   byId("open-sample").addEventListener("click", () => void openSample());
+  const previousInput = byId<HTMLInputElement>("previous-input");
+  previousInput.addEventListener("change", () => {
+    const file = previousInput.files?.[0];
+    if (file) void openPrevious(file);
+    previousInput.value = "";
+  });
   byId("generate").addEventListener("click", () => void generate());
   byId("download-report").addEventListener("click", () => void downloadReport());
 }

@@ -28,6 +28,19 @@ export function renderSheetInfo(result: SheetResult | undefined, generated: bool
             : `${result.lost.length} tiêu chí bị mất điểm; ${result.units.length} đơn vị chịu trách nhiệm.`,
       }),
     );
+    const c = result.comparison;
+    if (c) {
+      const sign = (x: number) => (x > 0 ? `tăng ${formatPoints(x)}` : x < 0 ? `giảm ${formatPoints(-x)}` : "không đổi");
+      box.appendChild(
+        el("p", {
+          attrs: { id: "comparison" },
+          text:
+            `So với năm trước (${c.previous.file ?? ""}, sheet "${c.previous.sheet}"): ${formatPoints(c.previous.achieved)}/${formatPoints(c.previous.max)} điểm` +
+            `${c.previous.grade ? `, xếp loại ${c.previous.grade}` : ""}; điểm ${sign(c.change.achieved)}. ` +
+            `Mới bị mất điểm: ${c.newlyLost.join(", ") || "không có"}; đã khắc phục: ${c.recovered.join(", ") || "không có"}.`,
+        }),
+      );
+    }
   } else if (result.kind === "units") {
     box.appendChild(el("p", { text: `Bảng kết quả các đơn vị (${result.ranking.length} đơn vị).` }));
     const list = el("ol");

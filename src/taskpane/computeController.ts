@@ -4,7 +4,7 @@ import { analyzeWorkbook } from "../engine/analyze";
 import { planSubtotalFormulas, type SubtotalFormula } from "../engine/subtotalFormulas";
 import { cellText, parseNumber } from "../engine/numbers";
 import { previewSum, textNumbersIn } from "./sumPreview";
-import type { AreaSummary, ScoreSummary, ScoreKind } from "../engine/types";
+import type { AreaSummary, ScoreSummary, ScoreKind, ScoringComparison } from "../engine/types";
 import type { PaneHost } from "./paneHost";
 import { TEXT, UserError, formatPoints } from "./messages";
 import { noProgress, type Progress } from "./progress";
@@ -42,6 +42,8 @@ export interface ScoreResult {
   offer: SubtotalOffer;
   /** Every scoring sheet of the workbook, for the sheet choice. */
   scoringSheets: string[];
+  /** Comparison with last year's sheet chosen in Cài đặt; null without one or without a match. */
+  comparison: ScoringComparison | null;
 }
 
 export async function computeScores(host: PaneHost, options: { sheet?: string; progress?: Progress } = {}): Promise<ScoreResult> {
@@ -75,6 +77,7 @@ export async function computeScores(host: PaneHost, options: { sheet?: string; p
       filled: formulas.filter((f) => !isEmpty(f.existing)).sort((a, b) => Number(b.differs) - Number(a.differs)),
     },
     scoringSheets: sheets.map((s) => s.sheet),
+    comparison: sheet.comparison ?? null,
   };
 }
 

@@ -91,7 +91,15 @@ export function currentSettings(host: PaneHost): EngineSettings {
     bands: s.bands && s.bands.length > 0 ? s.bands : [...DEFAULT_BANDS],
     official: s.official ?? "auto",
     columnMaps: s.columnMaps ?? {},
+    previousSheet: s.previousSheet ?? null,
   };
+}
+
+/** Last year's sheet as chosen in the form ("" = none); it must be a sheet of this workbook. */
+export function parsePreviousSheet(chosen: string, sheets: readonly string[]): string | null {
+  if (chosen === "") return null;
+  if (!sheets.includes(chosen)) throw new UserError(`Không còn sheet "${chosen}" trong bảng tính; hãy chọn lại sheet năm trước.`);
+  return chosen;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface SettingsForm {
   mapping: MappingInput | null;
   /** Sheets whose saved mapping the clerk asked to remove. */
   removeMappings: string[];
+  /** Last year's sheet of this workbook; "" for none. */
+  previousSheet: string;
 }
 
 const BAND_ROWS = 6;
@@ -48,6 +50,16 @@ export function settingsView(doc: Document, settings: EngineSettings, sheets: st
     official.appendChild(option);
   }
   form.appendChild(labelled(doc, "official-score", "Điểm chính thức", official));
+
+  // Last year's sheet, copied into this workbook with Move or Copy: compared, not scored.
+  const previousSelect = el(doc, "select");
+  previousSelect.appendChild(el(doc, "option", { text: "(không so sánh)", attrs: { value: "" } }));
+  for (const s of sheets) {
+    const option = el(doc, "option", { text: s, attrs: { value: s } });
+    if (settings.previousSheet === s) option.selected = true;
+    previousSelect.appendChild(option);
+  }
+  form.appendChild(labelled(doc, "previous-sheet", "Sheet năm trước (để so sánh)", previousSelect));
 
   const mapSet = el(doc, "fieldset", {}, [el(doc, "legend", { text: "Khai báo cột cho sheet có tiêu đề không nhận ra được" })]);
   const sheetSelect = el(doc, "select");
@@ -97,6 +109,7 @@ export function settingsView(doc: Document, settings: EngineSettings, sheets: st
       official: official.value as EngineSettings["official"],
       mapping: sheet === "" ? null : { sheet, headerRow: headerRow.value, columns },
       removeMappings: removeBoxes.filter((r) => r.box.checked).map((r) => r.sheet),
+      previousSheet: previousSelect.value,
     });
   };
   form.addEventListener("submit", (e) => {

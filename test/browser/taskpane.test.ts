@@ -396,6 +396,30 @@ maybe("the task pane in Chromium with a fake Excel host", () => {
     expect(dialogs).toEqual([]);
     await page.close();
   });
+  test("Cài đặt: a sheet of this workbook as last year's; Tính điểm shows the comparison (issue 10)", async () => {
+    const lastYear = districtGrid({ blankParents: true }, "Năm 2022");
+    lastYear.values[1][0] = "BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022";
+    for (const row of lastYear.values) if (row[0] === "2.3") row[4] = 1;
+    const sheets = [districtGrid(), lastYear].map((g) => ({ name: g.name, values: g.values as CellValue[][] }));
+    const page = await open({ workbook: { sheets, active: sheets[0].name }, settings: {} });
+    await page.click("#cmd-settings");
+    await page.waitForSelector("#settings-form");
+    await idle(page);
+    await page.selectOption("#previous-sheet", "Năm 2022");
+    await page.click("#settings-save");
+    await page.waitForFunction(() => /Đã lưu cài đặt/.test(document.getElementById("status-text")?.textContent ?? ""));
+    expect((await hostState(page)).settings.CCHC_SETTINGS).toMatchObject({ previousSheet: "Năm 2022" });
+    await page.click("#cmd-compute");
+    await page.waitForSelector("#comparison-table");
+    await idle(page);
+    // Last year 2.3 lost one point more than this year: 88,21 then, 89,21 now.
+    expect(await page.locator("#comparison-table caption").textContent()).toBe('So với năm trước (sheet "Năm 2022")');
+    expect(await page.locator("#comparison-table tbody tr").first().locator("td").allTextContents()).toEqual(["88,21/97,00", "+1,00"]);
+    expect(await page.locator("#comparison").textContent()).toContain("Đã khắc phục: 2.3.");
+    expect(await page.locator("#opt-sheet option").allTextContents()).toEqual([sheets[0].name]);
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-6-nam-truoc.png"), fullPage: true });
+    await page.close();
+  });
 });
 
 if (skip !== null) test.skip(`task pane browser test skipped: ${skip}`, () => undefined);

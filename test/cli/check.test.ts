@@ -56,8 +56,8 @@ describe("the --json contract on the seed", () => {
       ["Huyện Kon Rẫy", "scoring"],
       ["Xếp loại xã", "units"],
     ]);
-    expect(Object.keys(json.files[0].sheets[0])).toEqual(["sheet", "kind", "totals", "areas", "lost", "units", "findings"]);
-    expect(Object.keys(json.files[0].sheets[1])).toEqual(["sheet", "kind", "ranking", "findings"]);
+    expect(Object.keys(json.files[0].sheets[0])).toEqual(["sheet", "kind", "totals", "areas", "lost", "units", "unit", "comparison", "findings"]);
+    expect(Object.keys(json.files[0].sheets[1])).toEqual(["sheet", "kind", "ranking", "blocks", "findings"]);
   });
 
   it("gives totals as SCORE objects: 89.21/97, index 91.969… unrounded, Xuất sắc", () => {
@@ -154,6 +154,10 @@ describe("the --json contract on the seed", () => {
         index: expect.closeTo((c.appraised / c.max) * 100, 10) as unknown as number,
         grade: c.grade,
         rank: i + 1,
+        block: null,
+        survey: null,
+        previous: null,
+        change: null,
       })),
     );
   });

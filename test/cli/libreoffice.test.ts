@@ -12,6 +12,9 @@ import { parseDate } from "../../src/cli/dateOption";
 import { openXlsx } from "../../src/host/xlsxAnalysis";
 import { cellValueOf } from "../../src/host/xlsxCells";
 import { communesGrid, districtGrid } from "../fixtures/seed";
+import { blockColumnGrid, blockHeadingGrid, unitScoringGrid } from "../fixtures/units";
+import { compareWithPrevious } from "../../src/engine/previousYear";
+import type { SheetPlan } from "../../src/engine/plan";
 import type { CheckJson } from "../../src/cli/checkJson";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
@@ -50,11 +53,19 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
   });
   afterAll(async () => removeDir(dir));
 
-  it("gives every formula cell of the added sheets the engine's value", async () => {
-    const input = await writeGrids(path.join(dir, "huyen.xlsx"), [districtGrid(), communesGrid()]);
-    const out = path.join(dir, "ra.xlsx");
-    expect((await runCli(["summary", input, "-o", out, "--date", DATE])).code).toBe(0);
-    const { analysis } = await openXlsx(await fs.readFile(input));
+  /**
+   * Runs `cchc summary` on the input, replaces every cached formula value of the added sheets by
+   * a wrong one, lets LibreOffice recalculate, and returns the cells whose value differs from
+   * the engine's, with how many formula cells were checked.
+   */
+  async function recalculated(name: string, input: string, extra: string[] = []): Promise<{ mismatches: string[]; checked: number; plans: SheetPlan[] }> {
+    const out = path.join(dir, `${name}-ra.xlsx`);
+    expect((await runCli(["summary", input, "-o", out, "--date", DATE, ...extra])).code).toBe(0);
+    let { analysis } = await openXlsx(await fs.readFile(input));
+    const previous = extra[extra.indexOf("--previous") + 1];
+    if (extra.includes("--previous")) {
+      analysis = compareWithPrevious(analysis, (await openXlsx(await fs.readFile(previous))).analysis, previous).analysis;
+    }
     const plans = buildReportPlans(analysis, { date: parseDate(DATE)! });
 
     // Wrong cached values everywhere, so only a real recalculation can give the right ones.
@@ -67,23 +78,23 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
         ws.getCell(pc.row + 1, pc.col + 1).value = { formula: pc.formula.replace(/^=/, ""), result: wrong };
       }
     }
-    const source = path.join(dir, "in", "sai-gia-tri.xlsx");
+    const source = path.join(dir, `in-${name}`, "sai-gia-tri.xlsx");
     await fs.mkdir(path.dirname(source));
     await tampered.xlsx.writeFile(source);
 
-    const converted = path.join(dir, "lo");
-    const profile = await recalcProfile(dir);
+    const converted = path.join(dir, `lo-${name}`);
+    const profile = await recalcProfile(path.join(dir, `p-${name}`));
     await promisify(execFile)(
       SOFFICE,
       [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", converted, source],
       { timeout: 150_000 },
     );
-    const recalculated = await readWorkbook(path.join(converted, "sai-gia-tri.xlsx"));
+    const recalc = await readWorkbook(path.join(converted, "sai-gia-tri.xlsx"));
 
     let checked = 0;
     const mismatches: string[] = [];
     for (const plan of plans) {
-      const ws = recalculated.getWorksheet(plan.name);
+      const ws = recalc.getWorksheet(plan.name);
       expect(ws).toBeDefined();
       for (const pc of plan.cells) {
         if (pc.formula === undefined || pc.result === undefined) continue;
@@ -97,8 +108,41 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
         if (!ok) mismatches.push(`${plan.name}!${cell.address} ${pc.formula}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(pc.result)}`);
       }
     }
+    return { mismatches, checked, plans };
+  }
+
+  it("gives every formula cell of the added sheets the engine's value", async () => {
+    const input = await writeGrids(path.join(dir, "huyen.xlsx"), [districtGrid(), communesGrid()]);
+    const { mismatches, checked } = await recalculated("seed", input);
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(20);
+  }, 180_000);
+
+  it.each([
+    ["a block column, maxima in headers; last year from --previous", "khoi-cot", blockColumnGrid, true],
+    ["block heading rows, maxima columns; a unit sheet without diacritics", "khoi-dong", blockHeadingGrid, false],
+  ])("recalculates blocks, two-part indices, changes and Phân tích tiêu chí (%s)", async (_how, name, table, withPrevious) => {
+    const rve = districtGrid({ blankParents: true, plainHeaders: true, commaText: true }, "TT Đăk Rve");
+    rve.values[1][0] = "UBND thị trấn Đăk Rve";
+    const units = [
+      unitScoringGrid("Đăk Kôi", "UBND XÃ ĐĂK KÔI", 2023, { "1.1.1": 0.5 }),
+      unitScoringGrid("Tân Lập", "UBND XÃ TÂN LẬP", 2023, { "1.1.1": 0, "2.3": 1 }),
+      ...(withPrevious ? [] : [rve]),
+    ];
+    const input = await writeGrids(path.join(dir, `${name}.xlsx`), [...units, table()]);
+    const extra: string[] = [];
+    if (withPrevious) {
+      const prev = await writeGrids(path.join(dir, `${name}-2022.xlsx`), [unitScoringGrid("ĐK 2022", "UBND XÃ ĐĂK KÔI", 2022, { "1.6.1": 4 })]);
+      extra.push("--previous", prev);
+    }
+    const { mismatches, checked, plans } = await recalculated(name, input, extra);
+    expect(plans.map((p) => p.name)).toEqual(["Tổng hợp trách nhiệm", "Xếp hạng", "Phân tích tiêu chí"]);
+    expect(mismatches).toEqual([]);
+    // Ranks, grades, grade counts, changes, COUNTIF/SUMIF and references all took part.
+    const formulas = plans.flatMap((p) => p.cells.map((c) => c.formula ?? ""));
+    for (const f of ["COUNTIF(", "SUMIF(", "RANK(", "&COUNTIF(", "'Đăk Kôi'!"]) expect(formulas.some((x) => x.includes(f))).toBe(true);
+    expect(formulas.some((x) => x.startsWith("=ROUND(") && x.endsWith(",3)"))).toBe(withPrevious);
+    expect(checked).toBeGreaterThan(100);
   }, 180_000);
 
   it("reads a workbook LibreOffice wrote (another writer than ExcelJS) as the seed says", async () => {

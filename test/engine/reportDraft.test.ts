@@ -251,6 +251,8 @@ describe("fields filled by the analysis of many units and years (issue 10)", () 
           { code: "8.1", name: "Văn hóa công sở", max: 3, unitsLosing: 1, lostTotal: 1, lostBy: [{ unit: "UBND xã B", achieved: 2, lost: 1 }] },
         ],
         areas: [],
+        ranking: [],
+        official: "appraised",
       };
     });
     const lines = textOf(report);

@@ -42,7 +42,9 @@ export function draftReport(analysis: WorkbookAnalysis, options: DraftOptions = 
   const sheet = options.sheet === undefined ? scoring[0] : scoring.find((s) => s.sheet === options.sheet);
   if (!sheet) throw new DraftError(`Không tìm thấy bảng điểm "${options.sheet}".`);
   const table = analysis.sheets.find((s): s is UnitsSheet => s.kind === "units" && s.ranking.length > 0) ?? null;
-  const issuer = sheet.unit ?? sheet.title ?? options.issuer ?? null;
+  // The unit named in the title rows, else the setting; never a guess from the sheet's name
+  // (`sheet.unit` falls back to it), which would put "Sheet1" at the head of an official report.
+  const issuer = sheet.title ?? options.issuer ?? null;
   const year = yearOf(sheet, options);
   const ctx: DraftContext = {
     year: year === null ? "…" : String(year),

@@ -1,17 +1,22 @@
-// `cchc report FILE.xlsx -o OUT.docx [--force] [--sheet NAME]`: drafts the report clerks write
-// (like the seed) as a Word document. Same safety as `summary`: the input is only read, OUT is
-// never overwritten without --force and is written atomically.
-// (`--previous PREV.xlsx` comes with the comparison of years, issue 10: the draft already prints
-// ScoringSheet.comparison as a footnote when the analysis carries it.)
+// `cchc report FILE.xlsx [--previous PREV.xlsx] -o OUT.docx [--force] [--sheet NAME] [--max-size MB]`:
+// drafts the report clerks write (like the seed) as a Word document. Same safety as `summary`:
+// the input is only read, OUT is never overwritten without --force and is written atomically.
+// With --previous, each scoring sheet is compared with last year's sheet of the same unit and the
+// draft gives the change as a footnote.
 import { promises as fs } from "fs";
 import { draftErrorNotice, draftReport, DraftError, PLACEHOLDER_HINT, placeholderCount } from "../engine/reportDraft";
-import { openXlsx } from "../host/xlsxAnalysis";
+import { defaultScoringSheet, openXlsx } from "../host/xlsxAnalysis";
 import { renderDocx } from "../report/docxRender";
 import { parseArgs } from "./args";
+import { checkFile } from "./checkCommand";
+import { readInputFile } from "./files";
+import { loadPrevious, withPrevious } from "./previousOption";
+import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 import { samePath } from "./summaryCommand";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
-const USAGE = "Cách dùng: cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN_BẢNG_ĐIỂM]";
+const USAGE =
+  "Cách dùng: cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN_BẢNG_ĐIỂM] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
 
 function fail(message: string): number {
   process.stderr.write(`${message}\n`);
@@ -19,7 +24,10 @@ function fail(message: string): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ["--force"], options: { "--output": ["-o", "--out"], "--sheet": [] } });
+  const parsed = parseArgs(argv, {
+    flags: ["--force"],
+    options: { "--output": ["-o", "--out"], "--sheet": [], "--previous": [], [MAX_SIZE_OPTION]: [] },
+  });
   if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
   const { positional, flags, options } = parsed.args;
   if (positional.length !== 1) return fail(`Cần đúng một tệp đầu vào.\n${USAGE}`);
@@ -36,21 +44,28 @@ export async function run(argv: string[]): Promise<number> {
     // OUT does not exist: fine.
   }
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(input);
-  } catch (err) {
-    return fail(`Không đọc được tệp ${input} (${err instanceof Error ? err.message : String(err)}).`);
-  }
+  const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
+  if ("error" in limits) return fail(limits.error);
   let opened;
   try {
-    opened = await openXlsx(bytes);
+    opened = await openXlsx(await readInputFile(input, limits.maxUnpackedBytes), undefined, limits);
   } catch (err) {
-    return fail(`${input}: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`${input}: ${readErrorMessage(err)}`);
   }
+  let analysis = opened.analysis;
+  const previous = await loadPrevious(options.get("--previous"), (file) => checkFile(file, limits));
+  if (previous && "error" in previous) return fail(previous.error);
+  if (previous) {
+    const compared = withPrevious({ file: input, analysis }, previous);
+    if (!compared.ok) return fail(compared.messages.join("\n"));
+    for (const m of compared.messages) process.stderr.write(m + "\n");
+    analysis = compared.result.analysis!;
+  }
+  // Without --sheet the first visible scoring sheet (an old year is often kept hidden).
+  const sheet = options.get("--sheet") ?? defaultScoringSheet(opened)?.sheet;
   let report;
   try {
-    report = draftReport(opened.analysis, { sheet: options.get("--sheet"), grids: opened.userSheets });
+    report = draftReport(analysis, { sheet, grids: opened.userSheets });
   } catch (err) {
     if (err instanceof DraftError) return fail(`${input}: ${err.message}`);
     throw err;

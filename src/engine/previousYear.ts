@@ -8,8 +8,8 @@ import { withDefaults } from "./settings";
 
 /**
  * Last year's sheet for `sheet`: same unit, else same sheet name, else, one sheet against one,
- * the only scoring sheet last year had (a workbook of several units never pairs a unit with
- * another's sheet). A sheet is never its own last year (a sheet of the same workbook).
+ * the only scoring sheet last year had unless both titles name their units and they differ (a
+ * workbook of several units never pairs a unit with another's sheet). A sheet is never its own last year (a sheet of the same workbook).
  */
 export function matchPrevious(sheet: ScoringSheet, candidates: readonly ScoringSheet[], onlyOne: boolean): ScoringSheet | null {
   const others = candidates.filter((p) => p !== sheet);
@@ -17,7 +17,8 @@ export function matchPrevious(sheet: ScoringSheet, candidates: readonly ScoringS
   return (
     others.find((p) => unitKey(p.unit ?? p.sheet) === unit) ??
     others.find((p) => p.sheet === sheet.sheet) ??
-    (onlyOne && candidates.length === 1 && others.length === 1 ? others[0] : null)
+    // Two sheets whose titles name different units are never paired, even one against one.
+    (onlyOne && candidates.length === 1 && others.length === 1 && (sheet.title === null || others[0].title === null) ? others[0] : null)
   );
 }
 

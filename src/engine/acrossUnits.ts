@@ -7,6 +7,25 @@ import { competitionRanks, computeIndex } from "./grades";
 import { excelRound } from "./numbers";
 import { finding } from "./findingFactory";
 import { rankScoringSheets, unitNames } from "./scoringRanking";
+import { unitKey } from "./responsible";
+
+/**
+ * One sheet per unit, of this year: a workbook often keeps last year's sheet of the same unit (an
+ * old year kept hidden), which is no other unit. Where titles name years only the latest year's
+ * sheets count (sheets without a year stay); of sheets naming the same unit the first counts.
+ */
+export function oneSheetPerUnit(scoring: readonly ScoringSheet[]): ScoringSheet[] {
+  const years = scoring.map((s) => s.year ?? null).filter((y): y is number => y !== null);
+  const latest = years.length > 0 ? Math.max(...years) : null;
+  const seen = new Set<string>();
+  return scoring.filter((s) => {
+    if (latest !== null && s.year != null && s.year !== latest) return false;
+    const key = unitKey(s.unit ?? s.sheet);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** The criteria set of a sheet: its leaf codes, in order. */
 function criteriaKey(sheet: ScoringSheet): string {
@@ -84,7 +103,7 @@ function areasAcross(sheets: readonly ScoringSheet[], units: readonly string[], 
  * name the scoring sheets left out for another criteria set.
  */
 export function analyzeAcrossUnits(results: readonly SheetResult[], settings: EngineSettings): { analysis: AcrossUnitsAnalysis | null; findings: Map<string, Finding> } {
-  const scoring = results.filter((s): s is ScoringSheet => s.kind === "scoring");
+  const scoring = oneSheetPerUnit(results.filter((s): s is ScoringSheet => s.kind === "scoring"));
   const { sheets, findings } = sameCriteriaSheets(scoring);
   if (sheets.length < 2) return { analysis: null, findings };
   const ranking = rankScoringSheets(sheets, settings);

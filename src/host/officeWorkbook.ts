@@ -339,6 +339,9 @@ export class OfficeWorkbook implements PaneHost {
           range.load("values,valueTypes");
           return range;
         });
+        // One sync per request-sized batch (officePayload.ts): a single batch unless the reads
+        // would pass Excel on the web's 5 MB request limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- bounded by request size, not by cells
         await context.sync();
         batch.forEach((c, i) => {
           const actual = toCellValue(ranges[i].values[0]?.[0], (ranges[i].valueTypes as string[][])[0]?.[0]);
@@ -480,6 +483,8 @@ export class OfficeWorkbook implements PaneHost {
         fill.load(FILL_PROPERTIES);
         loaded[which].push(fill);
       }
+      // One sync per request-sized batch: a single one unless the loads would pass 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- bounded by request size, not by cells
       await context.sync();
     }
     return loaded;

@@ -143,3 +143,23 @@ describe("analysis across units", () => {
     expect(analyzeWorkbook([grids[0]]).acrossUnits).toBeNull();
   });
 });
+
+describe("the analysis across units counts each unit once, of this year", () => {
+  test("last year's sheet of a unit kept in the workbook is no other unit", () => {
+    const analysis = analyzeWorkbook([
+      unitScoringGrid("Đăk Kôi 2022", "UBND XÃ ĐĂK KÔI", 2022, { "1.6.1": 4 }),
+      unitScoringGrid("Đăk Kôi", "UBND XÃ ĐĂK KÔI", 2023, { "1.1.1": 0.5 }),
+      unitScoringGrid("Tân Lập", "UBND XÃ TÂN LẬP", 2023, { "2.3": 1 }),
+    ]);
+    expect(analysis.acrossUnits?.units).toEqual(["UBND XÃ ĐĂK KÔI", "UBND XÃ TÂN LẬP"]);
+    expect(analysis.acrossUnits?.sheets).toEqual(["Đăk Kôi", "Tân Lập"]);
+  });
+
+  test("two years of one unit alone give no analysis across units", () => {
+    const analysis = analyzeWorkbook([
+      unitScoringGrid("Năm 2022", "UBND XÃ ĐĂK KÔI", 2022, {}),
+      unitScoringGrid("Năm 2023", "UBND XÃ ĐĂK KÔI", 2023, { "1.1.1": 0.5 }),
+    ]);
+    expect(analysis.acrossUnits ?? null).toBeNull();
+  });
+});

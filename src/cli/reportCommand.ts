@@ -3,16 +3,11 @@
 // the input is only read, OUT is never overwritten without --force and is written atomically.
 // With --previous, each scoring sheet is compared with last year's sheet of the same unit and the
 // draft gives the change as a footnote.
-import { promises as fs } from "fs";
 import { draftErrorNotice, draftReport, DraftError, PLACEHOLDER_HINT, placeholderCount } from "../engine/reportDraft";
-import { defaultScoringSheet, openXlsx } from "../host/xlsxAnalysis";
+import { defaultScoringSheet } from "../host/xlsxAnalysis";
 import { renderDocx } from "../report/docxRender";
 import { parseArgs } from "./args";
-import { checkFile } from "./checkCommand";
-import { readInputFile } from "./files";
-import { loadPrevious, withPrevious } from "./previousOption";
-import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
-import { samePath } from "./summaryCommand";
+import { INPUT_OPTIONS, openInput, outputRefusal } from "./commandInput";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
 const USAGE =
@@ -26,7 +21,7 @@ function fail(message: string): number {
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--sheet": [], "--previous": [], [MAX_SIZE_OPTION]: [] },
+    options: { "--output": ["-o", "--out"], "--sheet": [], ...INPUT_OPTIONS },
   });
   if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
   const { positional, flags, options } = parsed.args;
@@ -36,31 +31,11 @@ export async function run(argv: string[]): Promise<number> {
   if (out === undefined) return fail(`Thiếu tệp kết quả: -o BAO-CAO.docx\n${USAGE}`);
   if (!/\.docx$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .docx: ${out}`);
   const force = flags.has("--force");
-  if (await samePath(input, out)) return fail("Tệp kết quả trùng với tệp đầu vào; tệp đầu vào không bao giờ bị ghi đè.");
-  try {
-    await fs.lstat(out);
-    if (!force) return fail(new OutputExistsError(out).message);
-  } catch {
-    // OUT does not exist: fine.
-  }
-
-  const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
-  if ("error" in limits) return fail(limits.error);
-  let opened;
-  try {
-    opened = await openXlsx(await readInputFile(input, limits.maxUnpackedBytes), undefined, limits);
-  } catch (err) {
-    return fail(`${input}: ${readErrorMessage(err)}`);
-  }
-  let analysis = opened.analysis;
-  const previous = await loadPrevious(options.get("--previous"), (file) => checkFile(file, limits));
-  if (previous && "error" in previous) return fail(previous.error);
-  if (previous) {
-    const compared = withPrevious({ file: input, analysis }, previous);
-    if (!compared.ok) return fail(compared.messages.join("\n"));
-    for (const m of compared.messages) process.stderr.write(m + "\n");
-    analysis = compared.result.analysis!;
-  }
+  const refusal = await outputRefusal(input, out, force, options.get("--previous"));
+  if (refusal !== null) return fail(refusal);
+  const read = await openInput(input, options);
+  if ("error" in read) return fail(read.error);
+  const { opened, analysis } = read;
   // Without --sheet the first visible scoring sheet (an old year is often kept hidden).
   const sheet = options.get("--sheet") ?? defaultScoringSheet(opened)?.sheet;
   let report;

@@ -1,19 +1,15 @@
-// `cchc summary FILE.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--date YYYY-MM-DD] [--previous PREV]`: writes OUT,
+// `cchc summary FILE.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--date YYYY-MM-DD] [--previous PREV]
+// [--max-size MB]`: writes OUT,
 // the workbook's own package with the sheets "Tổng hợp trách nhiệm" (and "Xếp hạng" where it
 // applies) added exactly as the task pane writes them; every other part is copied as it is. The
 // input is only read, never written.
-import { promises as fs } from "fs";
-import * as path from "path";
 import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint";
 import { buildReportPlans } from "../engine/reportPlans";
-import { defaultScoringSheet, openXlsx } from "../host/xlsxAnalysis";
+import { defaultScoringSheet } from "../host/xlsxAnalysis";
 import { parseArgs } from "./args";
+import { INPUT_OPTIONS, openInput, outputRefusal } from "./commandInput";
 import { dateOption } from "./dateOption";
-import { readInputFile } from "./files";
-import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
-import { checkFile } from "./checkCommand";
-import { loadPrevious, withPrevious } from "./previousOption";
 
 const USAGE =
   "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
@@ -23,15 +19,10 @@ function fail(message: string): number {
   return 2;
 }
 
-export async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
-  return (await real(a)) === (await real(b));
-}
-
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, {
     flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [], "--previous": [], [MAX_SIZE_OPTION]: [] },
+    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [], ...INPUT_OPTIONS },
   });
   if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
   const { positional, flags, options } = parsed.args;
@@ -44,25 +35,11 @@ export async function run(argv: string[]): Promise<number> {
   if (!(date instanceof Date)) return fail(date.error);
   const force = flags.has("--force");
 
-  if (await samePath(input, out)) return fail("Tệp kết quả trùng với tệp đầu vào; tệp đầu vào không bao giờ bị ghi đè.");
-  // Checked before the work so the clerk hears it at once; checked again when writing.
-  try {
-    await fs.lstat(out);
-    if (!force) return fail(new OutputExistsError(out).message);
-  } catch {
-    // OUT does not exist: fine.
-  }
-
-  const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
-  if ("error" in limits) return fail(limits.error);
-  let bytes: Uint8Array;
-  let opened;
-  try {
-    bytes = await readInputFile(input, limits.maxUnpackedBytes);
-    opened = await openXlsx(bytes, undefined, limits);
-  } catch (err) {
-    return fail(`${input}: ${readErrorMessage(err)}`);
-  }
+  const refusal = await outputRefusal(input, out, force, options.get("--previous"));
+  if (refusal !== null) return fail(refusal);
+  const read = await openInput(input, options);
+  if ("error" in read) return fail(read.error);
+  const { opened, analysis } = read;
   // The output keeps the input's macros, so it must carry the extension Excel opens them with.
   let macros: boolean;
   try {
@@ -79,16 +56,6 @@ export async function run(argv: string[]): Promise<number> {
     if (found.kind !== "scoring") return fail(`Sheet "${wanted}" không phải bảng điểm.`);
   }
   const sheet = wanted ?? defaultScoringSheet(opened)?.sheet;
-  let analysis = opened.analysis;
-  const previous = await loadPrevious(options.get("--previous"), (file) => checkFile(file, limits));
-  if (previous && "error" in previous) return fail(previous.error);
-  if (previous) {
-    // Last year's comparison goes into "Tổng hợp trách nhiệm"; without any, nothing is written.
-    const compared = withPrevious({ file: input, analysis }, previous);
-    if (!compared.ok) return fail(compared.messages.join("\n"));
-    for (const m of compared.messages) process.stderr.write(m + "\n");
-    analysis = compared.result.analysis!;
-  }
   const plans = buildReportPlans(analysis, { date, ...(sheet !== undefined ? { sheet } : {}) });
   if (plans.length === 0) {
     return fail(`${input}: không tìm thấy bảng điểm hay bảng kết quả các đơn vị nào, không có gì để tổng hợp.`);

@@ -15,7 +15,7 @@ export class OutputExistsError extends Error {
 }
 
 /** `.OUT.PID.TIME.tmp`: our temporary files, told apart by the writing process's id. */
-const TEMP_NAME = /^\.(.+\.xlsx)\.(\d+)\.[0-9a-z]+\.tmp$/i;
+const TEMP_NAME = /^\.(.+\.(?:xlsx|xlsm|docx))\.(\d+)\.[0-9a-z]+\.tmp$/i;
 
 function tempName(out: string): string {
   return `.${path.basename(out)}.${process.pid}.${Date.now().toString(36)}.tmp`;

@@ -32,6 +32,9 @@ export function normalizeFormula(formula: string): string {
   return out.replace(/_XL(?:FN|WS)\./g, "");
 }
 
+/** Characters XML 1.0 does not allow (control characters other than tab, LF, CR). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** The canonical text of one cell's content; null for an empty cell. */
 function canonical(content: ContentCell["content"]): string | null {
   if (content === null) return null;
@@ -41,8 +44,11 @@ function canonical(content: ContentCell["content"]): string | null {
   // Text starting with "=" is compared as a formula on both sides: Office.js reads a text cell
   // holding "=x" back through `formulas` exactly as it reads a formula.
   if (content.startsWith("=")) return `f${normalizeFormula(content)}`;
-  return `s${content.normalize("NFC")}`;
+  // Control characters XML cannot hold are dropped by the package writer (src/host/xlsxXml.ts), so
+  // they must not count here either, or a rerun would take an unchanged sheet for an edited one.
+  return `s${content.replace(XML_INVALID, "").normalize("NFC")}`;
 }
+
 
 /** Two FNV-1a passes with different offsets: 64 bits, printed as 16 hex digits. */
 function hash64(text: string): string {

@@ -172,7 +172,7 @@ export class OfficeWorkbook implements PaneHost {
     try {
       return await this.readOnce(merges);
     } catch (err) {
-      if (isPayloadError(err)) return this.readInChunks(merges);
+      if (isPayloadError(err)) return this.readInChunksOrWithoutMerges(merges);
       if (!merges.read) throw err;
       // Asking for the merged areas is what most likely failed: read again without them (an
       // error of another cause, such as cell-editing mode, comes back the same way).
@@ -183,6 +183,16 @@ export class OfficeWorkbook implements PaneHost {
         if (isPayloadError(again)) return this.readInChunks(without);
         throw again;
       }
+    }
+  }
+
+  /** The split read; where it fails with merges asked for, once more without them. */
+  private async readInChunksOrWithoutMerges(merges: MergeMode): Promise<WorkbookSnapshot> {
+    try {
+      return await this.readInChunks(merges);
+    } catch (err) {
+      if (!merges.read || isPayloadError(err)) throw err;
+      return this.readInChunks({ read: false, notice: MERGES_UNREADABLE });
     }
   }
 
@@ -275,7 +285,8 @@ export class OfficeWorkbook implements PaneHost {
       sheets.load("items/name");
       const names = context.workbook.names;
       names.load("items/name,items/formula");
-      const content = queueMarkedContent(sheets, Object.values(this.lastGenerated));
+      // Only the sheets these plans may replace: another generated sheet's content is not needed.
+      const content = queueMarkedContent(sheets, plans.flatMap((p) => this.lastGenerated[p.marker] ?? []));
       await context.sync();
       const existing = sheets.items.map((s) => s.name);
       const nameItems = names.items.map((n) => ({ name: n.name, formula: String(n.formula) }));
@@ -305,11 +316,14 @@ export class OfficeWorkbook implements PaneHost {
         for (const [i, block] of blocks.entries()) {
           // A later block reaches the sheet by name: the proxy sheets.add() gave is spent after its sync.
           if (i > 0) await budget.flush();
-          queuePlan(i === 0 ? ws : context.workbook.worksheets.getItem(name), plan, blocks.length === 1 ? undefined : block, runs);
+          const target = i === 0 ? ws : context.workbook.worksheets.getItem(name);
+          queuePlan(target, plan, blocks.length === 1 ? undefined : block, runs);
           budget.add(block.bytes);
-          if (i > 0) continue;
+          if (i < blocks.length - 1) continue;
+          // Marker, fingerprint and the old sheet's deletion go with the last block: a sync that
+          // fails half way leaves the earlier sheet in place and no fingerprint on a partial one.
           if (definedNames.has(plan.marker.toUpperCase())) names.getItem(plan.marker).delete();
-          names.add(plan.marker, ws.getRange("A1"));
+          names.add(plan.marker, target.getRange("A1"));
           definedNames.add(plan.marker.toUpperCase());
           queueFingerprintName(names, definedNames, plan);
           if (old) old.delete();

@@ -59,3 +59,11 @@ it.each([
   expect(r.stdout).toBe("");
   expect(existsSync(out)).toBe(false);
 });
+
+it("never writes over last year's file, even with --force", async () => {
+  const before = await fs.readFile(previous);
+  const r = await runCli(["summary", current, "--previous", previous, "-o", previous, "--force"]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("trùng với tệp năm trước");
+  expect(await fs.readFile(previous)).toEqual(before);
+});

@@ -43,6 +43,14 @@ describe("generated sheets' fingerprints", () => {
     expect(fingerprintOfPlan(plans[0])).not.toBe(fingerprintOfPlan(plans[1]));
   });
 
+  it("ignores the control characters the package writer cannot keep (XML forbids them)", () => {
+    const plan = plans[0];
+    const text = plan.cells.find((c) => typeof c.value === "string" && c.formula === undefined)!;
+    const withEsc = { ...plan, cells: plan.cells.map((c) => (c === text ? { ...c, value: `\u001b${String(c.value)}\u0007` } : c)) };
+    // What the .xlsx holds after writing: the same text without them.
+    expect(fingerprintOfCells(officeReadBack(plan))).toBe(fingerprintOfPlan(withEsc));
+  });
+
   it("changes when a cell is added, changed or moved", () => {
     const cells = officeReadBack(plans[0]);
     const fp = fingerprintOfCells(cells);

@@ -1,0 +1,67 @@
+// What `cchc summary` and `cchc report` share before their own work: OUT is not the input and is
+// not replaced without --force, the input is read within --max-size, and --previous compares it
+// with last year's workbook. Each step answers with a Vietnamese message on failure.
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { WorkbookAnalysis } from "../engine/types";
+import { openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
+import { checkFile } from "./checkCommand";
+import { escapeControls } from "./checkText";
+import { readInputFile } from "./files";
+import { loadPrevious, withPrevious } from "./previousOption";
+import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
+import { OutputExistsError } from "./summaryWrite";
+
+/** The options every writing command takes besides its own. */
+export const INPUT_OPTIONS: Record<string, string[]> = { "--previous": [], [MAX_SIZE_OPTION]: [] };
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  return (await real(a)) === (await real(b));
+}
+
+/**
+ * Null when OUT may be written; else why not. Checked before the work so the clerk hears it at
+ * once; writeFileSafely checks again when writing.
+ */
+export async function outputRefusal(input: string, out: string, force: boolean, previous?: string): Promise<string | null> {
+  if (await samePath(input, out)) return "Tệp kết quả trùng với tệp đầu vào; tệp đầu vào không bao giờ bị ghi đè.";
+  if (previous !== undefined && (await samePath(previous, out))) {
+    return "Tệp kết quả trùng với tệp năm trước (--previous); tệp đầu vào không bao giờ bị ghi đè.";
+  }
+  try {
+    await fs.lstat(out);
+    return force ? null : new OutputExistsError(out).message;
+  } catch {
+    return null; // OUT does not exist: fine.
+  }
+}
+
+export interface OpenedInput {
+  opened: OpenedWorkbook;
+  /** The input's analysis, compared with last year's workbook where --previous was given. */
+  analysis: WorkbookAnalysis;
+}
+
+/**
+ * Reads and analyses the input (--max-size), then compares it with --previous. Messages about
+ * sheets without a match go to stderr; no match at all, or an unusable last-year file, is an error.
+ */
+export async function openInput(input: string, options: ReadonlyMap<string, string>): Promise<OpenedInput | { error: string }> {
+  const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
+  if ("error" in limits) return { error: limits.error };
+  let opened: OpenedWorkbook;
+  try {
+    opened = await openXlsx(await readInputFile(input, limits.maxUnpackedBytes), undefined, limits);
+  } catch (err) {
+    return { error: `${input}: ${readErrorMessage(err)}` };
+  }
+  const previous = await loadPrevious(options.get("--previous"), (file) => checkFile(file, limits));
+  if (previous && "error" in previous) return { error: escapeControls(previous.error) };
+  if (!previous) return { opened, analysis: opened.analysis };
+  const compared = withPrevious({ file: input, analysis: opened.analysis }, previous);
+  // Unit names come from cells: controls are escaped before they reach the terminal.
+  if (!compared.ok) return { error: compared.messages.map(escapeControls).join("\n") };
+  for (const m of compared.messages) process.stderr.write(escapeControls(m) + "\n");
+  return { opened, analysis: compared.result.analysis ?? opened.analysis };
+}

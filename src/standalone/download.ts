@@ -14,7 +14,7 @@ export function resultFileName(source: string): string {
 
 /** "Bảng điểm.xlsx" → "Bảng điểm - báo cáo.docx" (the Word draft). */
 export function reportFileName(source: string): string {
-  const base = source.replace(/\.xlsx$/i, "") || "bang-diem";
+  const base = source.replace(/\.xls[xm]$/i, "") || "bang-diem";
   return `${base} - báo cáo.docx`;
 }
 

@@ -173,8 +173,8 @@ async function openFile(file: File): Promise<void> {
 
 /** "Tệp năm trước": read, kept, and compared with the open workbook; a bad file is named and changes nothing. */
 async function openPrevious(file: File): Promise<void> {
-  if (!/\.xlsx$/i.test(file.name)) {
-    setStatus(`Tệp năm trước "${file.name}" không phải tệp .xlsx.`, true);
+  if (!/\.xls[xm]$/i.test(file.name)) {
+    setStatus(`Tệp năm trước "${file.name}" không phải tệp .xlsx (hay .xlsm).`, true);
     return;
   }
   setStatus(`Đang đọc tệp năm trước ${file.name}…`);
@@ -230,6 +230,8 @@ async function generate(): Promise<void> {
     const kept: KeptSheet[] = [];
     const names = await current.opened.port.writeSheets(plans, kept);
     const bytes = await current.opened.port.save();
+    // The file is the clerk's before anything else can fail.
+    offerDownload(byId<HTMLAnchorElement>("download"), bytes, resultFileName(current.fileName));
     // The page goes on with the result, so a second run replaces these sheets as a rerun does.
     const opened = await openXlsx(bytes);
     current.opened = opened;
@@ -239,7 +241,6 @@ async function generate(): Promise<void> {
     current.generated = generatedNames(opened.snapshot);
     current.selected = names[0];
     selectSheet(names[0]);
-    offerDownload(byId<HTMLAnchorElement>("download"), bytes, resultFileName(current.fileName));
     const source = sheet !== undefined ? ` từ bảng điểm "${sheet}"` : "";
     const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${source} và tải tệp ${resultFileName(current.fileName)} về máy.`;
     setStatus([done, ...kept.map(keptSheetMessage)].join(" "));

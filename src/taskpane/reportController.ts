@@ -44,7 +44,7 @@ export async function generateReport(
 /** Where the Word draft went: a file the clerk saved, or the printable sheet. */
 export type WordDraftResult =
   | { kind: "file"; sheet: string; fileName: string; notice: string[]; blanks: number }
-  | { kind: "sheet"; sheet: string; written: string; notice: string[]; blanks: number };
+  | { kind: "sheet"; sheet: string; written: string; notice: string[]; blanks: number; kept: KeptSheet[] };
 
 export const WORD_FILE_NAME = "Báo cáo Chỉ số CCHC.docx";
 
@@ -80,7 +80,9 @@ export async function generateWordDraft(
     return { kind: "file", fileName: WORD_FILE_NAME, ...common };
   }
   progress(TEXT.writing, 0.7);
-  const [written] = await host.writeSheets([buildDraftPlan(report, HOW_TO_COPY)]);
+  // An earlier draft the clerk edited is kept (and named to the clerk), never overwritten.
+  const kept: KeptSheet[] = [];
+  const [written] = await host.writeSheets([buildDraftPlan(report, HOW_TO_COPY)], kept);
   progress(TEXT.done, 1);
-  return { kind: "sheet", written, ...common };
+  return { kind: "sheet", written, kept, ...common };
 }

@@ -34,6 +34,7 @@ export function wordDraftView(doc: Document, result: WordDraftResult): HTMLEleme
     root.appendChild(el(doc, "p", { text: `Đã lập bản thảo báo cáo từ sheet "${result.sheet}" và tải tệp "${result.fileName}" về máy.` }));
   } else {
     root.appendChild(el(doc, "p", { text: `Đã ghi bản thảo báo cáo từ sheet "${result.sheet}" vào sheet "${result.written}".` }));
+    for (const kept of result.kept) root.appendChild(el(doc, "p", { className: "note", text: keptSheetMessage(kept) }));
     root.appendChild(el(doc, "p", { className: "note", attrs: { id: "how-to-copy" }, text: HOW_TO_COPY }));
   }
   if (result.blanks > 0) {

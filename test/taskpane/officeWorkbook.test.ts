@@ -9,7 +9,8 @@ import type { CellValue, Grid } from "../../src/engine/types";
 import { analyzeWorkbook, buildReportPlans, SUMMARY_SHEET_NAME, RANKING_SHEET_NAME, toA1, type SheetPlan } from "../../src/engine";
 import { runValidation } from "../../src/taskpane/validateController";
 import { applySubtotals, computeScores } from "../../src/taskpane/computeController";
-import { generateReport } from "../../src/taskpane/reportController";
+import { generateReport, generateWordDraft } from "../../src/taskpane/reportController";
+import { DRAFT_SHEET_NAME } from "../../src/engine/reportDraft";
 import { ChangedCellsError, UserError, errorSentence, TEXT, approximatedFillsSentence } from "../../src/taskpane/messages";
 import { MERGES_UNREADABLE, MERGES_UNSUPPORTED } from "../../src/host/officeWorkbook";
 import type { ScoringSheet } from "../../src/engine/types";
@@ -772,5 +773,17 @@ describe("writeSheets(): a generated sheet is replaced only while it holds what 
     const again = await generateReport(host, { date });
     expect(again.kept).toEqual([{ marker: "CCHC_GEN_SUMMARY", sheet: SUMMARY_SHEET_NAME, replacement: `${SUMMARY_SHEET_NAME} (2)`, reason: "edited" }]);
     expect(again.written.map((w) => w.name)).toEqual([`${SUMMARY_SHEET_NAME} (2)`, RANKING_SHEET_NAME]);
+  });
+
+  test("the Word draft's sheet, edited by the clerk, is kept and the pane says so", async () => {
+    const { workbook, host } = fakeBook(grids);
+    await host.read();
+    const first = await generateWordDraft(host);
+    expect(first).toMatchObject({ kind: "sheet", written: DRAFT_SHEET_NAME, kept: [] });
+    workbook.sheet(DRAFT_SHEET_NAME)!.cell(3, 0).value = "Đoạn cán bộ đã viết lại";
+    const again = await generateWordDraft(host);
+    expect(again).toMatchObject({ kind: "sheet", written: `${DRAFT_SHEET_NAME} (2)` });
+    expect(again.kind === "sheet" && again.kept).toEqual([{ marker: "CCHC_GEN_DRAFT", sheet: DRAFT_SHEET_NAME, replacement: `${DRAFT_SHEET_NAME} (2)`, reason: "edited" }]);
+    expect(workbook.sheet(DRAFT_SHEET_NAME)!.cell(3, 0).value).toBe("Đoạn cán bộ đã viết lại");
   });
 });

@@ -1,4 +1,4 @@
-// `--previous PREV` for `cchc check` and `cchc summary`: last year's workbook, read once, and
+// `--previous PREV` for `cchc check`, `cchc summary` and `cchc report`: last year's workbook, read once, and
 // each input's scoring sheets compared with the sheets of the same units in it.
 import { compareWithPrevious } from "../engine/previousYear";
 import type { WorkbookAnalysis } from "../engine/types";

@@ -1,4 +1,5 @@
 // `cchc check` without --json: the same facts as the JSON, written for a person, in Vietnamese.
+import { toA1 } from "../engine/address";
 import { excelRound } from "../engine/numbers";
 import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, ScoringSheet, SheetResult, UnitsSheet } from "../engine/types";
 import { changeText } from "../engine/viText";
@@ -108,8 +109,21 @@ function acrossUnitsLines(a: AcrossUnitsAnalysis): string[] {
   return lines;
 }
 
+/** "chỉ số năm trước ở F2, xếp hạng năm trước ở G2"; null when the table has neither column. */
+function lastYearColumns(s: UnitsSheet): string | null {
+  const at = (col: number | undefined) => (col === undefined ? null : toA1(s.origin.row + s.header.row, s.origin.col + col));
+  const found = [
+    ["chỉ số năm trước", at(s.header.columns.previousIndex)],
+    ["xếp hạng năm trước", at(s.header.columns.previousRank)],
+  ].filter((f): f is [string, string] => f[1] !== null);
+  return found.length === 0 ? null : found.map(([what, cell]) => `${what} ở ${cell}`).join(", ");
+}
+
 function unitsLines(s: UnitsSheet): string[] {
   const lines = [`  Sheet "${s.sheet}": bảng kết quả các đơn vị (${s.ranking.length} đơn vị)`];
+  // Last year's columns are recognised conservatively: say which cells were taken for them.
+  const lastYear = lastYearColumns(s);
+  if (lastYear !== null) lines.push(`    Cột năm trước đã nhận: ${lastYear}.`);
   // Block by block, in the order blocks first appear; by rank within each.
   const blockOrder = [...new Set(s.ranking.map((r) => r.block ?? null))];
   const ordered = [...s.ranking].sort((a, b) => blockOrder.indexOf(a.block ?? null) - blockOrder.indexOf(b.block ?? null) || a.rank - b.rank);

@@ -38,6 +38,9 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
   const header: HeaderInfo = { ...detected, columns: { ...detected.columns } };
   if (header.columns.index !== undefined && header.columns.index === prevCols.index) delete header.columns.index;
   if (header.columns.rank !== undefined && header.columns.rank === prevCols.rank) delete header.columns.rank;
+  // The header says which columns were taken as last year's, whichever way they were recognised.
+  if (prevCols.index !== undefined) header.columns.previousIndex = prevCols.index;
+  if (prevCols.rank !== undefined) header.columns.previousRank = prevCols.rank;
   const origin = grid.origin ?? { row: 0, col: 0 };
   const place = { sheet: grid.name, origin };
   const c = header.columns;

@@ -21,6 +21,23 @@ async function check(...args: string[]): Promise<{ code: number; json: CheckJson
 
 describe("units tables", () => {
   it.each([
+    // "năm trước" headers, and headers naming the year before the title's (2022 under 2023).
+    ["a block column", blockColumnGrid, "chỉ số năm trước ở F2, xếp hạng năm trước ở G2"],
+    ["block heading rows", blockHeadingGrid, "chỉ số năm trước ở G2, xếp hạng năm trước ở H2"],
+  ])("with %s: the text report says which cells were taken for last year", async (_how, make, says) => {
+    const file = await writeGrids(path.join(dir, `text-${make.name}.xlsx`), [make()]);
+    const r = await runCli(["check", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Cột năm trước đã nhận: ${says}.`);
+  });
+
+  it("a table without last year's columns says nothing of them", async () => {
+    const file = await writeGrids(path.join(dir, "text-plain.xlsx"), [districtGrid()]);
+    const r = await runCli(["check", file]);
+    expect(r.stdout).not.toContain("Cột năm trước");
+  });
+
+  it.each([
     ["a block column", blockColumnGrid],
     ["block heading rows", blockHeadingGrid],
   ])("with %s: ranking[] gains block, survey, previous, change; the sheet gains blocks", async (_how, make) => {

@@ -2,6 +2,7 @@
 import type { CellValue, EngineSettings, Grid } from "../../src/engine/types";
 import type { PlanMarker, SheetPlan } from "../../src/engine/plan";
 import { resolveSheetName } from "../../src/engine/sheetNames";
+import { judgeGenerated, type KeptSheet } from "../../src/engine/generatedFingerprint";
 import { parseA1 } from "../../src/engine/address";
 import type { CellWrite, WorkbookSnapshot } from "../../src/host/port";
 import type { CellRef, PaneHost } from "../../src/taskpane/paneHost";
@@ -10,6 +11,11 @@ export class MemoryHost implements PaneHost {
   sheets: Grid[];
   active: string | null;
   generated: Partial<Record<PlanMarker, string>> = {};
+  /**
+   * What each generated sheet held when written, by marker: the adapters' fingerprint rule over
+   * this host's values (a sheet edited since, or marked without a record, is kept, never replaced).
+   */
+  fingerprints: Partial<Record<PlanMarker, string>> = {};
   written: Array<{ plan: SheetPlan; name: string }> = [];
   cellWrites: CellWrite[] = [];
   highlighted: CellRef[] = [];
@@ -31,19 +37,25 @@ export class MemoryHost implements PaneHost {
     };
   }
 
-  async writeSheets(plans: SheetPlan[]): Promise<string[]> {
+  async writeSheets(plans: SheetPlan[], kept?: KeptSheet[]): Promise<string[]> {
     const names: string[] = [];
     for (const plan of plans) {
       const existing = this.sheets.map((s) => s.name);
-      const { name, replaces } = resolveSheetName(plan.name, existing, this.generated[plan.marker]);
+      const marked = this.generated[plan.marker];
+      const sheet = marked === undefined ? undefined : this.sheets.find((s) => s.name === marked);
+      const verdict = sheet === undefined ? undefined : judgeGenerated(this.fingerprints[plan.marker], contentKey(sheet));
+      const { name, replaces } = resolveSheetName(plan.name, existing, verdict === "replace" ? marked : undefined);
+      if (marked !== undefined && verdict !== undefined && verdict !== "replace") kept?.push({ marker: plan.marker, sheet: marked, replacement: name, reason: verdict });
       if (replaces) this.sheets = this.sheets.filter((s) => s.name !== replaces);
       const values: CellValue[][] = [];
       for (const c of plan.cells) {
         while (values.length <= c.row) values.push([]);
         values[c.row][c.col] = c.formula !== undefined ? (c.result ?? null) : (c.value ?? null);
       }
-      this.sheets.push({ name, values: values.map((r) => Array.from(r, (v) => v ?? null)) });
+      const written = { name, values: values.map((r) => Array.from(r, (v) => v ?? null)) };
+      this.sheets.push(written);
       this.generated[plan.marker] = name;
+      this.fingerprints[plan.marker] = contentKey(written);
       this.written.push({ plan, name });
       names.push(name);
     }
@@ -87,4 +99,9 @@ export class MemoryHost implements PaneHost {
   async saveSettings(settings: Partial<EngineSettings>): Promise<void> {
     this.settings = JSON.parse(JSON.stringify(settings));
   }
+}
+
+/** A sheet's values as one string, in the fingerprint's versioned form ("v1:…"). */
+function contentKey(sheet: Grid): string {
+  return `v1:${JSON.stringify(sheet.values)}`;
 }

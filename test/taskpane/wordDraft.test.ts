@@ -39,6 +39,16 @@ describe("the Word draft from the task pane", () => {
     expect(report.sheet).toBe("Huyện Kon Rẫy");
   });
 
+  test("a draft sheet the clerk edited is kept, and the result says so", async () => {
+    const host = new MemoryHost([districtGrid(), communesGrid()]);
+    await generateWordDraft(host);
+    host.sheets.find((s) => s.name === DRAFT_SHEET_NAME)!.values[3][0] = "Đoạn cán bộ đã viết lại";
+    const again = await generateWordDraft(host);
+    expect(again).toMatchObject({ kind: "sheet", written: `${DRAFT_SHEET_NAME} (2)` });
+    expect(again.kind === "sheet" && again.kept.map((k) => [k.sheet, k.reason])).toEqual([[DRAFT_SHEET_NAME, "edited"]]);
+    expect(host.sheets.find((s) => s.name === DRAFT_SHEET_NAME)!.values[3][0]).toBe("Đoạn cán bộ đã viết lại");
+  });
+
   test("a user's sheet named 'Bản thảo báo cáo' is left alone", async () => {
     const mine = { name: DRAFT_SHEET_NAME, values: [["Bản thảo của tôi"]] };
     const host = new MemoryHost([districtGrid(), mine]);

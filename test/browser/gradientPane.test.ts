@@ -2,18 +2,15 @@
 // test/browser/fakeOffice.js): a flagged cell whose fill was a gradient. "Xóa đánh dấu" must
 // succeed (Excel refuses to set a gradient pattern back), give the colour back as a solid
 // fill, forget the cell, and tell the clerk which cell was approximated.
-import { promises as fs, readFileSync } from "fs";
-import * as path from "path";
+
 import type { BrowserContext, Page } from "playwright-core";
 import * as FakeExcel from "../support/fakeExcel.js";
 import { districtGrid } from "../fixtures/seed";
 import { HIGHLIGHT_FILL } from "../../src/host/officeWorkbook";
 import { HIGHLIGHTS_KEY } from "../../src/host/officeSettings";
 import { approximatedFillsSentence } from "../../src/taskpane/messages";
-import { launch, serveDirectory, DIST, taskpaneUnavailable, type Server } from "../support/taskpaneBrowser";
+import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
-const FAKE_HOST_SCRIPT =
-  readFileSync(path.join(__dirname, "..", "support", "fakeExcel.js"), "utf8") + "\n" + readFileSync(path.join(__dirname, "fakeOffice.js"), "utf8");
 
 interface SavedCell {
   fill: { color: string; pattern: string } | null;
@@ -29,24 +26,15 @@ const maybe = skip === null ? describe : describe.skip;
 maybe("a gradient fill in the task pane", () => {
   let server: Server;
   let context: BrowserContext;
-  let profile: string;
+  let pane: FakeHostPane;
 
   beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    ({ context, profile } = await launch());
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url + "/office-js/office.js")) {
-        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: FAKE_HOST_SCRIPT });
-      }
-      return url.startsWith(server.url) ? route.continue() : route.abort();
-    });
+    pane = await openFakeHostPane();
+    ({ server, context } = pane);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   const idle = (page: Page) => page.waitForFunction(() => !document.body.hasAttribute("aria-busy"));

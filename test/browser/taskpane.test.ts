@@ -2,19 +2,17 @@
 // in place of office.js (test/support/fakeExcel.js + test/browser/fakeOffice.js) holding the
 // seed's workbook. Every command is clicked; what the pane shows and what the host received are
 // checked; screenshots go to test-output/.
-import { promises as fs, readFileSync } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import type { CellValue, Grid } from "../../src/engine/types";
-import { OUTPUT, launch, serveDirectory, DIST, taskpaneUnavailable, type Server } from "../support/taskpaneBrowser";
+import { OUTPUT, openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
 const XSS = "<img src=x onerror=alert(1)>";
 const HIGHLIGHT = "#FFC7CE";
 const YELLOW = "#FFFF00";
 
-const FAKE_HOST_SCRIPT =
-  readFileSync(path.join(__dirname, "..", "support", "fakeExcel.js"), "utf8") + "\n" + readFileSync(path.join(__dirname, "fakeOffice.js"), "utf8");
 
 /** The seed's district sheet with area 6 typed as 10, criterion 1.1 left blank, and the XSS text as a score. */
 function seedWorkbook() {
@@ -53,32 +51,19 @@ const maybe = skip === null ? describe : describe.skip;
 maybe("the task pane in Chromium with a fake Excel host", () => {
   let server: Server;
   let context: BrowserContext;
-  let profile: string;
+  let pane: FakeHostPane;
   const dialogs: string[] = [];
   const outside: string[] = [];
   const seed = seedWorkbook();
 
   beforeAll(async () => {
     await fs.mkdir(OUTPUT, { recursive: true });
-    server = await serveDirectory(DIST);
-    ({ context, profile } = await launch());
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url + "/office-js/office.js")) {
-        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: FAKE_HOST_SCRIPT });
-      }
-      if (!url.startsWith(server.url)) {
-        outside.push(url);
-        return route.abort();
-      }
-      return route.continue();
-    });
+    pane = await openFakeHostPane({ outside });
+    ({ server, context } = pane);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   async function open(init: unknown): Promise<Page> {

@@ -2,16 +2,14 @@
 // host: on Excel on the web the .docx code is fetched only when asked for (a chunk of the pane's
 // own origin, allowed by its CSP) and the file is downloaded; on Excel for Windows the draft goes
 // into the printable sheet "Bản thảo báo cáo" with how to copy it into Word.
-import { promises as fs, readFileSync } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import type { CellValue } from "../../src/engine/types";
 import { docxText } from "../support/docxText";
-import { OUTPUT, launch, serveDirectory, DIST, taskpaneUnavailable, type Server } from "../support/taskpaneBrowser";
+import { OUTPUT, openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
-const FAKE_HOST_SCRIPT =
-  readFileSync(path.join(__dirname, "..", "support", "fakeExcel.js"), "utf8") + "\n" + readFileSync(path.join(__dirname, "fakeOffice.js"), "utf8");
 
 function init(platform: string) {
   const sheets = [districtGrid({ typedAreas: { "6": 10 } }), communesGrid()].map((g) => ({ name: g.name, values: g.values as CellValue[][] }));
@@ -23,27 +21,18 @@ const maybe = taskpaneUnavailable() === null ? describe : describe.skip;
 maybe("the Word draft from the task pane in Chromium", () => {
   let server: Server;
   let context: BrowserContext;
-  let profile: string;
+  let pane: FakeHostPane;
   let dir: string;
 
   beforeAll(async () => {
     await fs.mkdir(OUTPUT, { recursive: true });
     dir = await fs.mkdtemp(path.join(OUTPUT, "tp-word-"));
-    server = await serveDirectory(DIST);
-    ({ context, profile } = await launch());
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url + "/office-js/office.js")) {
-        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: FAKE_HOST_SCRIPT });
-      }
-      return url.startsWith(server.url) ? route.continue() : route.abort();
-    });
+    pane = await openFakeHostPane();
+    ({ server, context } = pane);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    await pane?.close();
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 

@@ -1,6 +1,49 @@
-// The task pane's browser test uses the shared browser support, in a task pane's width.
-import { browserUnavailable, launchChromium } from "./browser";
+// The task pane's browser tests: the shared browser support in a task pane's width, and the pane
+// opened over the fake Excel host served in place of office.js.
+import { promises as fs, readFileSync } from "fs";
+import * as path from "path";
+import type { BrowserContext } from "playwright-core";
+import { browserUnavailable, launchChromium, serveDirectory, DIST, type StaticServer } from "./browser";
 export { OUTPUT, DIST, serveDirectory, type StaticServer as Server } from "./browser";
 
 export const taskpaneUnavailable = () => browserUnavailable("taskpane.html", "task pane");
 export const launch = () => launchChromium({ viewport: { width: 360, height: 900 } });
+
+/** The fake host: the fake Excel object model (test/support/fakeExcel.js) and its Office shim. */
+export const FAKE_HOST_SCRIPT =
+  readFileSync(path.join(__dirname, "fakeExcel.js"), "utf8") + "\n" + readFileSync(path.join(__dirname, "..", "browser", "fakeOffice.js"), "utf8");
+
+export interface FakeHostPane {
+  server: StaticServer;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves dist/ and opens Chromium where office.js is the fake host (with `extra()` appended, read
+ * on each request, for tests that change the host) and every other origin is refused (and
+ * recorded in `outside` when given).
+ */
+export async function openFakeHostPane(options: { extra?: () => string; outside?: string[] } = {}): Promise<FakeHostPane> {
+  const server = await serveDirectory(DIST);
+  const { context, profile } = await launch();
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url + "/office-js/office.js")) {
+      const body = FAKE_HOST_SCRIPT + (options.extra?.() ?? "");
+      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
+    }
+    if (url.startsWith(server.url)) return route.continue();
+    options.outside?.push(url);
+    return route.abort();
+  });
+  return {
+    server,
+    context,
+    async close() {
+      await context.close();
+      await server.close();
+      await fs.rm(profile, { recursive: true, force: true });
+    },
+  };
+}

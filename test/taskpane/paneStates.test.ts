@@ -2,21 +2,15 @@
 // besides the commands' results: opened outside Excel, a protected sheet, Excel in cell-editing
 // mode. The fake host (test/support/fakeExcel.js + test/browser/fakeOffice.js) is served in place
 // of office.js.
-import { promises as fs, readFileSync } from "fs";
-import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { districtGrid } from "../fixtures/seed";
 import { TEXT } from "../../src/taskpane/messages";
 import { MERGES_UNSUPPORTED } from "../../src/host/officeWorkbook";
-import { DIST, launch, serveDirectory, taskpaneUnavailable, type Server } from "../support/taskpaneBrowser";
+import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
-const FAKE_HOST_SCRIPT =
-  readFileSync(path.join(__dirname, "..", "support", "fakeExcel.js"), "utf8") +
-  "\n" +
-  readFileSync(path.join(__dirname, "..", "browser", "fakeOffice.js"), "utf8");
-/** Office.onReady as in a browser tab, or in an Office application other than Excel. */
 /** An Excel whose API stops before ExcelApi 1.13 (no merged areas). */
 const BEFORE_1_13 = "\nwindow.Office.context.requirements.isSetSupported = function (set, version) { return set !== 'ExcelApi' || Number(String(version).split('.')[1]) < 13; };\n";
+/** Office.onReady as in a browser tab, or in an Office application other than Excel. */
 const OUTSIDE_EXCEL = "\nwindow.Office.onReady = function (cb) { return new Promise(function (resolve) { setTimeout(function () { var info = { host: null, platform: null }; if (cb) cb(info); resolve(info); }, 0); }); };\n";
 
 const PROTECTED = "Excel không cho phép thay đổi: bảng tính hoặc sheet đang được bảo vệ. Hãy bỏ bảo vệ rồi thử lại.";
@@ -28,27 +22,17 @@ const maybe = skip === null ? describe : describe.skip;
 maybe("the task pane's states in Chromium", () => {
   let server: Server;
   let context: BrowserContext;
-  let profile: string;
+  let pane: FakeHostPane;
   /** Appended to the fake host's script for one test (a host other than Excel, an older Excel). */
   let override = "";
 
   beforeAll(async () => {
-    server = await serveDirectory(DIST);
-    ({ context, profile } = await launch());
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url + "/office-js/office.js")) {
-        const body = FAKE_HOST_SCRIPT + override;
-        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
-      }
-      return url.startsWith(server.url) ? route.continue() : route.abort();
-    });
+    pane = await openFakeHostPane({ extra: () => override });
+    ({ server, context } = pane);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   /** The seed's district sheet with area 6 typed as 10 (so Kiểm tra finds an error to colour). */

@@ -5,6 +5,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { WorkbookAnalysis } from "../engine/types";
 import { openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
+import { parseArgs } from "./args";
 import { checkFile } from "./checkCommand";
 import { escapeControls } from "./checkText";
 import { readInputFile } from "./files";
@@ -12,8 +13,35 @@ import { loadPrevious, withPrevious } from "./previousOption";
 import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 import { OutputExistsError } from "./summaryWrite";
 
-/** The options every writing command takes besides its own. */
-export const INPUT_OPTIONS: Record<string, string[]> = { "--previous": [], [MAX_SIZE_OPTION]: [] };
+/** The message on stderr, and the exit code of unusable input or a wrong command line. */
+export function fail(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return 2;
+}
+
+export interface WritingArgs {
+  input: string;
+  out: string;
+  force: boolean;
+  options: ReadonlyMap<string, string>;
+}
+
+/**
+ * `FILE -o OUT [--force] [--previous PREV] [--max-size MB]` and the command's own `options`;
+ * an exit code (the message already on stderr) when the command line is wrong.
+ */
+export function parseWritingArgs(argv: string[], usage: string, outExample: string, options: Record<string, string[]>): WritingArgs | number {
+  const parsed = parseArgs(argv, {
+    flags: ["--force"],
+    options: { "--output": ["-o", "--out"], "--previous": [], [MAX_SIZE_OPTION]: [], ...options },
+  });
+  if (!parsed.ok) return fail(`${parsed.error}\n${usage}`);
+  const { positional, flags, options: values } = parsed.args;
+  if (positional.length !== 1) return fail(`Cần đúng một tệp đầu vào.\n${usage}`);
+  const out = values.get("--output");
+  if (out === undefined) return fail(`Thiếu tệp kết quả: -o ${outExample}\n${usage}`);
+  return { input: positional[0], out, force: flags.has("--force"), options: values };
+}
 
 async function samePath(a: string, b: string): Promise<boolean> {
   const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));

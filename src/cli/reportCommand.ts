@@ -6,31 +6,17 @@
 import { draftErrorNotice, draftReport, DraftError, PLACEHOLDER_HINT, placeholderCount } from "../engine/reportDraft";
 import { defaultScoringSheet } from "../host/xlsxAnalysis";
 import { renderDocx } from "../report/docxRender";
-import { parseArgs } from "./args";
-import { INPUT_OPTIONS, openInput, outputRefusal } from "./commandInput";
+import { fail, openInput, outputRefusal, parseWritingArgs } from "./commandInput";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
 const USAGE =
   "Cách dùng: cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN_BẢNG_ĐIỂM] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 2;
-}
-
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, {
-    flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--sheet": [], ...INPUT_OPTIONS },
-  });
-  if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
-  const { positional, flags, options } = parsed.args;
-  if (positional.length !== 1) return fail(`Cần đúng một tệp đầu vào.\n${USAGE}`);
-  const input = positional[0];
-  const out = options.get("--output");
-  if (out === undefined) return fail(`Thiếu tệp kết quả: -o BAO-CAO.docx\n${USAGE}`);
+  const args = parseWritingArgs(argv, USAGE, "BAO-CAO.docx", { "--sheet": [] });
+  if (typeof args === "number") return args;
+  const { input, out, force, options } = args;
   if (!/\.docx$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .docx: ${out}`);
-  const force = flags.has("--force");
   const refusal = await outputRefusal(input, out, force, options.get("--previous"));
   if (refusal !== null) return fail(refusal);
   const read = await openInput(input, options);

@@ -1,39 +1,24 @@
 // `cchc summary FILE.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--date YYYY-MM-DD] [--previous PREV]
-// [--max-size MB]`: writes OUT,
-// the workbook's own package with the sheets "Tổng hợp trách nhiệm" (and "Xếp hạng" where it
-// applies) added exactly as the task pane writes them; every other part is copied as it is. The
-// input is only read, never written.
+// [--max-size MB]`: writes OUT, the workbook's own package with the sheets "Tổng hợp trách nhiệm"
+// (and "Xếp hạng", "Phân tích tiêu chí" where they apply) added exactly as the task pane writes
+// them; every other part is copied as it is. The input is only read, never written.
 import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint";
 import { buildReportPlans } from "../engine/reportPlans";
 import { defaultScoringSheet } from "../host/xlsxAnalysis";
-import { parseArgs } from "./args";
-import { INPUT_OPTIONS, openInput, outputRefusal } from "./commandInput";
+import { fail, openInput, outputRefusal, parseWritingArgs } from "./commandInput";
 import { dateOption } from "./dateOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
 const USAGE =
   "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 2;
-}
-
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, {
-    flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--sheet": [], "--date": [], ...INPUT_OPTIONS },
-  });
-  if (!parsed.ok) return fail(`${parsed.error}\n${USAGE}`);
-  const { positional, flags, options } = parsed.args;
-  if (positional.length !== 1) return fail(`Cần đúng một tệp đầu vào.\n${USAGE}`);
-  const input = positional[0];
-  const out = options.get("--output");
-  if (out === undefined) return fail(`Thiếu tệp kết quả: -o RA.xlsx\n${USAGE}`);
+  const args = parseWritingArgs(argv, USAGE, "RA.xlsx", { "--sheet": [], "--date": [] });
+  if (typeof args === "number") return args;
+  const { input, out, force, options } = args;
   if (!/\.xls[xm]$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .xlsx (hoặc .xlsm khi bảng tính có macro): ${out}`);
   const date = dateOption(options.get("--date"));
   if (!(date instanceof Date)) return fail(date.error);
-  const force = flags.has("--force");
 
   const refusal = await outputRefusal(input, out, force, options.get("--previous"));
   if (refusal !== null) return fail(refusal);

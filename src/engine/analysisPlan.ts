@@ -62,10 +62,7 @@ export function buildAnalysisPlan(analysis: WorkbookAnalysis, opts: ReportOption
   // 1. Sub-criteria lost by at least one unit, most units first.
   b.put(0, { value: "1. Tiêu chí thành phần bị mất điểm (tồn tại, hạn chế)", style: STYLES.section });
   b.next();
-  ["Mã", "Tiêu chí thành phần", "Điểm tối đa", ...across.units, "Số đơn vị mất điểm", "Tổng điểm bị mất", "Các đơn vị mất điểm"].forEach((h, col) =>
-    b.put(col, { value: h, style: STYLES.header }),
-  );
-  b.next();
+  b.headerRow(["Mã", "Tiêu chí thành phần", "Điểm tối đa", ...across.units, "Số đơn vị mất điểm", "Tổng điểm bị mất", "Các đơn vị mất điểm"]);
   if (across.criteria.length === 0) {
     b.put(0, { value: "Không đơn vị nào bị mất điểm ở tiêu chí thành phần nào.", style: STYLES.note });
     b.next();
@@ -96,8 +93,7 @@ export function buildAnalysisPlan(analysis: WorkbookAnalysis, opts: ReportOption
   // 2. Each area: each unit's points, component index and rank within the area.
   b.put(0, { value: "2. Kết quả từng lĩnh vực", style: STYLES.section });
   b.next();
-  ["Mã", "Đơn vị", "Điểm đạt", "Điểm tối đa", "Chỉ số thành phần", "Xếp hạng"].forEach((h, col) => b.put(col, { value: h, style: STYLES.header }));
-  b.next();
+  b.headerRow(["Mã", "Đơn vị", "Điểm đạt", "Điểm tối đa", "Chỉ số thành phần", "Xếp hạng"]);
   for (const area of across.areas) {
     b.put(0, { value: area.code, style: STYLES.total });
     b.put(1, { value: `${area.name} (tối đa ${formatPointsVi(area.max)})`, style: STYLES.total });
@@ -121,8 +117,7 @@ export function buildAnalysisPlan(analysis: WorkbookAnalysis, opts: ReportOption
   // 3. The units ranked on their totals.
   b.put(0, { value: "3. Xếp hạng các đơn vị", style: STYLES.section });
   b.next();
-  ["STT", "Đơn vị", "Điểm đạt", "Điểm tối đa", "Chỉ số", "Xếp loại", "Xếp hạng"].forEach((h, col) => b.put(col, { value: h, style: STYLES.header }));
-  b.next();
+  b.headerRow(["STT", "Đơn vị", "Điểm đạt", "Điểm tối đa", "Chỉ số", "Xếp loại", "Xếp hạng"]);
   const first = b.row;
   const last = first + across.ranking.length - 1;
   across.ranking.forEach((e, i) => {

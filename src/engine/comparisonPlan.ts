@@ -18,8 +18,7 @@ export function putComparison(b: PlanBuilder, c: ScoringComparison, here: ThisYe
   const source = `${p.file === null ? "" : `${p.file}, `}sheet "${p.sheet}"${p.year !== null ? `, năm ${p.year}` : ""}`;
   b.put(0, { value: `4. So sánh với năm trước (${source})`, style: STYLES.section });
   b.next();
-  ["Mã", "Lĩnh vực", "Năm nay", "Năm trước", "Tăng/giảm"].forEach((h, col) => b.put(col, { value: h, style: STYLES.header }));
-  b.next();
+  b.headerRow(["Mã", "Lĩnh vực", "Năm nay", "Năm trước", "Tăng/giảm"]);
   const change = (digits: number, result: number | null) => {
     if (result === null) b.put(4, { value: null, style: STYLES.number });
     else b.put(4, { formula: `=ROUND(${b.at(2)}-${b.at(3)},${digits})`, result, format: digits === 2 ? POINTS_FORMAT : "0.000", style: STYLES.number });

@@ -38,6 +38,12 @@ export class PlanBuilder {
   next(count = 1): void {
     this.row += count;
   }
+
+  /** A table's column headings in the current row, then the next row. */
+  headerRow(titles: readonly string[]): void {
+    titles.forEach((title, col) => this.put(col, { value: title, style: STYLES.header }));
+    this.next();
+  }
 }
 
 /** Points per line of 11-point text, and the default height of a row. */

@@ -96,8 +96,7 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
   }
   b.next();
   const headerRow = b.row;
-  layout.headers.forEach((h, c) => b.put(c, { value: h, style: STYLES.header }));
-  b.next();
+  b.headerRow(layout.headers);
   const scoreCol = source.official === "appraised" ? 3 : 2;
   const bands = sortBands(settings.bands);
   let number = 0;

@@ -50,8 +50,7 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
   // Table 1: per area.
   b.put(0, { value: "1. Kết quả theo lĩnh vực", style: STYLES.section });
   b.next();
-  ["Mã", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Điểm bị mất", "Tỷ lệ đạt"].forEach((h, col) => b.put(col, { value: h, style: STYLES.header }));
-  b.next();
+  b.headerRow(["Mã", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Điểm bị mất", "Tỷ lệ đạt"]);
   const firstArea = b.row;
   for (const area of sheet.areas) {
     const achieved = area[official] ?? 0;
@@ -89,10 +88,7 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
   // Table 2: every sub-criterion that lost points.
   b.put(0, { value: "2. Các tiêu chí thành phần bị mất điểm", style: STYLES.section });
   b.next();
-  ["Mã", "Tiêu chí thành phần", "Điểm tối đa", "Điểm đạt", "Điểm bị mất", "Nguyên nhân", "Trách nhiệm thuộc về"].forEach((h, col) =>
-    b.put(col, { value: h, style: STYLES.header }),
-  );
-  b.next();
+  b.headerRow(["Mã", "Tiêu chí thành phần", "Điểm tối đa", "Điểm đạt", "Điểm bị mất", "Nguyên nhân", "Trách nhiệm thuộc về"]);
   if (sheet.lost.length === 0) {
     b.put(0, { value: "Không có tiêu chí thành phần nào bị mất điểm.", style: STYLES.note });
     b.next();
@@ -122,8 +118,7 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
   // Table 3: per responsible unit, most points lost first.
   b.put(0, { value: "3. Tổng hợp theo đơn vị chịu trách nhiệm", style: STYLES.section });
   b.next();
-  ["STT", "Đơn vị", "Số tiêu chí", "Điểm bị mất liên quan", "Số hồ sơ", "Các tiêu chí"].forEach((h, col) => b.put(col, { value: h, style: STYLES.header }));
-  b.next();
+  b.headerRow(["STT", "Đơn vị", "Số tiêu chí", "Điểm bị mất liên quan", "Số hồ sơ", "Các tiêu chí"]);
   if (sheet.units.length === 0) {
     b.put(0, { value: "Chưa có đơn vị nào được ghi trách nhiệm.", style: STYLES.note });
     b.next();

@@ -1,6 +1,7 @@
 // Engine: read, validate and total a synthetic workbook of N units × 150 criteria.
 // Goal: linear growth, and 100 units under 50 ms on one core.
 const { analyzeWorkbook } = require("../../lib/engine");
+const { timeMs } = require("./support/timing");
 
 const HEADER = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Nguyên nhân", "Trách nhiệm thuộc về"];
 
@@ -27,17 +28,6 @@ function unitGrid(u) {
   }
   values.push([null, "Tổng cộng", null, null, null, null, null]);
   return { name: `Xã ${u}`, values };
-}
-
-function timeMs(fn, repeat) {
-  const times = [];
-  for (let i = 0; i < repeat; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
 }
 
 async function run() {

@@ -4,6 +4,7 @@
 // Goals: both linear; 200 scoring sheets analysed under 1 s on one core.
 const { analyzeSheet, analyzeWorkbook, buildRankingPlan, buildAnalysisPlan } = require("../../lib/engine");
 const { unitGrid } = require("./10-engine");
+const { timeMs } = require("./support/timing");
 
 const BLOCKS = ["Khối sở, ban, ngành", "Khối phường", "Khối xã"];
 
@@ -24,17 +25,6 @@ function blocksTable(n) {
     }
   });
   return { name: "Kết quả", values };
-}
-
-function timeMs(fn, repeat) {
-  const times = [];
-  for (let i = 0; i < repeat; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
 }
 
 async function run() {

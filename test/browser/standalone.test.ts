@@ -3,7 +3,7 @@
 import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { buildReportPlans, RANKING_SHEET_NAME, SUMMARY_SHEET_NAME } from "../../src/engine/reportPlans";
 import { openXlsx } from "../../src/host/xlsxAnalysis";
 import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
@@ -12,7 +12,7 @@ import { DISTRICT_CRITERIA } from "../fixtures/seed";
 import { CURRENT_SHEET, DATA_SHEET, HIDDEN_SHEET, richWorkbook } from "../fixtures/richWorkbook";
 import { bigGrid, misprintGrid } from "../cli/helpers/layouts";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
-import { browserUnavailable, launchChromium, OUTPUT, serveDist, type StaticServer } from "./standaloneSupport";
+import { browserUnavailable, OUTPUT, type StaticServer, openStandalone, type OpenPage } from "./standaloneSupport";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
 const unavailable = browserUnavailable();
@@ -20,8 +20,7 @@ const maybe = unavailable === null ? describe : describe.skip;
 
 maybe("the standalone page in Chromium", () => {
   let server: StaticServer;
-  let context: BrowserContext;
-  let profile: string;
+  let opened: OpenPage;
   let page: Page;
   let dir: string;
   const problems: string[] = [];
@@ -30,24 +29,21 @@ maybe("the standalone page in Chromium", () => {
   beforeAll(async () => {
     dir = await makeTempDir("cchc-page-");
     await fs.mkdir(OUTPUT, { recursive: true });
-    server = await serveDist();
-    ({ context, profile } = await launchChromium());
-    page = await context.newPage();
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-    page.on("console", (msg) => {
-      if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    opened = await openStandalone((p, serverUrl) => {
+      p.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      p.on("console", (msg) => {
+        if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+      });
+      p.on("request", (req) => {
+        const url = req.url();
+        if (!url.startsWith(serverUrl) && !url.startsWith("blob:") && !url.startsWith("data:")) foreignRequests.push(url);
+      });
     });
-    page.on("request", (req) => {
-      const url = req.url();
-      if (!url.startsWith(server.url) && !url.startsWith("blob:") && !url.startsWith("data:")) foreignRequests.push(url);
-    });
-    await page.goto(`${server.url}/standalone.html`);
+    ({ server, page } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await removeDir(profile);
+    await opened?.close();
     if (dir) await removeDir(dir);
   });
 

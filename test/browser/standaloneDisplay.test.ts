@@ -2,7 +2,7 @@
 // draws (in Debian's Chromium).
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { Workbook } from "exceljs";
 import { displayValue, formatDecimals } from "../../src/standalone/cellDisplay";
 import { resultFileName } from "../../src/standalone/download";
@@ -12,7 +12,7 @@ import { bigGrid } from "../cli/helpers/layouts";
 import { addGridSheet, makeTempDir, removeDir } from "../cli/helpers/xlsxFiles";
 import { deflated, unzipParts, writeZip } from "../host/helpers/rawZip";
 import { saveWorkbook } from "../../src/host/xlsxLoad";
-import { browserUnavailable, launchChromium, serveDist, type StaticServer } from "./standaloneSupport";
+import { browserUnavailable, openStandalone, type OpenPage } from "./standaloneSupport";
 
 describe("cell display in the standalone grid", () => {
   it("reads the decimals of a number format", () => {
@@ -48,24 +48,18 @@ describe("cell display in the standalone grid", () => {
 const maybe = browserUnavailable() === null ? describe : describe.skip;
 
 maybe("huge sheets in the standalone page (Chromium)", () => {
-  let server: StaticServer;
-  let context: BrowserContext;
-  let profile: string;
+  let opened: OpenPage;
   let page: Page;
   let dir: string;
 
   beforeAll(async () => {
     dir = await makeTempDir("cchc-page-wide-");
-    server = await serveDist();
-    ({ context, profile } = await launchChromium());
-    page = await context.newPage();
-    await page.goto(`${server.url}/standalone.html`);
+    opened = await openStandalone();
+    ({ page } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await removeDir(profile);
+    await opened?.close();
     if (dir) await removeDir(dir);
   });
 

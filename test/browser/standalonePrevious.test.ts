@@ -3,18 +3,16 @@
 // chí"; a bad last-year file is named and changes nothing.
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { unitScoringGrid } from "../fixtures/units";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
-import { browserUnavailable, launchChromium, serveDist, type StaticServer } from "./standaloneSupport";
+import { browserUnavailable, openStandalone, type OpenPage } from "./standaloneSupport";
 
 const unavailable = browserUnavailable();
 const maybe = unavailable === null ? describe : describe.skip;
 
 maybe("the standalone page with last year's file", () => {
-  let server: StaticServer;
-  let context: BrowserContext;
-  let profile: string;
+  let opened: OpenPage;
   let page: Page;
   let dir: string;
   let current: string;
@@ -28,17 +26,12 @@ maybe("the standalone page with last year's file", () => {
       unitScoringGrid("Tân Lập", "UBND XÃ TÂN LẬP", 2023, { "1.1.1": 0, "2.3": 1 }),
     ]);
     previous = await writeGrids(path.join(dir, "2022.xlsx"), [unitScoringGrid("ĐK 2022", "UBND XÃ ĐĂK KÔI", 2022, { "1.6.1": 4 })]);
-    server = await serveDist();
-    ({ context, profile } = await launchChromium());
-    page = await context.newPage();
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-    await page.goto(`${server.url}/standalone.html`);
+    opened = await openStandalone((p) => p.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`)));
+    ({ page } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await removeDir(profile);
+    await opened?.close();
     if (dir) await removeDir(dir);
   });
 

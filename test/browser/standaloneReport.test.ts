@@ -2,16 +2,15 @@
 // downloaded as .docx (its code fetched only on the click), and its text holds the seed's figures.
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { docxText } from "../support/docxText";
-import { browserUnavailable, launchChromium, OUTPUT, serveDist, type StaticServer } from "./standaloneSupport";
+import { browserUnavailable, OUTPUT, type StaticServer, openStandalone, type OpenPage } from "./standaloneSupport";
 
 const maybe = browserUnavailable() === null ? describe : describe.skip;
 
 maybe("the Word draft on the standalone page", () => {
   let server: StaticServer;
-  let context: BrowserContext;
-  let profile: string;
+  let opened: OpenPage;
   let page: Page;
   let dir: string;
   const problems: string[] = [];
@@ -19,20 +18,17 @@ maybe("the Word draft on the standalone page", () => {
   beforeAll(async () => {
     await fs.mkdir(OUTPUT, { recursive: true });
     dir = await fs.mkdtemp(path.join(OUTPUT, "page-word-"));
-    server = await serveDist();
-    ({ context, profile } = await launchChromium());
-    page = await context.newPage();
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-    page.on("console", (msg) => {
-      if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    opened = await openStandalone((p) => {
+      p.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      p.on("console", (msg) => {
+        if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+      });
     });
-    await page.goto(`${server.url}/standalone.html`);
+    ({ server, page } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    await opened?.close();
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 

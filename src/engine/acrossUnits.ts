@@ -27,12 +27,12 @@ export function oneSheetPerUnit(scoring: readonly ScoringSheet[]): ScoringSheet[
   });
 }
 
-/** The criteria set of a sheet: its leaf codes, in order. */
+/** The criteria set of a sheet: its leaf codes in a canonical order (any order tells sets apart). */
 function criteriaKey(sheet: ScoringSheet): string {
   return sheet.nodes
     .filter((n) => n.isLeaf)
     .map((n) => n.code)
-    .sort(compareCodes)
+    .sort()
     .join("|");
 }
 
@@ -44,7 +44,9 @@ export function sameCriteriaSheets(scoring: readonly ScoringSheet[]): { sheets: 
   const groups = new Map<string, ScoringSheet[]>();
   for (const s of scoring) {
     const key = criteriaKey(s);
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
   }
   let main: ScoringSheet[] = [];
   for (const g of groups.values()) if (g.length > main.length) main = g;

@@ -5,7 +5,7 @@
 import type { AcrossUnitsAnalysis, CriterionNode, ScoringSheet, WorkbookAnalysis } from "./types";
 import type { PlanCell, SheetPlan } from "./plan";
 import type { ReportOptions } from "./reportPlans";
-import { PlanBuilder, POINTS_FORMAT, STYLES, wrappedRowHeights } from "./planBuilder";
+import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
 import { withDefaults } from "./settings";
 import { SCORE_NAME, dateText, gradeFormula, sheetRef } from "./planText";
 import { formatPointsVi } from "./viText";
@@ -133,14 +133,5 @@ export function buildAnalysisPlan(analysis: WorkbookAnalysis, opts: ReportOption
 
   const columnWidths = [7, 40, 10, ...across.units.map(() => 12), 10, 10, 40];
   while (columnWidths.length < 7) columnWidths.push(12);
-  return {
-    name: ANALYSIS_SHEET_NAME,
-    marker: "CCHC_GEN_ANALYSIS",
-    cells: b.cells,
-    columnWidths,
-    rowHeights: wrappedRowHeights(b.cells, columnWidths, b.merges),
-    merges: b.merges,
-    freeze: { rows: headerLast + 1, cols: 0 },
-    print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 0, last: headerLast } },
-  };
+  return b.toPlan(ANALYSIS_SHEET_NAME, "CCHC_GEN_ANALYSIS", columnWidths, { rows: headerLast + 1, cols: 0 }, { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 0, last: headerLast } });
 }

@@ -1,5 +1,5 @@
 // A small cursor for laying out sheet plans row by row.
-import type { PlanCell, PlanStyle } from "./plan";
+import type { PlanCell, PlanMarker, PlanStyle, PrintSetup, SheetPlan } from "./plan";
 import { toA1 } from "./address";
 
 export const STYLES = {
@@ -37,6 +37,12 @@ export class PlanBuilder {
 
   next(count = 1): void {
     this.row += count;
+  }
+
+  /** The sheet plan of what was laid out, with the row heights its wrapped text needs. */
+  toPlan(name: string, marker: PlanMarker, columnWidths: number[], freeze: SheetPlan["freeze"], print: PrintSetup): SheetPlan {
+    const rowHeights = wrappedRowHeights(this.cells, columnWidths, this.merges);
+    return { name, marker, cells: this.cells, columnWidths, rowHeights, merges: this.merges, freeze, print };
   }
 
   /** A table's column headings in the current row, then the next row. */

@@ -5,7 +5,7 @@
 import type { EngineSettings, RankingEntry, ScoreKind, ScoringSheet, WorkbookAnalysis } from "./types";
 import type { SheetPlan } from "./plan";
 import type { ReportOptions } from "./reportPlans";
-import { PlanBuilder, POINTS_FORMAT, STYLES, wrappedRowHeights } from "./planBuilder";
+import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
 import { withDefaults } from "./settings";
 import { sortBands } from "./grades";
 import { rankScoringSheets } from "./scoringRanking";
@@ -148,19 +148,10 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
     });
     b.next(2);
   }
-  return {
-    name: RANKING_SHEET_NAME,
-    marker: "CCHC_GEN_RANKING",
-    cells: b.cells,
-    columnWidths: layout.widths,
-    rowHeights: wrappedRowHeights(b.cells, layout.widths, b.merges),
-    merges: b.merges,
-    freeze: { rows: headerRow + 1, cols: 0 },
-    print: {
-      paper: "A4",
-      orientation: layout.previous || layout.survey ? "landscape" : "portrait",
-      fitToWidth: true,
-      repeatRows: { first: headerRow, last: headerRow },
-    },
-  };
+  return b.toPlan(RANKING_SHEET_NAME, "CCHC_GEN_RANKING", layout.widths, { rows: headerRow + 1, cols: 0 }, {
+    paper: "A4",
+    orientation: layout.previous || layout.survey ? "landscape" : "portrait",
+    fitToWidth: true,
+    repeatRows: { first: headerRow, last: headerRow },
+  });
 }

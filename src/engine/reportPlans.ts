@@ -4,7 +4,7 @@
 // carries the engine's value of each formula.
 import type { EngineSettings, ScoringSheet, WorkbookAnalysis } from "./types";
 import type { SheetPlan } from "./plan";
-import { PlanBuilder, POINTS_FORMAT, STYLES, wrappedRowHeights } from "./planBuilder";
+import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
 import { withDefaults } from "./settings";
 import { computeIndex, gradeOf } from "./grades";
 import { SCORE_NAME, dateText, gradeFormula } from "./planText";
@@ -146,16 +146,7 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
   }
 
   const columnWidths = [7, 45, 10, 10, 10, 40, 40];
-  return {
-    name: SUMMARY_SHEET_NAME,
-    marker: "CCHC_GEN_SUMMARY",
-    cells: b.cells,
-    columnWidths,
-    rowHeights: wrappedRowHeights(b.cells, columnWidths, b.merges),
-    merges: b.merges,
-    freeze: { rows: headerLast + 1, cols: 0 },
-    print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 0, last: headerLast } },
-  };
+  return b.toPlan(SUMMARY_SHEET_NAME, "CCHC_GEN_SUMMARY", columnWidths, { rows: headerLast + 1, cols: 0 }, { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: { first: 0, last: headerLast } });
 }
 
 /**

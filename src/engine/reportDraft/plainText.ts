@@ -2,7 +2,7 @@
 // a file) and a readable form for tests. Placeholders keep their visible mark.
 import type { Block, DraftReport, Span } from "./model";
 import type { SheetPlan } from "../plan";
-import { PlanBuilder, wrappedRowHeights } from "../planBuilder";
+import { PlanBuilder } from "../planBuilder";
 
 export const DRAFT_SHEET_NAME = "Bản thảo báo cáo";
 
@@ -72,14 +72,5 @@ export function buildDraftPlan(report: DraftReport, howToCopy: string): SheetPla
     b.next();
   }
   const columnWidths = [100];
-  return {
-    name: DRAFT_SHEET_NAME,
-    marker: "CCHC_GEN_DRAFT",
-    cells: b.cells,
-    columnWidths,
-    rowHeights: wrappedRowHeights(b.cells, columnWidths, b.merges),
-    merges: b.merges,
-    freeze: { rows: 0, cols: 0 },
-    print: { paper: "A4", orientation: "portrait", fitToWidth: true },
-  };
+  return b.toPlan(DRAFT_SHEET_NAME, "CCHC_GEN_DRAFT", columnWidths, { rows: 0, cols: 0 }, { paper: "A4", orientation: "portrait", fitToWidth: true });
 }

@@ -1,13 +1,13 @@
 // `cchc check` on inputs that are not plain workbooks: devices and FIFOs (refused unopened),
 // symbolic links (followed, without loops), unreadable subfolders (reported one by one), damaged
 // and password-protected files (a clear message each, the rest still checked).
-import { execFileSync, spawn } from "child_process";
+import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { CheckJson } from "../../src/cli/checkJson";
 import { NOT_REGULAR } from "../../src/cli/files";
 import { communesGrid, districtGrid } from "../fixtures/seed";
-import { BIN, runCli, spawnCli, type CliResult } from "./helpers/runCli";
+import { BIN, runCli, spawnCli, spawnCollect, type CliResult } from "./helpers/runCli";
 import { makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";
 
 let dir: string;
@@ -80,15 +80,7 @@ describe("folders with symbolic links", () => {
 /** Runs the built CLI as the unprivileged user "nobody" when we are root (root reads any folder). */
 function spawnAsUser(args: string[]): Promise<CliResult> {
   const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], ...asNobody });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return spawnCollect(process.execPath, [BIN, ...args], asNobody);
 }
 
 describe("a folder with one unreadable subfolder", () => {

@@ -1,13 +1,12 @@
 // Issue 9's closing case: a folder holding a zip bomb, a damaged workbook and a good one. The
 // run must end with exit 2, the good file's results and two clear errors, within 10 s and 1 GB
 // of memory (a correctness bound: the bomb used to kill the whole run, printing no JSON).
-import { spawn } from "child_process";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import type { CheckJson } from "../../src/cli/checkJson";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import { bombMember, deflated, unzipParts, writeZip } from "../host/helpers/rawZip";
-import { BIN } from "./helpers/runCli";
+import { BIN, spawnCollect } from "./helpers/runCli";
 import { makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";
 
 const TIME = "/usr/bin/time";
@@ -43,15 +42,8 @@ it("checks the good file and reports the bomb and the damaged file, in bounded t
     if (process.env.CI === "true") throw new Error(`${TIME} is missing`);
     return;
   }
-  const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(TIME, ["-v", process.execPath, BIN, "check", dir, "--json"], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const r = await spawnCollect(TIME, ["-v", process.execPath, BIN, "check", dir, "--json"]);
+
   expect(r.code).toBe(2);
   const json = JSON.parse(r.stdout) as CheckJson;
   expect(json.files.map((f) => path.basename(f.file))).toEqual(["a-bom.xlsx", "b-tot.xlsx", "c-hong.xlsx"]);

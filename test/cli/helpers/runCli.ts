@@ -1,6 +1,6 @@
 // Runs the `cchc` command in this process (main() from src/cli/main.ts) and captures its output,
 // or as a real child process over the compiled lib/cli/main.js.
-import { spawn } from "child_process";
+import { spawn, type SpawnOptions } from "child_process";
 import { existsSync } from "fs";
 import * as path from "path";
 import { Writable } from "stream";
@@ -53,12 +53,17 @@ export const BIN = path.resolve(__dirname, "..", "..", "..", "lib", "cli", "main
 /** The built `cchc` bin as its own process: real exit code, real streams. */
 export function spawnCli(args: string[], cwd?: string): Promise<CliResult> {
   if (!existsSync(BIN)) throw new Error(`Chưa có ${BIN}: chạy npm run build trước.`);
+  return spawnCollect(process.execPath, [BIN, ...args], { cwd });
+}
+
+/** Any command as its own process, its output collected as text (no standard input). */
+export function spawnCollect(command: string, args: string[], options: SpawnOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });

@@ -21,3 +21,6 @@ export { compareWithPrevious } from "./previousYear";
 export { analyzeAcrossUnits } from "./acrossUnits";
 export { changeText, formatPointsVi } from "./viText";
 export { buildAnalysisPlan, ANALYSIS_SHEET_NAME } from "./analysisPlan";
+export { applyMergedAreas } from "./merges";
+export type { MergedArea } from "./merges";
+export { UNCALCULATED } from "./scoringFindings";

@@ -8,7 +8,7 @@
 //   && node node_modules/.cache/make-sample/scripts/make-sample.js
 import * as path from "path";
 import { Workbook, type Worksheet } from "exceljs";
-import type { Grid } from "../src/engine/types";
+import type { Grid } from "../src/engine/core/types";
 import { communesGrid, districtGrid } from "../test/fixtures/seed";
 
 export const SAMPLE_FILE = "mau-chi-so-cchc.xlsx";

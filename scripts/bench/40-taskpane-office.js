@@ -27,8 +27,8 @@ function registerTypeScript() {
 async function run() {
   registerTypeScript();
   const FakeExcel = require(path.join(ROOT, "test/support/fakeExcel.js"));
-  const { OfficeWorkbook } = require(path.join(ROOT, "src/host/officeWorkbook.ts"));
-  const { memoryStore } = require(path.join(ROOT, "src/host/officeSettings.ts"));
+  const { OfficeWorkbook } = require(path.join(ROOT, "src/host/office/officeWorkbook.ts"));
+  const { memoryStore } = require(path.join(ROOT, "src/host/office/officeSettings.ts"));
   const { runValidation } = require(path.join(ROOT, "src/taskpane/validateController.ts"));
   const { computeScores, applySubtotals } = require(path.join(ROOT, "src/taskpane/computeController.ts"));
   const { generateReport } = require(path.join(ROOT, "src/taskpane/reportController.ts"));
@@ -71,7 +71,7 @@ async function run() {
 async function largeWrites({ FakeExcel, OfficeWorkbook, memoryStore }) {
   const { analyzeWorkbook, buildReportPlans } = require(path.join(ROOT, "src/engine/index.ts"));
   const { unitsGrid, stripedPlan } = require(path.join(ROOT, "test/support/largePlans.ts"));
-  const { REQUEST_LIMIT } = require(path.join(ROOT, "src/host/officePayload.ts"));
+  const { REQUEST_LIMIT } = require(path.join(ROOT, "src/host/office/officePayload.ts"));
   const grid = unitsGrid(5000);
   const cells = Array.from({ length: 10000 }, (_, i) => ({ sheet: "Xếp loại xã", address: `E${i + 1}` }));
   const cases = [

@@ -1,8 +1,8 @@
 // `cchc check FILE_OR_DIR... [--json]`: reads every sheet of every workbook and reports totals,
 // index, grade and findings. Exit 0: no error finding; 1: error findings; 2: some input could
 // not be read (or the command line is wrong).
-import { analysisOfEverySheet, openXlsx } from "../host/xlsxAnalysis";
-import { DEFAULT_LIMITS, type PackageLimits } from "../host/xlsxPackageCheck";
+import { analysisOfEverySheet, openXlsx } from "../host/file/xlsxAnalysis";
+import { DEFAULT_LIMITS, type PackageLimits } from "../host/file/package/xlsxPackageCheck";
 import { parseArgs } from "./args";
 import { checkJson, type FileCheck } from "./checkJson";
 import { escapeControls, fileTextPieces, totalsText } from "./checkText";

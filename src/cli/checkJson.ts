@@ -1,6 +1,6 @@
 // The `cchc check --json` contract (issue #5). Scripts rely on it: keep field names and shapes
 // stable. Points are rounded to 2 decimals; indices stay unrounded.
-import { excelRound } from "../engine/numbers";
+import { excelRound } from "../engine/core/numbers";
 import type {
   AcrossUnitsAnalysis,
   Finding,
@@ -10,7 +10,7 @@ import type {
   ScoreSummary,
   SheetResult,
   WorkbookAnalysis,
-} from "../engine/types";
+} from "../engine/core/types";
 
 export interface JsonScore {
   achieved: number;

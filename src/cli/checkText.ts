@@ -1,8 +1,8 @@
 // `cchc check` without --json: the same facts as the JSON, written for a person, in Vietnamese.
-import { toA1 } from "../engine/address";
-import { excelRound } from "../engine/numbers";
-import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, ScoringSheet, SheetResult, UnitsSheet } from "../engine/types";
-import { changeText } from "../engine/viText";
+import { toA1 } from "../engine/core/address";
+import { excelRound } from "../engine/core/numbers";
+import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, ScoringSheet, SheetResult, UnitsSheet } from "../engine/core/types";
+import { changeText } from "../engine/core/viText";
 import type { FileCheck } from "./checkJson";
 
 /**

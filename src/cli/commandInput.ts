@@ -3,8 +3,8 @@
 // with last year's workbook. Each step answers with a Vietnamese message on failure.
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { WorkbookAnalysis } from "../engine/types";
-import { openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
+import type { WorkbookAnalysis } from "../engine/core/types";
+import { openXlsx, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
 import { parseArgs } from "./args";
 import { checkFile } from "./checkCommand";
 import { escapeControls } from "./checkText";

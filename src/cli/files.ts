@@ -4,8 +4,8 @@
 // ends and opening a FIFO waits for a writer.
 import { promises as fs, type Stats } from "fs";
 import * as path from "path";
-import { megabytes } from "../host/xlsxPackageCheck";
-import { XlsxTooLargeError } from "../host/xlsxReadError";
+import { megabytes } from "../host/file/package/xlsxPackageCheck";
+import { XlsxTooLargeError } from "../host/file/package/xlsxReadError";
 
 export interface InputFile {
   /** The path as given, or joined from the folder given. */

@@ -1,7 +1,7 @@
 // `--previous PREV` for `cchc check`, `cchc summary` and `cchc report`: last year's workbook, read once, and
 // each input's scoring sheets compared with the sheets of the same units in it.
-import { compareWithPrevious } from "../engine/previousYear";
-import type { WorkbookAnalysis } from "../engine/types";
+import { compareWithPrevious } from "../engine/compare/previousYear";
+import type { WorkbookAnalysis } from "../engine/core/types";
 import type { FileCheck } from "./checkJson";
 
 export interface PreviousWorkbook {

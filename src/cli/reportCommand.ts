@@ -4,7 +4,7 @@
 // With --previous, each scoring sheet is compared with last year's sheet of the same unit and the
 // draft gives the change as a footnote.
 import { draftErrorNotice, draftReport, DraftError, PLACEHOLDER_HINT, placeholderCount } from "../engine/reportDraft";
-import { defaultScoringSheet } from "../host/xlsxAnalysis";
+import { defaultScoringSheet } from "../host/file/xlsxAnalysis";
 import { renderDocx } from "../report/docxRender";
 import { fail, openInput, outputRefusal, parseWritingArgs } from "./commandInput";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";

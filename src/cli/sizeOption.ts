@@ -1,7 +1,7 @@
-// `--max-size MB`: the limit on how much a workbook may unpack to (src/host/xlsxPackageCheck.ts),
+// `--max-size MB`: the limit on how much a workbook may unpack to (src/host/file/package/xlsxPackageCheck.ts),
 // raised by the clerk for a file that really is that large.
-import { DEFAULT_LIMITS, WORST_MEMORY_PER_MB, type PackageLimits } from "../host/xlsxPackageCheck";
-import { XlsxTooLargeError } from "../host/xlsxReadError";
+import { DEFAULT_LIMITS, WORST_MEMORY_PER_MB, type PackageLimits } from "../host/file/package/xlsxPackageCheck";
+import { XlsxTooLargeError } from "../host/file/package/xlsxReadError";
 
 export const MAX_SIZE_OPTION = "--max-size";
 

@@ -2,9 +2,9 @@
 // [--max-size MB]`: writes OUT, the workbook's own package with the sheets "Tổng hợp trách nhiệm"
 // (and "Xếp hạng", "Phân tích tiêu chí" where they apply) added exactly as the task pane writes
 // them; every other part is copied as it is. The input is only read, never written.
-import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint";
-import { buildReportPlans } from "../engine/reportPlans";
-import { defaultScoringSheet } from "../host/xlsxAnalysis";
+import { keptSheetMessage, type KeptSheet } from "../engine/plans/generatedFingerprint";
+import { buildReportPlans } from "../engine/plans/reportPlans";
+import { defaultScoringSheet } from "../host/file/xlsxAnalysis";
 import { fail, openInput, outputRefusal, parseWritingArgs } from "./commandInput";
 import { dateOption } from "./dateOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";

@@ -1,12 +1,12 @@
 // Entry point of the engine: tells each grid's kind and reads it.
-import type { EngineSettings, Grid, SheetResult, WorkbookAnalysis } from "./types";
-import { detectHeader, kindOfColumns } from "./header";
-import { readScoringSheet } from "./scoringSheet";
-import { readUnitsSheet } from "./unitsTable";
-import { withDefaults } from "./settings";
-import { analyzeAcrossUnits } from "./acrossUnits";
-import { sortFindings } from "./findingFactory";
-import { compareWithPrevious } from "./previousYear";
+import type { EngineSettings, Grid, SheetResult, WorkbookAnalysis } from "./core/types";
+import { detectHeader, kindOfColumns } from "./cells/header";
+import { readScoringSheet } from "./scoring/scoringSheet";
+import { readUnitsSheet } from "./units/unitsTable";
+import { withDefaults } from "./core/settings";
+import { analyzeAcrossUnits } from "./compare/acrossUnits";
+import { sortFindings } from "./core/findingFactory";
+import { compareWithPrevious } from "./compare/previousYear";
 
 export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): SheetResult {
   const s = withDefaults(settings);

@@ -1,8 +1,8 @@
 // Reading the values Excel hands to the custom functions: scalars (number, text, boolean,
 // blank) and ranges or array constants (a 2-D array, one row or one column for lists).
-import type { CellValue, GradeBand } from "../engine/types";
-import { parseNumber } from "../engine/numbers";
-import { RuleError, formatViNumber } from "../engine/scoringRules";
+import type { CellValue, GradeBand } from "../engine/core/types";
+import { parseNumber } from "../engine/core/numbers";
+import { RuleError, formatViNumber } from "../engine/scoring/scoringRules";
 import { isExcelError, passOn } from "./excelErrors";
 import { errorValueOf } from "./errorValues";
 

@@ -1,7 +1,7 @@
 // Excel errors for the custom functions, made with the runtime's CustomFunctions.Error.
 // The global is looked up when an error is raised, never at load time, so the same module
 // runs in Node (the `cchc eval` command installs a small stand-in first).
-import { RuleError, type RuleErrorCode } from "../engine/scoringRules";
+import { RuleError, type RuleErrorCode } from "../engine/scoring/scoringRules";
 import { refusedError, type RefusedError } from "./errorPolicy";
 
 /** What the functions use of the runtime's `CustomFunctions` global. */

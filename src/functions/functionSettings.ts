@@ -5,11 +5,11 @@
 //
 // The task pane and the functions are separate bundles loaded into one shared-runtime page,
 // so a module-level variable would exist twice; the bands live in one global slot instead.
-import type { GradeBand } from "../engine/types";
-import { DEFAULT_BANDS, sortBands } from "../engine/grades";
+import type { GradeBand } from "../engine/core/types";
+import { DEFAULT_BANDS, sortBands } from "../engine/core/grades";
 
 /**
- * The document-settings key of the pane's settings: SETTINGS_KEY of src/host/officeSettings.ts
+ * The document-settings key of the pane's settings: SETTINGS_KEY of src/host/office/officeSettings.ts
  * (not imported: this file is also compiled for the command line, without Office's types).
  */
 export const DOCUMENT_SETTINGS_KEY = "CCHC_SETTINGS";

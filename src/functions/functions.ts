@@ -14,10 +14,10 @@ import {
   scoreIndex,
   stepPoints,
   RuleError,
-} from "../engine/scoringRules";
-import { subtotalByCode } from "../engine/subtotal";
-import { isUnder, parseCode } from "../engine/codes";
-import { excelRound, isCellError } from "../engine/numbers";
+} from "../engine/scoring/scoringRules";
+import { subtotalByCode } from "../engine/scoring/subtotal";
+import { isUnder, parseCode } from "../engine/cells/codes";
+import { excelRound, isCellError } from "../engine/core/numbers";
 import { guarded, passOn } from "./excelErrors";
 import { bandsArg, cellArg, isBlank, listArg, numberArg, optionalNumberArg, stepListsArg } from "./arguments";
 import { getFunctionBands } from "./functionSettings";

@@ -1,8 +1,8 @@
 // What the task pane needs from a workbook: the shared WorkbookPort plus the pane-only
 // operations (highlights, selection, settings). It lives in the host layer, below the pane, so the
-// adapter that implements it (src/host/officeWorkbook.ts) never depends on the UI; tests implement
+// adapter that implements it (src/host/office/officeWorkbook.ts) never depends on the UI; tests implement
 // it over plain grids.
-import type { EngineSettings } from "../engine/types";
+import type { EngineSettings } from "../engine/core/types";
 import type { WorkbookPort } from "./port";
 
 export interface CellRef {

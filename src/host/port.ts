@@ -1,9 +1,9 @@
 // The one interface between the UI / command line and a workbook. Adapters: Office.js
-// (src/host/officeWorkbook.ts) for the add-in, ExcelJS (src/host/exceljsWorkbook.ts) for the
+// (src/host/office/officeWorkbook.ts) for the add-in, ExcelJS (src/host/file/read/exceljsWorkbook.ts) for the
 // command line and the standalone page.
-import type { CellValue, Grid } from "../engine/types";
-import type { PlanMarker, SheetPlan } from "../engine/plan";
-import type { KeptSheet } from "../engine/generatedFingerprint";
+import type { CellValue, Grid } from "../engine/core/types";
+import type { PlanMarker, SheetPlan } from "../engine/plans/plan";
+import type { KeptSheet } from "../engine/plans/generatedFingerprint";
 
 export interface WorkbookSnapshot {
   /** Every worksheet's used values, in tab order. */

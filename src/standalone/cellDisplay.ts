@@ -1,7 +1,7 @@
 // How a cell's value is shown in the page's grid: numbers with their Excel number format's
 // decimals (and %), binary noise removed; everything else as the engine's cellText.
-import { cellText, excelRound } from "../engine/numbers";
-import type { CellValue } from "../engine/types";
+import { cellText, excelRound } from "../engine/core/numbers";
+import type { CellValue } from "../engine/core/types";
 
 /** Decimals a number format asks for ("0.00" → 2, "0%" → 0, "General" → null). */
 export function formatDecimals(numFmt: string | undefined): number | null {

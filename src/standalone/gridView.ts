@@ -1,7 +1,7 @@
 // A worksheet shown as a table, with the cells that carry findings marked. Cell text goes in
 // through textContent only.
-import { columnLetters, parseA1, toA1 } from "../engine/address";
-import type { Finding, Grid } from "../engine/types";
+import { columnLetters, parseA1, toA1 } from "../engine/core/address";
+import type { Finding, Grid } from "../engine/core/types";
 import { displayValue } from "./cellDisplay";
 import { el } from "./dom";
 

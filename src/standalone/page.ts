@@ -2,14 +2,14 @@
 // findings, generate the summary sheets and download the workbook. Everything runs in the
 // browser through the same engine and package writer as the command line: the download is the
 // opened file plus the new sheets.
-import { keptSheetMessage, type KeptSheet } from "../engine/generatedFingerprint";
-import { buildReportPlans } from "../engine/reportPlans";
+import { keptSheetMessage, type KeptSheet } from "../engine/plans/generatedFingerprint";
+import { buildReportPlans } from "../engine/plans/reportPlans";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
-import type { Finding, Grid, SheetResult, WorkbookAnalysis } from "../engine/types";
-import { compareWithPrevious } from "../engine/previousYear";
-import { defaultScoringSheet, generatedNames, openXlsx, type OpenedWorkbook } from "../host/xlsxAnalysis";
+import type { Finding, Grid, SheetResult, WorkbookAnalysis } from "../engine/core/types";
+import { compareWithPrevious } from "../engine/compare/previousYear";
+import { defaultScoringSheet, generatedNames, openXlsx, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
-import { offerDownload, reportFileName, resultFileName } from "./download";
+import { offerDownload, reportFileName, resultFileName } from "../report/download";
 import { renderGrid, type SheetLayout } from "./gridView";
 import { renderFindings, renderSheetInfo } from "./sheetInfoView";
 import { installStyles } from "./styles";

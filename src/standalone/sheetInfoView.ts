@@ -1,5 +1,5 @@
 // What the engine found in a sheet, in a few Vietnamese lines, and the list of findings.
-import type { Finding, ScoreSummary, SheetResult } from "../engine/types";
+import type { Finding, ScoreSummary, SheetResult } from "../engine/core/types";
 import { el } from "./dom";
 import { formatIndex, formatPoints } from "./format";
 

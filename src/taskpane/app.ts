@@ -1,6 +1,6 @@
 // The task pane's wiring: the four commands and "Xóa đánh dấu" over a PaneHost, their results
 // drawn into the page's regions. Knows nothing of Office: taskpane.ts gives it the host.
-import type { EngineSettings, GradeBand } from "../engine/types";
+import type { EngineSettings, GradeBand } from "../engine/core/types";
 import { analyzeWorkbook } from "../engine/analyze";
 import type { PaneHost } from "./paneHost";
 import { ChangedCellsError, approximatedFillsSentence, errorSentence, TEXT } from "./messages";

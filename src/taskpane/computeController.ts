@@ -1,10 +1,10 @@
 // "Tính điểm": per area achieved / maximum, total, index and grade for self-assessed and
 // appraised points; and the offer to fill parent sub-total cells with native SUM formulas.
 import { analyzeWorkbook } from "../engine/analyze";
-import { planSubtotalFormulas, type SubtotalFormula } from "../engine/subtotalFormulas";
-import { cellText, parseNumber } from "../engine/numbers";
+import { planSubtotalFormulas, type SubtotalFormula } from "../engine/scoring/subtotalFormulas";
+import { cellText, parseNumber } from "../engine/core/numbers";
 import { previewSum, textNumbersIn } from "./sumPreview";
-import type { AreaSummary, ScoreSummary, ScoreKind, ScoringComparison } from "../engine/types";
+import type { AreaSummary, ScoreSummary, ScoreKind, ScoringComparison } from "../engine/core/types";
 import type { PaneHost } from "./paneHost";
 import { TEXT, UserError, formatPoints } from "./messages";
 import { noProgress, type Progress } from "./progress";

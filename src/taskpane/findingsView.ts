@@ -1,6 +1,6 @@
 // The findings of "Kiểm tra", listed by sheet, errors first, with counts. Each finding is a
 // button that selects its cell in the workbook.
-import type { Finding } from "../engine/types";
+import type { Finding } from "../engine/core/types";
 import type { ValidationReport } from "./validateController";
 import { countLabel, severityLabel, TEXT } from "./messages";
 import { el } from "./dom";

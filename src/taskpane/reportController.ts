@@ -3,8 +3,8 @@
 // the add-in made earlier are replaced while they still hold what it wrote; an edited one, or a
 // user's sheet of the same name, is left alone.
 import { analyzeWorkbook } from "../engine/analyze";
-import type { KeptSheet } from "../engine/generatedFingerprint";
-import { buildReportPlans } from "../engine/reportPlans";
+import type { KeptSheet } from "../engine/plans/generatedFingerprint";
+import { buildReportPlans } from "../engine/plans/reportPlans";
 import { buildDraftPlan, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
 import type { SaveFile } from "./reportFile";

@@ -3,7 +3,7 @@
 // webview (WebView2, WKWebView) where Microsoft documents that downloads cannot always be done
 // inside the add-in (the OpenBrowserWindow API exists for that, and a blob made in the pane cannot
 // be opened in another browser): there the pane writes the draft into a sheet instead.
-import { offerDownload } from "../standalone/download";
+import { offerDownload } from "../report/download";
 
 /** A way to save bytes as a file the clerk keeps; absent where the host cannot. */
 export type SaveFile = (bytes: Uint8Array, fileName: string, mime: string) => void;

@@ -1,6 +1,6 @@
 // What "Tạo báo cáo" wrote (and which earlier sheets were kept), the offer of the Word draft,
 // and where the draft went.
-import { keptSheetMessage } from "../engine/generatedFingerprint";
+import { keptSheetMessage } from "../engine/plans/generatedFingerprint";
 import type { ReportResult, WordDraftResult } from "./reportController";
 import { HOW_TO_COPY } from "./reportController";
 import { button, el } from "./dom";

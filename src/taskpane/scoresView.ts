@@ -1,6 +1,6 @@
 // The result of "Tính điểm": per area achieved / maximum, total, index and grade for both
 // scores, and the offer to fill parent sub-total cells with SUM formulas.
-import type { ScoreSummary, ScoringComparison } from "../engine/types";
+import type { ScoreSummary, ScoringComparison } from "../engine/core/types";
 import type { ScoreResult } from "./computeController";
 import { formatPoints } from "./messages";
 import { el, button } from "./dom";

@@ -1,8 +1,8 @@
 // "Cài đặt": grade bands, the official score column, and column mappings for sheets whose
 // headers are not recognised. Saved in the workbook; the custom functions get the bands too.
-import { DEFAULT_BANDS, sortBands } from "../engine/grades";
-import { parseNumber } from "../engine/numbers";
-import type { ColumnMap, ColumnRole, EngineSettings, GradeBand, HeaderInfo } from "../engine/types";
+import { DEFAULT_BANDS, sortBands } from "../engine/core/grades";
+import { parseNumber } from "../engine/core/numbers";
+import type { ColumnMap, ColumnRole, EngineSettings, GradeBand, HeaderInfo } from "../engine/core/types";
 import type { PaneHost } from "./paneHost";
 import { UserError } from "./messages";
 

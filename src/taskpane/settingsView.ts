@@ -1,6 +1,6 @@
 // The "Cài đặt" form: grade bands, the official score, a column mapping for one sheet.
-import type { EngineSettings } from "../engine/types";
-import { columnLetters } from "../engine/address";
+import type { EngineSettings } from "../engine/core/types";
+import { columnLetters } from "../engine/core/address";
 import { MAPPABLE_ROLES, type BandInput, type MappingInput } from "./settingsController";
 import { el, button } from "./dom";
 

@@ -1,9 +1,9 @@
 // What a sub-total formula would show, from the values the sheet holds now: lets the pane tell
 // the clerk, before overwriting a typed number, which cells disagree with their parts, and warn
 // when parts hold numbers typed as text (Excel's SUM skips them).
-import type { CellValue, Grid } from "../engine/types";
-import { parseA1, toA1 } from "../engine/address";
-import { excelRound, parseNumber } from "../engine/numbers";
+import type { CellValue, Grid } from "../engine/core/types";
+import { parseA1, toA1 } from "../engine/core/address";
+import { excelRound, parseNumber } from "../engine/core/numbers";
 
 /** The cells a "=SUM(E7:E9,E12)" formula adds up, as sheet positions; null if not a SUM of references. */
 function sumCells(formula: string): Array<{ row: number; col: number }> | null {

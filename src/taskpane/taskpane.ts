@@ -1,5 +1,5 @@
 // The task pane's entry: waits for Office, then runs the pane over the Office.js adapter.
-import { OfficeWorkbook } from "../host/officeWorkbook";
+import { OfficeWorkbook } from "../host/office/officeWorkbook";
 import { setFunctionBands } from "../functions/functionSettings";
 import { PaneApp, showOutsideExcel } from "./app";
 import { errorSentence } from "./messages";

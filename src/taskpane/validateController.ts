@@ -1,7 +1,7 @@
 // "Kiểm tra": every scoring sheet (or only the active one), findings by sheet, errors first;
 // offending cells highlighted with their previous fills remembered.
 import { analyzeWorkbook } from "../engine/analyze";
-import type { Finding, SheetResult } from "../engine/types";
+import type { Finding, SheetResult } from "../engine/core/types";
 import type { PaneHost } from "./paneHost";
 import { TEXT, errorSentence } from "./messages";
 import { noProgress, type Progress } from "./progress";

@@ -1,6 +1,6 @@
 // Which grids a command looks at: never the sheets this project generated itself (the ranking
 // sheet would otherwise be read back as a units table).
-import type { Grid, ScoringSheet, WorkbookAnalysis } from "../engine/types";
+import type { Grid, ScoringSheet, WorkbookAnalysis } from "../engine/core/types";
 import type { WorkbookSnapshot } from "../host/port";
 
 export function userGrids(snapshot: WorkbookSnapshot): Grid[] {

@@ -6,8 +6,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import * as FakeExcel from "../support/fakeExcel.js";
 import { districtGrid } from "../fixtures/seed";
-import { HIGHLIGHT_FILL } from "../../src/host/officeWorkbook";
-import { HIGHLIGHTS_KEY } from "../../src/host/officeSettings";
+import { HIGHLIGHT_FILL } from "../../src/host/office/officeWorkbook";
+import { HIGHLIGHTS_KEY } from "../../src/host/office/officeSettings";
 import { approximatedFillsSentence } from "../../src/taskpane/messages";
 import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 

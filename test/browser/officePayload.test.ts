@@ -1,9 +1,9 @@
 // Request sizes with the real office.js. In Chromium, the add-in's own adapter
-// (src/host/officeWorkbook.ts) and renderer write through Excel.RequestContext from
+// (src/host/office/officeWorkbook.ts) and renderer write through Excel.RequestContext from
 // @microsoft/office-js's excel-web-16.00.js; every request office.js builds at context.sync()
 // is weighed as Excel on the web is posted it (JSON, UTF-8) and carried out on a fake workbook
 // by test/browser/officeRequestHost.js, which refuses requests over 5 MB as Excel on the web
-// does. Checked: the estimate of src/host/officePayload.ts is never below what office.js sends;
+// does. Checked: the estimate of src/host/office/officePayload.ts is never below what office.js sends;
 // a 5,000-row plan and 10,000 highlighted cells never make a request over the limit, and every
 // cell arrives.
 import { existsSync, promises as fs } from "fs";
@@ -15,8 +15,8 @@ import { CHROMIUM, launchChromium, serveDirectory, type StaticServer } from "../
 import { stripedPlan, unitsGrid } from "../support/largePlans";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import { analyzeWorkbook, buildReportPlans, type SheetPlan } from "../../src/engine";
-import { REQUEST_BUDGET, REQUEST_LIMIT } from "../../src/host/officePayload";
-import type { Grid } from "../../src/engine/types";
+import { REQUEST_BUDGET, REQUEST_LIMIT } from "../../src/host/office/officePayload";
+import type { Grid } from "../../src/engine/core/types";
 import type { Harness } from "./officePayloadHarness";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -3,12 +3,12 @@
 // Excel.RequestContext whose requests go to OfficeRequestHost (test/browser/officeRequestHost.js),
 // which weighs each one as Excel on the web receives it and carries it out on a fake workbook.
 import * as FakeExcel from "../support/fakeExcel.js";
-import { OfficeWorkbook } from "../../src/host/officeWorkbook";
-import { queuePlan, styleRuns } from "../../src/host/officeRender";
-import { planBytes, fillLoadBytes, fillWriteBytes, fillRestoreBytes, cellWriteBytes, REQUEST_LIMIT } from "../../src/host/officePayload";
-import { memoryStore } from "../../src/host/officeSettings";
+import { OfficeWorkbook } from "../../src/host/office/officeWorkbook";
+import { queuePlan, styleRuns } from "../../src/host/office/officeRender";
+import { planBytes, fillLoadBytes, fillWriteBytes, fillRestoreBytes, cellWriteBytes, REQUEST_LIMIT } from "../../src/host/office/officePayload";
+import { memoryStore } from "../../src/host/office/officeSettings";
 import { toA1, type PlanCell, type PlanStyle, type SheetPlan } from "../../src/engine";
-import type { Grid } from "../../src/engine/types";
+import type { Grid } from "../../src/engine/core/types";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain script shared with the page
 const { RequestHost } = require("./officeRequestHost.js") as { RequestHost: new (fake: unknown, wb: FakeExcel.Workbook, limit?: number) => Host };
 

@@ -5,13 +5,13 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { Workbook } from "exceljs";
 import { displayValue, formatDecimals } from "../../src/standalone/cellDisplay";
-import { resultFileName } from "../../src/standalone/download";
+import { resultFileName } from "../../src/report/download";
 import { MAX_COLUMNS, MAX_ROWS } from "../../src/standalone/gridView";
 import { districtGrid } from "../fixtures/seed";
 import { bigGrid } from "../cli/helpers/layouts";
 import { addGridSheet, makeTempDir, removeDir } from "../cli/helpers/xlsxFiles";
 import { deflated, unzipParts, writeZip } from "../host/helpers/rawZip";
-import { saveWorkbook } from "../../src/host/xlsxLoad";
+import { saveWorkbook } from "../../src/host/file/read/xlsxLoad";
 import { browserUnavailable, openStandalone, type OpenPage } from "./standaloneSupport";
 
 describe("cell display in the standalone grid", () => {

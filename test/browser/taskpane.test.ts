@@ -6,7 +6,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { communesGrid, districtGrid } from "../fixtures/seed";
-import type { CellValue, Grid } from "../../src/engine/types";
+import type { CellValue, Grid } from "../../src/engine/core/types";
 import { OUTPUT, openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
 const XSS = "<img src=x onerror=alert(1)>";

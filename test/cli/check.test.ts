@@ -13,7 +13,7 @@ import {
   districtGrid,
   seedSum,
 } from "../fixtures/seed";
-import { GENERATED_REASON } from "../../src/host/xlsxAnalysis";
+import { GENERATED_REASON } from "../../src/host/file/xlsxAnalysis";
 import { bigGrid, kpsGrid, misprintGrid } from "./helpers/layouts";
 import { runCli, spawnCli } from "./helpers/runCli";
 import { makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";

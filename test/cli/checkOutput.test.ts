@@ -9,7 +9,7 @@ import { Writable } from "stream";
 import type { CheckJson } from "../../src/cli/checkJson";
 import { escapeControls, fileText } from "../../src/cli/checkText";
 import { OutputWriter } from "../../src/cli/output";
-import type { ScoringSheet } from "../../src/engine/types";
+import type { ScoringSheet } from "../../src/engine/core/types";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import { BIN, runCli, type CliResult } from "./helpers/runCli";
 import { makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";

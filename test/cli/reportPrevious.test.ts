@@ -4,7 +4,7 @@ import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { analyzeWorkbook, excelRound } from "../../src/engine";
-import type { ScoringSheet } from "../../src/engine/types";
+import type { ScoringSheet } from "../../src/engine/core/types";
 import { unitScoringGrid } from "../fixtures/units";
 import { docxText } from "../support/docxText";
 import { runCli } from "./helpers/runCli";

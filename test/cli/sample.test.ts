@@ -3,9 +3,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { buildSampleWorkbook, SAMPLE_FILE } from "../../scripts/make-sample";
-import { ExcelJsWorkbook } from "../../src/host/exceljsWorkbook";
-import { openXlsx } from "../../src/host/xlsxAnalysis";
-import type { ScoringSheet, UnitsSheet } from "../../src/engine/types";
+import { ExcelJsWorkbook } from "../../src/host/file/read/exceljsWorkbook";
+import { openXlsx } from "../../src/host/file/xlsxAnalysis";
+import type { ScoringSheet, UnitsSheet } from "../../src/engine/core/types";
 import { COMMUNES, districtGrid, communesGrid } from "../fixtures/seed";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", SAMPLE_FILE);

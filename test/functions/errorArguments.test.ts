@@ -10,7 +10,7 @@ import { errorValueOf } from "../../src/functions/errorValues";
 import { installCustomFunctionsShim, ExcelErrorValue, errorCellValue } from "../../src/cli/formula/customFunctionsShim";
 import { FUNCTION_TABLE } from "../../src/cli/formula/functionTable";
 import { districtGrid } from "../fixtures/seed";
-import type { Grid } from "../../src/engine/types";
+import type { Grid } from "../../src/engine/core/types";
 
 beforeAll(() => installCustomFunctionsShim());
 

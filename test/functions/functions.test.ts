@@ -2,11 +2,11 @@
 // CustomFunctions.Error (here the stand-in that `cchc eval` installs, same code strings).
 import * as cchc from "../../src/functions/functions";
 import { setFunctionBands, getFunctionBands, DOCUMENT_SETTINGS_KEY } from "../../src/functions/functionSettings";
-import { SETTINGS_KEY } from "../../src/host/officeSettings";
+import { SETTINGS_KEY } from "../../src/host/office/officeSettings";
 import { installCustomFunctionsShim, ExcelErrorValue } from "../../src/cli/formula/customFunctionsShim";
-import { DEFAULT_BANDS } from "../../src/engine/grades";
+import { DEFAULT_BANDS } from "../../src/engine/core/grades";
 import { DISTRICT_CRITERIA, AREA_MAXIMA, districtGrid, seedSum } from "../fixtures/seed";
-import type { Grid } from "../../src/engine/types";
+import type { Grid } from "../../src/engine/core/types";
 
 beforeAll(() => installCustomFunctionsShim());
 afterEach(() => setFunctionBands([]));

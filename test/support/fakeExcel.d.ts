@@ -1,5 +1,5 @@
 // Types of test/support/fakeExcel.js (a plain script so the browser test can serve it too).
-import type { CellValue } from "../../src/engine/types";
+import type { CellValue } from "../../src/engine/core/types";
 
 export interface FakeCell {
   value: string | number | boolean | null;

@@ -37,7 +37,7 @@
   "use strict";
 
   var LIMIT = 5 * 1024 * 1024;
-  /** Excel on the web's request limit, read as 5,000,000 bytes (src/host/officePayload.ts). */
+  /** Excel on the web's request limit, read as 5,000,000 bytes (src/host/office/officePayload.ts). */
   var REQUEST_LIMIT = 5000000;
   // Request bytes as the real office.js (excel-web-16.00.js) sends them, measured: an object's
   // path (with its instantiation) once per request, then each command (besides its own data,

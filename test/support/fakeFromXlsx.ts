@@ -5,7 +5,7 @@
 // Loaded with ExcelJS directly, not through the project's reader, so the two adapters are compared
 // over the same file rather than one over the other's output.
 import { Workbook as ExcelJsWorkbook, type Cell, type Worksheet } from "exceljs";
-import type { CellValue } from "../../src/engine/types";
+import type { CellValue } from "../../src/engine/core/types";
 import * as FakeExcel from "./fakeExcel.js";
 
 /** ExcelJS ValueType code of a merged cell other than the top-left one. */

@@ -1,7 +1,7 @@
 // Large workbooks and plans for the request-size tests (test/taskpane/officeWorkbook.test.ts
 // over the fake, test/browser/officePayload.test.ts over the real office.js).
 import { communesGrid } from "../fixtures/seed";
-import type { Grid } from "../../src/engine/types";
+import type { Grid } from "../../src/engine/core/types";
 import type { SheetPlan } from "../../src/engine";
 
 /** The seed's communes table grown to `n` units (names numbered, the seed's scores repeated). */

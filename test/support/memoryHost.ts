@@ -1,9 +1,9 @@
 // A PaneHost over plain grids, for the controllers' tests: no Office, every call recorded.
-import type { CellValue, EngineSettings, Grid } from "../../src/engine/types";
-import type { PlanMarker, SheetPlan } from "../../src/engine/plan";
-import { resolveSheetName } from "../../src/engine/sheetNames";
-import { judgeGenerated, type KeptSheet } from "../../src/engine/generatedFingerprint";
-import { parseA1 } from "../../src/engine/address";
+import type { CellValue, EngineSettings, Grid } from "../../src/engine/core/types";
+import type { PlanMarker, SheetPlan } from "../../src/engine/plans/plan";
+import { resolveSheetName } from "../../src/engine/plans/sheetNames";
+import { judgeGenerated, type KeptSheet } from "../../src/engine/plans/generatedFingerprint";
+import { parseA1 } from "../../src/engine/core/address";
 import type { CellWrite, WorkbookSnapshot } from "../../src/host/port";
 import type { CellRef, PaneHost } from "../../src/taskpane/paneHost";
 

@@ -1,8 +1,8 @@
 // The fake Excel (test/support/fakeExcel.js) is only as lenient as Office.js: what Office rejects,
 // it rejects. Each claim here is one the adapter's tests rely on.
 import * as FakeExcel from "../support/fakeExcel.js";
-import { OfficeWorkbook } from "../../src/host/officeWorkbook";
-import { memoryStore } from "../../src/host/officeSettings";
+import { OfficeWorkbook } from "../../src/host/office/officeWorkbook";
+import { memoryStore } from "../../src/host/office/officeSettings";
 import { errorSentence } from "../../src/taskpane/messages";
 import { runValidation } from "../../src/taskpane/validateController";
 import { districtGrid } from "../fixtures/seed";

@@ -4,8 +4,8 @@
 // *OrNullObject methods; those commands are tested against test/support/fakeExcel.js
 // (test/taskpane/officeWorkbook.test.ts), which counts syncs the same way.
 import { OfficeMockObject } from "office-addin-mock";
-import { OfficeWorkbook, type ExcelRunner } from "../../src/host/officeWorkbook";
-import { memoryStore } from "../../src/host/officeSettings";
+import { OfficeWorkbook, type ExcelRunner } from "../../src/host/office/officeWorkbook";
+import { memoryStore } from "../../src/host/office/officeSettings";
 
 function mockHost() {
   const calls: string[] = [];

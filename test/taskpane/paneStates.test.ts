@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { districtGrid } from "../fixtures/seed";
 import { TEXT } from "../../src/taskpane/messages";
-import { MERGES_UNSUPPORTED } from "../../src/host/officeWorkbook";
+import { MERGES_UNSUPPORTED } from "../../src/host/office/officeWorkbook";
 import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
 /** An Excel whose API stops before ExcelApi 1.13 (no merged areas). */

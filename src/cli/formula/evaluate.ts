@@ -8,7 +8,7 @@ import { findFunction, type FunctionEntry } from "./functionTable";
 import { ExcelErrorValue, errorCellValue } from "./customFunctionsShim";
 import { excelError, isExcelError, passOnRefused } from "../../functions/excelErrors";
 import { refusedError } from "../../functions/errorPolicy";
-import { parseNumber } from "../../engine/numbers";
+import { parseNumber } from "../../engine/core/numbers";
 
 export type Scalar = number | string | boolean | ExcelErrorValue;
 export type FormulaValue = Scalar | Scalar[][];

@@ -1,5 +1,5 @@
 // Entry of the draft report: from a workbook's analysis to the document model, section by section.
-import type { Grid, ScoringSheet, UnitsSheet, WorkbookAnalysis } from "../types";
+import type { Grid, ScoringSheet, UnitsSheet, WorkbookAnalysis } from "../core/types";
 import type { DraftReport } from "./model";
 import type { DraftContext } from "./context";
 import { Footnotes } from "./spans";

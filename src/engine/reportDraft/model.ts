@@ -1,6 +1,6 @@
 // The draft report as a plain document model: what the Word renderer (src/report/) and the
 // printable sheet both draw. No layout here beyond what the text itself needs.
-import type { Finding } from "../types";
+import type { Finding } from "../core/types";
 
 /** A run of text inside a paragraph. */
 export type Span =

@@ -1,8 +1,8 @@
 // The draft as plain lines: the printable sheet "Bản thảo báo cáo" (where the pane cannot save
 // a file) and a readable form for tests. Placeholders keep their visible mark.
 import type { Block, DraftReport, Span } from "./model";
-import type { SheetPlan } from "../plan";
-import { PlanBuilder } from "../planBuilder";
+import type { SheetPlan } from "../plans/plan";
+import { PlanBuilder } from "../plans/planBuilder";
 
 export const DRAFT_SHEET_NAME = "Bản thảo báo cáo";
 

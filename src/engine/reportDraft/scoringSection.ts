@@ -1,6 +1,6 @@
 // Section I: the unit's own result, area by area, each lost sub-criterion with its cause and
 // the units responsible. Figures are the engine's totals over the leaves, never typed subtotals.
-import type { AreaSummary, LostItem, ScoringComparison, ScoringSheet } from "../types";
+import type { AreaSummary, LostItem, ScoringComparison, ScoringSheet } from "../core/types";
 import type { Block, Span } from "./model";
 import type { DraftContext } from "./context";
 import { bold, italic, placeholder, text } from "./spans";

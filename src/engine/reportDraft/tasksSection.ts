@@ -1,9 +1,9 @@
 // Section III: one heading per area that lost points, the tasks left for the clerk to write and
 // the units that answer for that area's lost points as the lead agencies.
-import type { ScoringSheet } from "../types";
+import type { ScoringSheet } from "../core/types";
 import type { Block } from "./model";
 import { italic, placeholder, text } from "./spans";
-import { unitKey } from "../responsible";
+import { unitKey } from "../scoring/responsible";
 import { areaTopic, withoutFinalStop } from "./vietnameseText";
 
 /** The responsible units of these lost items, first mention first, each once. */

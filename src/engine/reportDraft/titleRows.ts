@@ -1,7 +1,7 @@
 // What the title rows above a scoring sheet's header say, where the engine keeps nothing of it.
-import type { Grid } from "../types";
-import { cellText } from "../numbers";
-import { foldText } from "../text";
+import type { Grid } from "../core/types";
+import { cellText } from "../core/numbers";
+import { foldText } from "../core/text";
 
 /** The year a title row names ("BẢNG ĐIỂM … NĂM 2023" → 2023); null when none does. */
 export function titleYear(grid: Grid, headerRow: number): number | null {

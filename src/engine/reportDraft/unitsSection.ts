@@ -1,11 +1,11 @@
 // Section II: each unit's result in rank order (by block where the table has blocks), then the
 // weaknesses many units share, from the units' own scoring sheets when the workbook holds them.
-import type { AcrossUnitsAnalysis, RankingEntry, UnitsSheet } from "../types";
+import type { AcrossUnitsAnalysis, RankingEntry, UnitsSheet } from "../core/types";
 import type { Block, Span } from "./model";
 import type { DraftContext } from "./context";
 import { bold, placeholder, text } from "./spans";
 import { countText, longUnitName, lowerFirst, pointsText, withoutFinalStop } from "./vietnameseText";
-import { foldText } from "../text";
+import { foldText } from "../core/text";
 
 /** How many shared weaknesses are listed at most. */
 const MAX_WEAKNESSES = 10;

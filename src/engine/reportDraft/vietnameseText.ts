@@ -1,7 +1,7 @@
 // Vietnamese wording helpers for the draft: numbers with a decimal comma, unit names in their
 // short and long forms, the place name of a heading.
-import { excelRound } from "../numbers";
-import { foldText, normalizeName } from "../text";
+import { excelRound } from "../core/numbers";
+import { foldText, normalizeName } from "../core/text";
 
 /** Points as the report prints them: 2 decimals at most, decimal comma (89,21; 10; 0,5). */
 export function pointsText(x: number): string {

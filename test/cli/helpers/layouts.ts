@@ -1,5 +1,5 @@
 // Scoring-sheet layouts the command line must read, built from the seed's grids.
-import type { CellValue, Grid } from "../../../src/engine/types";
+import type { CellValue, Grid } from "../../../src/engine/core/types";
 import { districtGrid } from "../../fixtures/seed";
 
 /** The district sheet with criterion `code` not applicable (KPS) and parents left blank. */

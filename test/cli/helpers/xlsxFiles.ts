@@ -3,7 +3,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Workbook } from "exceljs";
-import type { Grid } from "../../../src/engine/types";
+import type { Grid } from "../../../src/engine/core/types";
 
 export async function makeTempDir(prefix = "cchc-test-"): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));

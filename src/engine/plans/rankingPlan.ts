@@ -1,0 +1,157 @@
+// "Xếp hạng": the ranking of the units, one table per block (in the order blocks first appear),
+// each with its heading and grade counts. Index, grade, rank (RANK over the block's own range),
+// grade counts and the change on last year are native formulas; `result` carries the engine's
+// value of each.
+import type { EngineSettings, RankingEntry, ScoreKind, ScoringSheet, WorkbookAnalysis } from "../core/types";
+import type { SheetPlan } from "./plan";
+import type { ReportOptions } from "./reportOptions";
+import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
+import { withDefaults } from "../core/settings";
+import { sortBands } from "../core/grades";
+import { rankScoringSheets } from "../compare/scoringRanking";
+import { changeText } from "../core/viText";
+import { SCORE_NAME, dateText, gradeCountFormula, gradeFormula } from "./planText";
+import { columnLetters } from "../core/address";
+
+export const RANKING_SHEET_NAME = "Xếp hạng";
+
+interface RankingSource {
+  label: string;
+  official: ScoreKind;
+  entries: RankingEntry[];
+  /** Scoring sheets left out, with why (no official score). */
+  skipped: string[];
+}
+
+/** The units to rank: the first units table, else every scoring sheet when there are several. */
+function rankingSource(analysis: WorkbookAnalysis, settings: EngineSettings): RankingSource | null {
+  const table = analysis.sheets.find((s) => s.kind === "units");
+  if (table && table.kind === "units" && table.ranking.length > 0) {
+    return { label: table.sheet, official: table.official, entries: table.ranking, skipped: [] };
+  }
+  const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
+  if (scoring.length < 2) return null;
+  const ranked = rankScoringSheets(scoring, settings);
+  return { label: ranked.sheets.map((s) => s.sheet).join(", "), official: ranked.official, entries: ranked.entries, skipped: ranked.skipped.map((s) => s.sheet) };
+}
+
+/** Which optional column groups the table needs, and where each column sits. */
+function columnsOf(entries: readonly RankingEntry[]) {
+  const survey = entries.some((e) => e.survey);
+  const previous = entries.some((e) => e.previous);
+  let next = 5;
+  const col = { surveyPoints: -1, surveyMax: -1, index: 0, grade: 0, rank: 0, prevIndex: -1, prevRank: -1, changeIndex: -1, changeRank: -1, changeText: -1 };
+  if (survey) {
+    col.surveyPoints = next++;
+    col.surveyMax = next++;
+  }
+  col.index = next++;
+  col.grade = next++;
+  col.rank = next++;
+  if (previous) {
+    col.prevIndex = next++;
+    col.prevRank = next++;
+    col.changeIndex = next++;
+    col.changeRank = next++;
+    col.changeText = next++;
+  }
+  const headers = ["STT", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm tối đa"];
+  if (survey) headers.push("Điểm điều tra XHH", "Điểm tối đa XHH");
+  headers.push(survey ? "Chỉ số (hai phần)" : "Chỉ số", "Xếp loại", "Xếp hạng");
+  if (previous) headers.push("Chỉ số năm trước", "Xếp hạng năm trước", "Tăng/giảm chỉ số", "Tăng/giảm bậc", "So với năm trước");
+  const widths = [6, 36, 12, 12, 10, ...(survey ? [12, 10] : []), 10, 12, 10, ...(previous ? [11, 11, 11, 10, 30] : [])];
+  return { survey, previous, col, headers, widths, last: next - 1 };
+}
+
+/** The blocks in the order they first appear, each with its units by rank. */
+function byBlock(entries: readonly RankingEntry[]): Array<{ block: string | null; entries: RankingEntry[] }> {
+  const groups: Array<{ block: string | null; entries: RankingEntry[] }> = [];
+  for (const e of entries) {
+    const block = e.block ?? null;
+    let g = groups.find((x) => x.block === block);
+    if (!g) groups.push((g = { block, entries: [] }));
+    g.entries.push(e);
+  }
+  for (const g of groups) g.entries.sort((x, y) => x.rank - y.rank);
+  return groups;
+}
+
+/** "Xếp hạng" when the workbook holds a units table or several scoring sheets; else null. */
+export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions): SheetPlan | null {
+  const settings = withDefaults(opts.settings);
+  const source = rankingSource(analysis, settings);
+  if (!source) return null;
+  const layout = columnsOf(source.entries);
+  const { col } = layout;
+  const b = new PlanBuilder();
+  b.put(0, { value: "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH VÀ XẾP HẠNG CÁC ĐƠN VỊ", style: STYLES.title });
+  b.merge(0, layout.last);
+  b.next();
+  b.put(0, { value: `Nguồn: ${source.label} · Chỉ số tính theo điểm ${SCORE_NAME[source.official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
+  b.merge(0, layout.last);
+  b.next();
+  if (source.skipped.length > 0) {
+    b.put(0, { value: `Chưa xếp hạng (không có điểm ${SCORE_NAME[source.official]}): ${source.skipped.join(", ")}`, style: STYLES.note });
+    b.merge(0, layout.last);
+  }
+  b.next();
+  const headerRow = b.row;
+  b.headerRow(layout.headers);
+  const scoreCol = source.official === "appraised" ? 3 : 2;
+  const bands = sortBands(settings.bands);
+  let number = 0;
+  for (const group of byBlock(source.entries)) {
+    if (group.block !== null) {
+      b.put(0, { value: group.block, style: STYLES.section });
+      b.merge(0, layout.last);
+      b.next();
+    }
+    const first = b.row;
+    const last = first + group.entries.length - 1;
+    const column = (c: number) => `$${columnLetters(c)}$${first + 1}:$${columnLetters(c)}$${last + 1}`;
+    for (const e of group.entries) {
+      b.put(0, { value: ++number, style: STYLES.center });
+      b.put(1, { value: e.unit, style: STYLES.text });
+      b.put(2, { value: e.self ?? "", format: POINTS_FORMAT, style: STYLES.number });
+      b.put(3, { value: e.appraised ?? "", format: POINTS_FORMAT, style: STYLES.number });
+      b.put(4, { value: e.max, format: POINTS_FORMAT, style: STYLES.number });
+      let indexFormula = `=IF(${b.at(4)}>0,${b.at(scoreCol)}/${b.at(4)}*100,0)`;
+      if (layout.survey) {
+        // Empty cells (no survey part for this unit) count as 0 in the sums.
+        b.put(col.surveyPoints, { value: e.survey?.achieved ?? null, format: POINTS_FORMAT, style: STYLES.number });
+        b.put(col.surveyMax, { value: e.survey?.max ?? null, format: POINTS_FORMAT, style: STYLES.number });
+        const maxSum = `(${b.at(4)}+${b.at(col.surveyMax)})`;
+        indexFormula = `=IF(${maxSum}>0,(${b.at(scoreCol)}+${b.at(col.surveyPoints)})/${maxSum}*100,0)`;
+      }
+      b.put(col.index, { formula: indexFormula, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(col.grade, { formula: `=${gradeFormula(b.at(col.index), settings.bands)}`, result: e.grade, style: STYLES.center });
+      b.put(col.rank, { formula: `=RANK(${b.at(col.index)},${column(col.index)},0)`, result: e.rank, style: STYLES.center });
+      if (layout.previous) {
+        const prev = e.previous ?? null;
+        b.put(col.prevIndex, { value: prev?.index ?? null, format: POINTS_FORMAT, style: STYLES.number });
+        b.put(col.prevRank, { value: prev?.rank ?? null, style: STYLES.center });
+        if (prev?.index != null) {
+          b.put(col.changeIndex, { formula: `=ROUND(${b.at(col.index)}-${b.at(col.prevIndex)},2)`, result: e.change!.index!, format: POINTS_FORMAT, style: STYLES.number });
+        } else b.put(col.changeIndex, { value: null, style: STYLES.number });
+        if (prev?.rank != null) {
+          b.put(col.changeRank, { formula: `=${b.at(col.prevRank)}-${b.at(col.rank)}`, result: e.change!.rank!, style: STYLES.center });
+        } else b.put(col.changeRank, { value: null, style: STYLES.center });
+        b.put(col.changeText, { value: changeText(e.change), style: STYLES.text });
+      }
+      b.next();
+    }
+    // Grade counts of the block: "Xuất sắc: 3/5".
+    bands.forEach((band, i) => {
+      const count = group.entries.filter((e) => e.grade === band.name).length;
+      const { formula, result } = gradeCountFormula(column(col.grade), band.name, count, group.entries.length);
+      b.put(1 + i, { formula, result, style: STYLES.note });
+    });
+    b.next(2);
+  }
+  return b.toPlan(RANKING_SHEET_NAME, "CCHC_GEN_RANKING", layout.widths, { rows: headerRow + 1, cols: 0 }, {
+    paper: "A4",
+    orientation: layout.previous || layout.survey ? "landscape" : "portrait",
+    fitToWidth: true,
+    repeatRows: { first: headerRow, last: headerRow },
+  });
+}

@@ -1,0 +1,98 @@
+// A scoring sheet read whole: tree, totals, areas, lost points, responsible units, findings.
+import type { EngineSettings, Grid, HeaderInfo, ScoreKind, ScoringSheet } from "../core/types";
+import { readScoringRows } from "./scoringRows";
+import { areasOf, exclusionsOf, hasScore, leafTotal, lostItems, nodeTotals, summarize } from "./totals";
+import { scoringFindings } from "./scoringFindings";
+import { unitsOf } from "./responsible";
+import { sortFindings } from "../core/findingFactory";
+import { cellText } from "../core/numbers";
+import { foldText, normalizeName } from "../core/text";
+
+/**
+ * A line of an administrative heading that names a body: "ỦY BAN NHÂN DÂN HUYỆN KON RẪY",
+ * "UBND xã Đăk Kôi", "Sở Tư pháp", "Văn phòng UBND tỉnh".
+ */
+const COUNCIL_LINE = /^(uy ban nhan dan|ubnd)\b/;
+/** Matched with diacritics: "Số liệu …" must not read as "Sở …". */
+const OFFICE_LINE = /^(sở|ban|thanh tra|văn phòng|phòng)\s+\S/;
+
+function isBodyLine(text: string): boolean {
+  return COUNCIL_LINE.test(foldText(text)) || OFFICE_LINE.test(text.toLowerCase());
+}
+
+/**
+ * The unit named in the title rows: the lowest line of the heading, since the superior body
+ * stands first and the unit itself under it ("UBND HUYỆN …" above "UBND XÃ …").
+ */
+export function titleUnit(grid: Grid, headerRow: number): string | null {
+  let found: string | null = null;
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of grid.values[r] ?? []) {
+      const text = normalizeName(cellText(v));
+      // Long lines are titles of the table ("Bảng điểm …"), not a body's name.
+      if (text.length <= 80 && isBodyLine(text)) found = text;
+    }
+  }
+  return found;
+}
+
+/** The year the title rows name ("… NĂM 2023"), the first one found; null without one. */
+export function titleYear(grid: Grid, headerRow: number): number | null {
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of grid.values[r] ?? []) {
+      const m = /\bnam (\d{4})\b/.exec(foldText(cellText(v)));
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+export function officialScore(settings: EngineSettings, hasSelf: boolean, hasAppraised: boolean): ScoreKind {
+  if (settings.official === "self") return "self";
+  if (settings.official === "appraised") return "appraised";
+  return hasAppraised || !hasSelf ? "appraised" : "self";
+}
+
+export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: EngineSettings): ScoringSheet {
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  const place = { sheet: grid.name, origin };
+  const rows = readScoringRows(grid, header, place);
+  const hasSelf = header.columns.self !== undefined && hasScore(rows.nodes, "self");
+  const hasAppraised = header.columns.appraised !== undefined && hasScore(rows.nodes, "appraised");
+  const official = officialScore(settings, hasSelf, hasAppraised);
+  const excluded = exclusionsOf(rows.nodes);
+  const totals = nodeTotals(rows.nodes, excluded);
+  const leaves = rows.nodes.filter((n) => n.isLeaf);
+  const grand = { self: leafTotal(leaves, "self", excluded), appraised: leafTotal(leaves, "appraised", excluded) };
+  const has = { self: hasSelf, appraised: hasAppraised };
+  const lost = lostItems(rows.nodes, official, excluded, has[official]);
+  const findings = [
+    ...rows.findings,
+    ...scoringFindings({ place, grid, header, nodes: rows.nodes, byCode: rows.byCode, totalRow: rows.totalRow, totals, grand, lost, excluded, has }),
+  ];
+  const title = titleUnit(grid, header.row);
+  return {
+    kind: "scoring",
+    sheet: grid.name,
+    origin,
+    header,
+    title,
+    unit: title ?? grid.name,
+    year: titleYear(grid, header.row),
+    comparison: null,
+    nodes: rows.nodes,
+    totalRow: rows.totalRow,
+    hasSelf,
+    hasAppraised,
+    official,
+    nodeTotals: totals,
+    totals: {
+      self: hasSelf ? summarize(grand.self, settings.bands) : null,
+      appraised: hasAppraised ? summarize(grand.appraised, settings.bands) : null,
+    },
+    areas: areasOf(rows.nodes, totals, hasSelf, hasAppraised, official),
+    lost,
+    units: unitsOf(lost),
+    findings: sortFindings(findings),
+  };
+}

@@ -1,0 +1,74 @@
+// Loading and saving .xlsx bytes with ExcelJS, with Vietnamese messages for files that are not
+// workbooks, are damaged or too large. Works in Node and in the browser (bytes in, bytes out).
+import { Workbook } from "exceljs";
+import { isEncryptedOffice, isOleFile } from "../package/oleFile";
+import { clipMergesToUsedRange, type WorksheetMergeModel } from "./xlsxCells";
+import { checkPackage, DEFAULT_LIMITS, PASSWORD_MESSAGE, type PackageLimits } from "../package/xlsxPackageCheck";
+import { zipEntryNames } from "../package/xlsxParts";
+import { XlsxReadError } from "../package/xlsxReadError";
+
+export { XlsxReadError, XlsxTooLargeError } from "../package/xlsxReadError";
+
+/** The first bytes of every zip file (an .xlsx is a zip package). */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** The hook ExcelJS calls between parsing the parts and building the workbook from them. */
+interface Reconciling {
+  reconcile(model: { worksheets: WorksheetMergeModel[] }, options: unknown): void;
+}
+
+/** Has `wb` bound every worksheet's merges to its used range before building its cells. */
+function clipMergesOnLoad(wb: Workbook): void {
+  const xlsx = wb.xlsx as unknown as Reconciling;
+  const reconcile = xlsx.reconcile.bind(xlsx);
+  xlsx.reconcile = (model, options) => {
+    reconcile(model, options);
+    for (const ws of model.worksheets) clipMergesToUsedRange(ws);
+  };
+}
+
+/** Throws XlsxReadError unless the bytes are a sound .xlsx package within `limits`. */
+async function refuseUnreadable(bytes: Uint8Array, limits: PackageLimits): Promise<void> {
+  if (bytes.length === 0) throw new XlsxReadError("Tệp rỗng (0 byte), không phải bảng tính .xlsx.", "empty file");
+  if (isEncryptedOffice(bytes)) throw new XlsxReadError(PASSWORD_MESSAGE, "OLE file with EncryptionInfo");
+  if (!looksLikeZip(bytes)) {
+    const what = isOleFile(bytes) ? "có thể là tệp .xls cũ" : "có thể là tệp .xls cũ, .csv hoặc tệp khác đổi đuôi";
+    throw new XlsxReadError(
+      `Không phải tệp Excel .xlsx (${what}). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+      isOleFile(bytes) ? "OLE file without EncryptionInfo" : "no zip signature",
+    );
+  }
+  // A zip without the workbook part is another format renamed (.ods, .docx, .xlsb); ExcelJS would
+  // read it as a workbook with no sheet.
+  const names = zipEntryNames(bytes);
+  if (names.length > 0 && !names.includes("xl/workbook.xml")) {
+    throw new XlsxReadError(
+      "Tệp nén nhưng không phải bảng tính .xlsx (có thể là tệp .ods, .xlsb hoặc .docx đổi đuôi). Hãy mở bằng Excel và lưu dạng Excel Workbook (.xlsx).",
+      "no xl/workbook.xml part",
+    );
+  }
+  await checkPackage(bytes, limits);
+}
+
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Promise<Workbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  await refuseUnreadable(bytes, limits);
+  const wb = new Workbook();
+  clipMergesOnLoad(wb);
+  try {
+    // ExcelJS's typings ask for a Node Buffer; it accepts any ArrayBuffer view (JSZip underneath).
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new XlsxReadError(`Tệp .xlsx bị hỏng hoặc không đầy đủ, không đọc được (${detail}).`, detail);
+  }
+  return wb;
+}
+
+/** The workbook as .xlsx bytes. */
+export async function saveWorkbook(wb: Workbook): Promise<Uint8Array> {
+  const out = await wb.xlsx.writeBuffer();
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}

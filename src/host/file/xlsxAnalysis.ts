@@ -1,0 +1,59 @@
+// Opening .xlsx bytes and analysing them: shared by `cchc check`, `cchc summary` and the
+// standalone page, so all three see a workbook the same way.
+import { analyzeWorkbook } from "../../engine/analyze";
+import type { EngineSettings, Grid, ScoringSheet, SheetResult, WorkbookAnalysis } from "../../engine/core/types";
+import type { WorkbookSnapshot } from "../port";
+import { loadWorkbook } from "./read/xlsxLoad";
+import { XlsxWorkbook } from "./xlsxWorkbook";
+import type { PackageLimits } from "./package/xlsxPackageCheck";
+
+export interface OpenedWorkbook {
+  /** Reads through ExcelJS; writes report sheets into the original package. */
+  port: XlsxWorkbook;
+  snapshot: WorkbookSnapshot;
+  /** The user's sheets: every sheet except those this project generated (found by marker). */
+  userSheets: Grid[];
+  /** Analysis of the user's sheets, in tab order. */
+  analysis: WorkbookAnalysis;
+}
+
+/** Names of the sheets this project wrote earlier (kept out of the analysis). */
+export function generatedNames(snapshot: WorkbookSnapshot): Set<string> {
+  return new Set(Object.values(snapshot.generated).filter((n): n is string => typeof n === "string"));
+}
+
+/** Loads the bytes (throws XlsxReadError with a Vietnamese message) and analyses the user's sheets. */
+export async function openXlsx(
+  data: ArrayBuffer | Uint8Array,
+  settings?: Partial<EngineSettings>,
+  limits?: PackageLimits,
+): Promise<OpenedWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const port = new XlsxWorkbook(bytes, await loadWorkbook(bytes, limits));
+  const snapshot = await port.read();
+  const generated = generatedNames(snapshot);
+  const userSheets = snapshot.sheets.filter((g) => !generated.has(g.name));
+  return { port, snapshot, userSheets, analysis: analyzeWorkbook(userSheets, settings) };
+}
+
+/** Why a generated sheet is listed but not analysed. */
+export const GENERATED_REASON = "Sheet do công cụ CCHC tạo ra trước đây (báo cáo tổng hợp), không kiểm tra lại như số liệu.";
+
+/**
+ * Every sheet in tab order: the user's sheets as analysed, the generated ones as "other" with
+ * GENERATED_REASON (so a report lists every sheet of the workbook).
+ */
+export function analysisOfEverySheet(opened: OpenedWorkbook): WorkbookAnalysis {
+  const byName = new Map(opened.analysis.sheets.map((s) => [s.sheet, s] as const));
+  const sheets = opened.snapshot.sheets.map(
+    (g): SheetResult => byName.get(g.name) ?? { kind: "other", sheet: g.name, reason: GENERATED_REASON, findings: [] },
+  );
+  return { ...opened.analysis, sheets };
+}
+
+/** The sheet to summarise when none is named: the first visible scoring sheet (an old year is often kept hidden). */
+export function defaultScoringSheet(opened: OpenedWorkbook): ScoringSheet | undefined {
+  const scoring = opened.analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
+  const hidden = opened.port.hiddenSheets();
+  return scoring.find((s) => !hidden.has(s.sheet)) ?? scoring[0];
+}

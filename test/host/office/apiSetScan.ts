@@ -29,7 +29,7 @@ export interface ScanResult {
   unresolvedLoads: Array<{ file: string; line: number; text: string }>;
 }
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 const OFFICE_TYPES = `${path.sep}@types${path.sep}office-js${path.sep}index.d.ts`;
 const ANNOTATION = /\[Api set: (ExcelApi\w*)\s+([^\]]*)\]/;
 

@@ -8,7 +8,7 @@ import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
 import { type ApiUse, compareVersions, scanApiSets } from "./apiSetScan";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 const HOST = path.join(ROOT, "src", "host", "office");
 
 /** The ExcelApi MinVersion in the manifest's top-level <Requirements>. */

@@ -4,7 +4,7 @@
 import { spawnSync } from "child_process";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 
 const PROBE = `export async function probe(context: Excel.RequestContext): Promise<unknown> {
   const range = context.workbook.getSelectedRange();

@@ -109,7 +109,7 @@ export class XlsxPackage {
     this.typesXml = addContentTypeOverride(this.typesXml, part, WORKSHEET_CONTENT_TYPE);
     this.zip.file(part, xml, NO_FOLDERS);
     const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
-    const element = sheetElement(name, sheetId, relId);
+    const element = sheetElement(this.workbookXml, name, sheetId, relId);
     if (replaces) {
       // Same tab position, so every other sheet keeps its index (sheet-level names, active tab).
       const index = this.sheets.findIndex((s) => s.element === replaces.element);

@@ -1,9 +1,11 @@
 // The cell formats of generated sheets, appended to the workbook's xl/styles.xml: fonts, fills,
 // borders, number formats and cell formats (cellXfs) go after the existing entries, which keep
 // their positions and bytes, so every existing cell keeps its look. Fonts start from the
-// workbook's default font (entry 0), as Excel applies bold or a size on top of it.
+// workbook's default font (entry 0), as Excel applies bold or a size on top of it. An entry the
+// part already holds (appended by an earlier run, or the workbook's own) is reused, not added
+// again, so rerunning on a workbook adds no styles (Excel warns past about 512 fonts).
 import type { PlanStyle } from "../../../engine/plans/plan";
-import { appendToElement, attributesOf, elementsOf, escapeXml, innerText, setAttribute } from "./xlsxXml";
+import { appendToElement, attributesOf, elementsOf, escapeXml, innerText, setAttribute, withoutPrefix, withPrefix } from "./xlsxXml";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -37,11 +39,39 @@ function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();
 }
 
-/** One section (<fonts>, <cellXfs> …) of the styles part: where it is and how many entries it has. */
-function section(xml: string, name: string, child: string): { text: string; count: number } {
+/** One section (<fonts>, <cellXfs> …) of the styles part: its entries and the prefix it is written with. */
+function section(xml: string, name: string, child: string): { text: string; count: number; prefix: string; entries: string[] } {
   const found = elementsOf(xml, name)[0];
   if (!found) throw new StylesAppendError(`Phần định dạng (xl/styles.xml) của tệp thiếu mục <${name}>.`);
-  return { text: found.text, count: elementsOf(innerText(found.text), child).length };
+  const entries = elementsOf(innerText(found.text), child).map((e) => withoutPrefix(e.text, found.prefix));
+  return { text: found.text, count: entries.length, prefix: found.prefix, entries };
+}
+
+interface Node {
+  tag: string;
+  children: Node[];
+}
+
+/**
+ * An entry's markup in a form that ignores what does not change its meaning: attribute order,
+ * the order of child elements, white space and prefixes. Two entries with the same form are the
+ * same style.
+ */
+export function canonicalEntry(markup: string): string {
+  const root: Node = { tag: "", children: [] };
+  const stack: Node[] = [root];
+  for (const m of markup.matchAll(/<(\/?)(?:[\w.-]+:)?([\w.-]+)([^>]*?)(\/?)>/g)) {
+    if (m[1] === "/") {
+      if (stack.length > 1) stack.pop();
+      continue;
+    }
+    const attrs = [...attributesOf(m[3])].filter(([k]) => !k.startsWith("xmlns")).map(([k, v]) => `${k}=${v}`).sort();
+    const node: Node = { tag: `${m[2]}[${attrs.join(",")}]`, children: [] };
+    stack[stack.length - 1].children.push(node);
+    if (m[4] !== "/") stack.push(node);
+  }
+  const form = (n: Node): string => n.tag + (n.children.length > 0 ? `(${n.children.map(form).sort().join("")})` : "");
+  return root.children.map(form).join("");
 }
 
 /**
@@ -54,7 +84,7 @@ export function appendStyles(stylesXml: string, looks: readonly CellLook[]): { x
   const fills = section(xml, "fills", "fill");
   const borders = section(xml, "borders", "border");
   const xfs = section(xml, "cellXfs", "xf");
-  const baseFont = innerText(elementsOf(fonts.text, "font")[0]?.text ?? "<font/>");
+  const baseFont = innerText(fonts.entries[0] ?? "<font/>");
 
   const existingFormats = elementsOf(elementsOf(xml, "numFmts")[0]?.text ?? "", "numFmt").map((e) => attributesOf(e.text));
   const formatIds = new Map<string, number>(existingFormats.map((a) => [a.get("formatCode") ?? "", Number(a.get("numFmtId"))]));
@@ -62,11 +92,23 @@ export function appendStyles(stylesXml: string, looks: readonly CellLook[]): { x
 
   const added = { numFmt: [] as string[], font: [] as string[], fill: [] as string[], border: [] as string[], xf: [] as string[] };
   const memo = new Map<string, number>();
-  const intern = (list: string[], base: number, entry: string): number => {
-    const at = list.indexOf(entry);
-    if (at >= 0) return base + at;
-    list.push(entry);
-    return base + list.length - 1;
+  /** Index of each entry already in a section, by its canonical form (the first of equals). */
+  const present = (entries: readonly string[]) => {
+    const byForm = new Map<string, number>();
+    entries.forEach((e, i) => {
+      const form = canonicalEntry(e);
+      if (!byForm.has(form)) byForm.set(form, i);
+    });
+    return byForm;
+  };
+  const existing = { font: present(fonts.entries), fill: present(fills.entries), border: present(borders.entries), xf: present(xfs.entries) };
+  const intern = (kind: "font" | "fill" | "border" | "xf", base: number, entry: string): number => {
+    const form = canonicalEntry(entry);
+    const known = existing[kind].get(form);
+    if (known !== undefined) return known;
+    added[kind].push(entry);
+    existing[kind].set(form, base + added[kind].length - 1);
+    return base + added[kind].length - 1;
   };
   const formatId = (format: string): number => {
     if (format in BUILTIN_FORMATS) return BUILTIN_FORMATS[format];
@@ -86,14 +128,14 @@ export function appendStyles(stylesXml: string, looks: readonly CellLook[]): { x
     const attrs: string[] = [];
     const numFmtId = look.format ? formatId(look.format) : 0;
     attrs.push(`numFmtId="${numFmtId}"`);
-    const font = s.bold || s.italic || s.size || s.color ? intern(added.font, fonts.count, fontXml(baseFont, s)) : 0;
+    const font = s.bold || s.italic || s.size || s.color ? intern("font", fonts.count, fontXml(baseFont, s)) : 0;
     attrs.push(`fontId="${font}"`);
     const fill = s.fill
-      ? intern(added.fill, fills.count, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`)
+      ? intern("fill", fills.count, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`)
       : 0;
     attrs.push(`fillId="${fill}"`);
     const thin = (edge: string) => `<${edge} style="thin"><color indexed="64"/></${edge}>`;
-    const border = s.border ? intern(added.border, borders.count, `<border>${["left", "right", "top", "bottom"].map(thin).join("")}<diagonal/></border>`) : 0;
+    const border = s.border ? intern("border", borders.count, `<border>${["left", "right", "top", "bottom"].map(thin).join("")}<diagonal/></border>`) : 0;
     attrs.push(`borderId="${border}"`, `xfId="0"`);
     if (numFmtId !== 0) attrs.push(`applyNumberFormat="1"`);
     if (font !== 0) attrs.push(`applyFont="1"`);
@@ -104,7 +146,7 @@ export function appendStyles(stylesXml: string, looks: readonly CellLook[]): { x
     if (s.valign) align.push(`vertical="${V_ALIGN[s.valign]}"`);
     if (s.wrap) align.push(`wrapText="1"`);
     const xf = align.length > 0 ? `<xf ${attrs.join(" ")} applyAlignment="1"><alignment ${align.join(" ")}/></xf>` : `<xf ${attrs.join(" ")}/>`;
-    const index = intern(added.xf, xfs.count, xf);
+    const index = intern("xf", xfs.count, xf);
     memo.set(key, index);
     indexOf.set(key, index);
   }
@@ -112,7 +154,9 @@ export function appendStyles(stylesXml: string, looks: readonly CellLook[]): { x
   if (added.numFmt.length > 0) {
     const withFormats = appendToElement(xml, "numFmts", added.numFmt.join(""));
     // No <numFmts> yet: it is the first child of <styleSheet>.
-    xml = withFormats ?? xml.replace(/<styleSheet\b[^>]*>/, (open) => `${open}<numFmts count="0">${added.numFmt.join("")}</numFmts>`);
+    xml =
+      withFormats ??
+      xml.replace(/<((?:[\w.-]+:)?)styleSheet\b[^>]*>/, (open, prefix: string) => `${open}${withPrefix(`<numFmts count="0">${added.numFmt.join("")}</numFmts>`, prefix)}`);
     xml = recount(xml, "numFmts", elementsOf(innerText(elementsOf(xml, "numFmts")[0].text), "numFmt").length);
   }
   for (const [name, list, before] of [
@@ -135,7 +179,7 @@ export function lookKey(look: CellLook): string {
 }
 
 function recount(xml: string, name: string, count: number): string {
-  return xml.replace(new RegExp(`<${name}\\b[^>]*>`), (open) => setAttribute(open, "count", String(count)));
+  return xml.replace(new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])[^>]*>`), (open) => setAttribute(open, "count", String(count)));
 }
 
 /** The default font with the style's bold, italic, size and colour. */

@@ -1,8 +1,10 @@
 // Edits of the workbook-level parts needed to add or remove a sheet: xl/workbook.xml (<sheet>
 // entries, defined names), its relationships and [Content_Types].xml. Each edit inserts or
 // removes single elements of the part's text; nothing else in the part changes.
-import { appendToElement, attributesOf, elementsOf, escapeXml, innerText, unescapeXml } from "./xlsxXml";
+import { appendToElement, attributesOf, elementsOf, escapeXml, innerText, insertInto, namespacedAttribute, rootPrefixFor, unescapeXml, withPrefix } from "./xlsxXml";
 
+/** The namespace of relationship ids in a part (`r:id` on a `<sheet>`). */
+export const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 export const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
@@ -38,8 +40,10 @@ export function sheetEntries(workbookXml: string): SheetEntry[] {
   const sheets = elementsOf(workbookXml, "sheets")[0];
   if (!sheets) throw new PackageFormatError("Tệp thiếu danh sách sheet (xl/workbook.xml không có <sheets>).");
   return elementsOf(innerText(sheets.text), "sheet").map((e) => {
-    const a = attributesOf(e.text.slice(0, e.text.indexOf(">")));
-    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId")), relId: a.get("r:id") ?? "", state: a.get("state") ?? "visible", element: e.text };
+    const tag = e.text.slice(0, e.text.indexOf(">"));
+    const a = attributesOf(tag);
+    const relId = namespacedAttribute(workbookXml, tag, RELATIONSHIPS_NS, "id") ?? "";
+    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId")), relId, state: a.get("state") ?? "visible", element: e.text };
   });
 }
 
@@ -61,8 +65,17 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-export function sheetElement(name: string, sheetId: number, relId: string): string {
-  return `<sheet name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${escapeXml(relId)}"/>`;
+/**
+ * A `<sheet>` entry for workbook.xml, written with the prefix of its `<sheets>` and the prefix the
+ * root binds to the relationships namespace; where the root binds none (openpyxl declares it on
+ * each `<sheet>`), the entry declares it itself.
+ */
+export function sheetElement(workbookXml: string, name: string, sheetId: number, relId: string): string {
+  const prefix = elementsOf(workbookXml, "sheets")[0]?.prefix ?? "";
+  const bound = rootPrefixFor(workbookXml, RELATIONSHIPS_NS);
+  const r = bound ?? "r:";
+  const declare = bound === null ? ` xmlns:r="${RELATIONSHIPS_NS}"` : "";
+  return withPrefix(`<sheet${declare} name="${escapeXml(name)}" sheetId="${sheetId}" ${r}id="${escapeXml(relId)}"/>`, prefix);
 }
 
 /** Puts `replacement` where `element` is (or removes it when replacement is ""). */
@@ -72,8 +85,9 @@ export function replaceElement(xml: string, element: string, replacement: string
   return xml.slice(0, at) + replacement + xml.slice(at + element.length);
 }
 
+/** Appends a `<sheet>` entry made by sheetElement() (already written with the right prefix). */
 export function appendSheetElement(workbookXml: string, element: string): string {
-  return appendToElement(workbookXml, "sheets", element)!;
+  return insertInto(workbookXml, "sheets", () => element)!;
 }
 
 /** Sets a defined name (replacing one of the same name and scope, case-insensitively). */
@@ -84,12 +98,9 @@ export function setDefinedName(workbookXml: string, name: string, formula: strin
   const appended = appendToElement(xml, "definedNames", element);
   if (appended !== null) return appended;
   // No <definedNames> yet: it follows <sheets> (and <functionGroups>, <externalReferences>).
-  for (const after of ["</externalReferences>", "</functionGroups>", "</sheets>"]) {
-    const at = xml.indexOf(after);
-    if (at >= 0) {
-      xml = xml.slice(0, at + after.length) + `<definedNames>${element}</definedNames>` + xml.slice(at + after.length);
-      return xml;
-    }
+  for (const after of ["externalReferences", "functionGroups", "sheets"]) {
+    const found = elementsOf(xml, after)[0];
+    if (found) return xml.slice(0, found.end) + withPrefix(`<definedNames>${element}</definedNames>`, found.prefix) + xml.slice(found.end);
   }
   throw new PackageFormatError("Tệp thiếu danh sách sheet (xl/workbook.xml không có <sheets>).");
 }
@@ -98,7 +109,7 @@ export function removeDefinedNames(workbookXml: string, which: (d: DefinedName) 
   let xml = workbookXml;
   for (const d of definedNames(workbookXml).filter(which)) xml = replaceElement(xml, d.element, "");
   // An empty <definedNames/> is not allowed by the schema.
-  return xml.replace(/<definedNames>\s*<\/definedNames>/, "");
+  return xml.replace(/<((?:[\w.-]+:)?)definedNames>\s*<\/\1definedNames>/, "");
 }
 
 export function relationships(relsXml: string): Relationship[] {

@@ -4,21 +4,9 @@ import { excelRound } from "../engine/core/numbers";
 import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, ScoringSheet, SheetResult, UnitsSheet } from "../engine/core/types";
 import { changeText } from "../engine/core/viText";
 import type { FileCheck } from "./checkJson";
+import { escapeControls } from "./terminalText";
 
-/**
- * C0 controls other than tab and line feed, DEL, C1 controls and the bidirectional overrides,
- * which a terminal would obey (an ESC sequence can recolour, move the cursor or retitle the window;
- * a carriage return overwrites the line) instead of showing.
- */
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text from a workbook as safe terminal text: each control shown as \x1b (or \u202e). */
-export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
+export { escapeControls };
 
 /** Points as Vietnamese write them: 2 decimals at most, decimal comma (89,21). */
 export function formatPoints(x: number): string {

@@ -57,6 +57,12 @@ export async function outputRefusal(input: string, out: string, force: boolean, 
   if (previous !== undefined && (await samePath(previous, out))) {
     return "Tệp kết quả trùng với tệp năm trước (--previous); tệp đầu vào không bao giờ bị ghi đè.";
   }
+  const folder = path.dirname(path.resolve(out));
+  const folderStat = await fs.stat(folder).catch(() => null);
+  if (folderStat === null) return `Thư mục chứa tệp kết quả không tồn tại: ${path.dirname(out)}. Hãy tạo thư mục trước hoặc chọn nơi ghi khác.`;
+  if (!folderStat.isDirectory()) return `Không ghi được ${out}: ${path.dirname(out)} không phải là thư mục.`;
+  const outStat = await fs.stat(out).catch(() => null);
+  if (outStat?.isDirectory()) return `${out} là một thư mục, không phải tệp: hãy đặt tên tệp kết quả, ví dụ ${path.join(out, "ket-qua")}${path.extname(out) || ".xlsx"}.`;
   try {
     await fs.lstat(out);
     return force ? null : new OutputExistsError(out).message;

@@ -6,6 +6,7 @@ import { promises as fs, type Stats } from "fs";
 import * as path from "path";
 import { megabytes } from "../host/file/package/xlsxPackageCheck";
 import { XlsxTooLargeError } from "../host/file/package/xlsxReadError";
+import { systemCode, systemReason } from "./systemErrors";
 
 export interface InputFile {
   /** The path as given, or joined from the folder given. */
@@ -22,11 +23,10 @@ export function isWorkbookName(name: string): boolean {
 export const NOT_REGULAR = "Không phải tệp thông thường (thiết bị, FIFO hoặc socket), không đọc.";
 
 function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
+  const code = systemCode(err);
   if (code === "EACCES" || code === "EPERM") return "không có quyền đọc";
-  if (code === "ELOOP") return "liên kết tượng trưng vòng lặp";
   if (code === "ENOENT") return "không tồn tại (liên kết hỏng?)";
-  return err instanceof Error ? err.message : String(err);
+  return systemReason(err);
 }
 
 /** Folders already walked, by real path: a link back to one of them is not followed again. */
@@ -34,6 +34,8 @@ interface Walk {
   seenDirs: Set<string>;
   seenFiles: Set<string>;
   out: InputFile[];
+  /** Workbooks met again (through another argument or a link) and so not listed twice. */
+  repeats: number;
 }
 
 async function walk(dir: string, state: Walk): Promise<void> {
@@ -76,37 +78,47 @@ async function visit(full: string, isDir: boolean, state: Walk): Promise<void> {
   if (!isDir && !isWorkbookName(path.basename(full))) return;
   const real = await fs.realpath(full).catch(() => path.resolve(full));
   const seen = isDir ? state.seenDirs : state.seenFiles;
-  if (seen.has(real)) return;
+  if (seen.has(real)) {
+    if (!isDir) state.repeats++;
+    return;
+  }
   seen.add(real);
   if (isDir) await walk(full, state);
   else state.out.push({ file: full });
 }
 
-/** Expands the inputs in the order given; a file given explicitly is kept whatever its name. */
+/**
+ * Expands the inputs in the order given; a file given explicitly is kept whatever its name. Each
+ * real file is listed once, however many arguments, folders or links reach it.
+ */
 export async function discoverInputs(inputs: readonly string[]): Promise<InputFile[]> {
-  const result: InputFile[] = [];
+  const state: Walk = { seenDirs: new Set(), seenFiles: new Set(), out: [], repeats: 0 };
   for (const input of inputs) {
     let stat: Stats;
     try {
       stat = await fs.stat(input);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const error = code === "ENOENT" ? "Không tìm thấy tệp hoặc thư mục này." : `Không đọc được (${reason(err)}).`;
-      result.push({ file: input, error });
+      const error = systemCode(err) === "ENOENT" ? "Không tìm thấy tệp hoặc thư mục này." : `Không đọc được (${reason(err)}).`;
+      state.out.push({ file: input, error });
       continue;
     }
     if (stat.isDirectory()) {
-      const state: Walk = { seenDirs: new Set([await fs.realpath(input)]), seenFiles: new Set(), out: [] };
+      const real = await fs.realpath(input);
+      if (state.seenDirs.has(real)) continue;
+      state.seenDirs.add(real);
+      const [listed, repeats] = [state.out.length, state.repeats];
       await walk(input, state);
-      if (state.out.length === 0) result.push({ file: input, error: "Thư mục không có tệp .xlsx nào." });
-      result.push(...state.out);
+      if (state.out.length === listed && state.repeats === repeats) state.out.push({ file: input, error: "Thư mục không có tệp .xlsx nào." });
     } else if (stat.isFile()) {
-      result.push({ file: input });
+      const real = await fs.realpath(input).catch(() => path.resolve(input));
+      if (state.seenFiles.has(real)) continue;
+      state.seenFiles.add(real);
+      state.out.push({ file: input });
     } else {
-      result.push({ file: input, error: NOT_REGULAR });
+      state.out.push({ file: input, error: NOT_REGULAR });
     }
   }
-  return result;
+  return state.out;
 }
 
 /**

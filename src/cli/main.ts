@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The `cchc` command: dispatches to one module per sub-command.
 
+import { guardTerminal } from "./terminalText";
+
 type Command = (args: string[]) => Promise<number>;
 
 // Each command is loaded only when called: `eval` must not pay for loading ExcelJS.
@@ -37,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  guardTerminal();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

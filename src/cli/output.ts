@@ -2,6 +2,7 @@
 // disk, /dev/full or a closed pipe makes the command say so on stderr and exit 2.
 import * as fs from "fs";
 import * as tty from "tty";
+import { systemReason } from "./systemErrors";
 
 type Stream = NodeJS.WritableStream & { fd?: unknown };
 
@@ -58,8 +59,5 @@ export class OutputWriter {
 
 /** The Vietnamese message for a failed write to stdout. */
 export function outputErrorMessage(err: Error): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why =
-    code === "ENOSPC" ? "ổ đĩa đã đầy" : code === "EPIPE" ? "nơi nhận đã đóng trước khi nhận hết" : `${code ?? "lỗi"}: ${err.message}`;
-  return `Không ghi được kết quả ra đầu ra chuẩn (${why}); kết quả đã ghi không đầy đủ, đừng dùng.`;
+  return `Không ghi được kết quả ra đầu ra chuẩn (${systemReason(err)}); kết quả đã ghi không đầy đủ, đừng dùng.`;
 }

@@ -6,6 +6,7 @@
 import * as fsSync from "fs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { systemCode, systemReason } from "./systemErrors";
 
 export class OutputExistsError extends Error {
   constructor(readonly file: string) {
@@ -23,18 +24,20 @@ function tempName(out: string): string {
 
 /** Why a write failed, in Vietnamese, without the temporary file's name (the clerk knows OUT). */
 function writeFailure(err: unknown): Error {
-  const code = (err as NodeJS.ErrnoException).code;
+  const code = systemCode(err);
   const why =
     code === "ENOSPC" || code === "EDQUOT"
       ? "ổ đĩa đã đầy"
       : code === "EACCES" || code === "EPERM"
         ? "không có quyền ghi vào thư mục này"
-        : code === "EROFS"
-          ? "ổ đĩa chỉ cho đọc"
-          : code === "EEXIST"
-            ? "tên tệp tạm đã có người dùng"
-            : (code ?? (err instanceof Error ? err.message : String(err)));
-  return Object.assign(new Error(code && why !== code ? `${why}, ${code}` : why), { code });
+        : code === "EEXIST"
+          ? "tên tệp tạm đã có người dùng"
+          : code === "ENOENT"
+            ? "thư mục chứa tệp kết quả không tồn tại"
+            : code === "EISDIR"
+              ? "tệp kết quả là một thư mục"
+              : systemReason(err);
+  return Object.assign(new Error(why), { code });
 }
 
 async function exists(file: string): Promise<boolean> {

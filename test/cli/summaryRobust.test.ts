@@ -81,7 +81,7 @@ describe("temporary files", () => {
     const out = path.join(d, "ket-qua.xlsx");
     const r = await runCli(["summary", input, "-o", out, "--date", "2024-01-15"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`Không ghi được ${out} (ổ đĩa đã đầy, ENOSPC).\n`);
+    expect(r.stderr).toBe(`Không ghi được ${out} (ổ đĩa đã đầy).\n`);
     expect(await fs.readdir(d)).toEqual([]);
   });
 

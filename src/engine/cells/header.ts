@@ -78,10 +78,13 @@ function withAchievedAsAppraised(map: ColumnMap): ColumnMap {
   return map;
 }
 
-/** The maximum a header states in its own text: "Điểm thẩm định (tối đa 61,5)" → 61.5. */
+/**
+ * The maximum a header states in its own text: "Điểm thẩm định (tối đa 61,5)" → 61.5. A sign is
+ * read too ("(tối đa -38,5)" → -38.5), so a maximum of 0 or below is reported, not taken as absent.
+ */
 export function maxInHeader(text: string): number | null {
-  const m = /(?:toi da|thang diem|diem chuan)\s*:?\s*(\d+(?:[.,]\d+)?)/.exec(foldText(text));
-  return m ? Number(m[1].replace(",", ".")) : null;
+  const m = /(?:toi da|thang diem|diem chuan)\s*:?\s*([-\u2212]?)\s*(\d+(?:[.,]\d+)?)/.exec(foldText(text));
+  return m ? (m[1] === "" ? 1 : -1) * Number(m[2].replace(",", ".")) : null;
 }
 
 export type HeaderDetection =

@@ -19,6 +19,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "assumed-max": "warning",
   "zero-max": "error",
   "empty-block": "warning",
+  "unnamed-unit": "warning",
   "criteria-set-mismatch": "warning",
 };
 

@@ -97,6 +97,7 @@ export type RuleId =
   | "assumed-max"
   | "zero-max"
   | "empty-block"
+  | "unnamed-unit"
   | "criteria-set-mismatch";
 
 export interface Finding {

@@ -12,7 +12,10 @@ import { formatPointsVi } from "../core/viText";
 export const DEFAULT_MAX = 100;
 
 export interface IndexMaxima {
-  /** The official score's maximum from its header; DEFAULT_MAX when assumed; null with a max column. */
+  /**
+   * The official score's maximum from its header (0 or below when the header says so, with an
+   * error: no unit is then indexed); DEFAULT_MAX when assumed; null with a max column.
+   */
   officialHeaderMax: number | null;
   /** The survey's maximum from its header, when the table has a survey and no survey max column. */
   surveyHeaderMax: number | null;
@@ -31,7 +34,14 @@ export function indexMaxima(grid: Grid, header: HeaderInfo, official: ScoreKind,
   if (c.max === undefined && c[official] !== undefined) {
     const stated = maxInHeader(headerText(grid, header, c[official]!));
     if (stated !== null && stated > 0) officialHeaderMax = stated;
-    else {
+    else if (stated !== null) {
+      // Stated, but no scale: no unit can be indexed on it (and none is put on an assumed 100).
+      officialHeaderMax = stated;
+      findings.push(
+        finding(place, "zero-max", header.row, c[official]!,
+          `Tiêu đề cột ghi điểm tối đa là ${formatPointsVi(stated)}: không tính được chỉ số của đơn vị nào. Hãy sửa "(tối đa …)" thành thang điểm đúng.`),
+      );
+    } else {
       officialHeaderMax = DEFAULT_MAX;
       findings.push(
         finding(place, "assumed-max", header.row, c[official]!,

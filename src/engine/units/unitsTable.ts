@@ -55,8 +55,16 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const unit = normalizeName(cellText(row[c.unit!]));
+    if (unit === "") {
+      // Figures with no unit to give them to: said, never dropped in silence.
+      const figures = figureCols.filter((col) => parseNumber(row[col]).kind === "number");
+      if (figures.length > 0) {
+        findings.push(finding(place, "unnamed-unit", r, c.unit!, `Dòng ${origin.row + r + 1} có điểm nhưng không có tên đơn vị: dòng này không được tính. Hãy ghi tên đơn vị.`));
+      }
+      continue;
+    }
     // Summary rows of the table are no units.
-    if (unit === "" || /^(tong|cong|binh quan|trung binh|toan huyen|toan tinh|toan thanh pho)\b/.test(foldText(unit))) continue;
+    if (/^(tong|cong|binh quan|trung binh|toan huyen|toan tinh|toan thanh pho)\b/.test(foldText(unit))) continue;
     const opened = blockHeading(row, c.unit!, figureCols, c.code);
     if (opened !== null) {
       heading = { block: opened, row: r, units: 0 };

@@ -3,7 +3,8 @@
 // gives expectValidOoxml(file, { base }) which fails listing the ERRORs the file brought in.
 // A missing checker or python3-lxml fails on CI (CI=true), else the check is skipped with a notice.
 import { execFile } from "child_process";
-import { existsSync } from "fs";
+import { existsSync, promises as fs } from "fs";
+import * as os from "os";
 import * as path from "path";
 
 export const PYTHON = "/usr/bin/python3";
@@ -163,5 +164,25 @@ export async function expectValidOoxml(file: string, options: { base?: string; r
   if (problems.length > 0) {
     const against = options.base ? ` (so với ${path.basename(options.base)})` : "";
     throw new Error(`${path.basename(file)} không phải OOXML hợp lệ${against}: ${problems.length} lỗi mới\n  ${problems.join("\n  ")}`);
+  }
+}
+
+/**
+ * expectValidOoxml for bytes held in memory (a package a port saved, a file handed to the host):
+ * written to a temporary file named `name`, with `base` (the input's bytes) beside it.
+ */
+export async function expectValidOoxmlBytes(bytes: Uint8Array, name: string, options: { base?: Uint8Array; read?: boolean } = {}): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cchc-ooxml-bytes-"));
+  try {
+    const file = path.join(dir, name);
+    await fs.writeFile(file, bytes);
+    let base: string | undefined;
+    if (options.base) {
+      base = path.join(dir, `vao-${name}`);
+      await fs.writeFile(base, options.base);
+    }
+    await expectValidOoxml(file, { base, read: options.read });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
 }

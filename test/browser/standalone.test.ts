@@ -13,6 +13,7 @@ import { CURRENT_SHEET, DATA_SHEET, HIDDEN_SHEET, richWorkbook } from "../fixtur
 import { bigGrid, misprintGrid } from "../cli/helpers/layouts";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
 import { browserUnavailable, OUTPUT, type StaticServer, openStandalone, type OpenPage } from "./standaloneSupport";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
 const unavailable = browserUnavailable();
@@ -106,6 +107,8 @@ maybe("the standalone page in Chromium", () => {
     const file2 = path.join(dir, "tai-ve-2.xlsx");
     await again.saveAs(file2);
     expect((await readWorkbook(file2)).worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+    await expectValidOoxml(file, { base: SAMPLE });
+    await expectValidOoxml(file2, { base: SAMPLE });
   });
 
   it("downloads the opened file plus the new sheets: every other part byte for byte (table, chart, comments, pivot cache)", async () => {
@@ -129,6 +132,7 @@ maybe("the standalone page in Chromium", () => {
     const wb = await readWorkbook(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([HIDDEN_SHEET, CURRENT_SHEET, DATA_SHEET, SUMMARY_SHEET_NAME, RANKING_SHEET_NAME]);
     expect(String(wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A3").value)).toContain(`Bảng điểm: ${CURRENT_SHEET}`);
+    await expectValidOoxml(file, { base: rich });
   });
 
   it("marks the cells with findings, lists them, and shows cell text as text, never as HTML", async () => {

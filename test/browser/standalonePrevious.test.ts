@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { unitScoringGrid } from "../fixtures/units";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
 import { browserUnavailable, openStandalone, type OpenPage } from "./standaloneSupport";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const unavailable = browserUnavailable();
 const maybe = unavailable === null ? describe : describe.skip;
@@ -62,6 +63,7 @@ maybe("the standalone page with last year's file", () => {
     const texts: string[] = [];
     wb.getWorksheet("Tổng hợp trách nhiệm")!.getColumn(1).eachCell((c) => texts.push(String(c.value)));
     expect(texts).toContain('4. So sánh với năm trước (2022.xlsx, sheet "ĐK 2022", năm 2022)');
+    await expectValidOoxml(file, { base: current });
     expect(problems).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { docxText } from "../support/docxText";
 import { browserUnavailable, OUTPUT, type StaticServer, openStandalone, type OpenPage } from "./standaloneSupport";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const maybe = browserUnavailable() === null ? describe : describe.skip;
 
@@ -51,6 +52,7 @@ maybe("the Word draft on the standalone page", () => {
     await page.waitForFunction(() => /Đã lập bản thảo báo cáo/.test(document.getElementById("status")?.textContent ?? ""));
     expect(await page.textContent("#status")).toContain("tải tệp mau-chi-so-cchc - báo cáo.docx về máy");
     expect(await page.locator("#report-link").isHidden()).toBe(false);
+    await expectValidOoxml(file);
     expect(problems).toEqual([]);
   });
 });

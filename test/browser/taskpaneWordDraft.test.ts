@@ -9,6 +9,7 @@ import { communesGrid, districtGrid } from "../fixtures/seed";
 import type { CellValue } from "../../src/engine/core/types";
 import { docxText } from "../support/docxText";
 import { OUTPUT, openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 
 function init(platform: string) {
@@ -75,6 +76,7 @@ maybe("the Word draft from the task pane in Chromium", () => {
     expect(await page.locator("#word-draft-errors li").count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, "taskpane-word-draft.png") });
+    await expectValidOoxml(file);
     await page.close();
   });
 

@@ -18,6 +18,7 @@ import type { SheetPlan } from "../../src/engine/plans/plan";
 import type { CheckJson } from "../../src/cli/checkJson";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const SOFFICE = "/usr/bin/soffice";
 const DATE = "2024-01-15";
@@ -61,6 +62,7 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
   async function recalculated(name: string, input: string, extra: string[] = []): Promise<{ mismatches: string[]; checked: number; plans: SheetPlan[] }> {
     const out = path.join(dir, `${name}-ra.xlsx`);
     expect((await runCli(["summary", input, "-o", out, "--date", DATE, ...extra])).code).toBe(0);
+    await expectValidOoxml(out, { base: input });
     let { analysis } = await openXlsx(await fs.readFile(input));
     const previous = extra[extra.indexOf("--previous") + 1];
     if (extra.includes("--previous")) {
@@ -169,5 +171,6 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
       "Tổng hợp trách nhiệm",
       "Xếp hạng",
     ]);
+    await expectValidOoxml(out, { base: file });
   }, 180_000);
 });

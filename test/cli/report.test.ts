@@ -7,6 +7,7 @@ import { communesGrid, districtGrid } from "../fixtures/seed";
 import { docxText } from "../support/docxText";
 import { runCli, spawnCli } from "./helpers/runCli";
 import { makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
 let dir: string;
@@ -32,6 +33,7 @@ describe("cchc report", () => {
     expect(text).toContain("Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm");
     expect(text).toContain("Ủy ban nhân dân xã Đăk Pnê: điểm tự đánh giá 91,16 điểm; thẩm định 87,23/94,5 điểm, chỉ số đạt 92,31%");
     expect(text.match(/^Tiêu chí thành phần \d/gm)).toHaveLength(10);
+    await expectValidOoxml(out);
   });
 
   it("never overwrites OUT without --force, and replaces it with --force", async () => {
@@ -45,6 +47,7 @@ describe("cchc report", () => {
     expect(forced.code).toBe(0);
     expect(await docxText(await fs.readFile(out))).toContain("BÁO CÁO");
     expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    await expectValidOoxml(out);
   });
 
   it("exits 2 with a clear message on unusable input or arguments", async () => {
@@ -83,6 +86,7 @@ describe("cchc report", () => {
     const text = await docxText(await fs.readFile(out));
     expect(text).toContain("Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm");
     for (const line of listed) expect(text).not.toContain(line.slice(line.indexOf(": ") + 2));
+    await expectValidOoxml(out);
   });
 
   it("runs as the built command with a real exit code", async () => {
@@ -90,5 +94,6 @@ describe("cchc report", () => {
     const r = await spawnCli(["report", SAMPLE, "-o", out]);
     expect(r.code).toBe(0);
     expect(await docxText(await fs.readFile(out))).toContain("91,969");
+    await expectValidOoxml(out);
   });
 });

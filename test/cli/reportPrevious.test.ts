@@ -9,6 +9,7 @@ import { unitScoringGrid } from "../fixtures/units";
 import { docxText } from "../support/docxText";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const THIS_YEAR = unitScoringGrid("Đăk Kôi", "UBND XÃ ĐĂK KÔI", 2023, { "1.1.1": 0.5 });
 const LAST_YEAR = unitScoringGrid("ĐK 2022", "UBND XÃ ĐĂK KÔI", 2022, { "1.6.1": 4, "3.3.4": 0 });
@@ -53,6 +54,7 @@ it("puts the change on last year into a real footnote of section I", async () =>
   const document = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
   expect(document).toMatch(/<w:footnoteReference w:id="\d+"\/>/);
   expect(await docxText(bytes)).toContain(`(Chỉ số cải cách hành chính: ${vi(now.index, 3)} điểm), xếp loại ${now.grade}`);
+  await expectValidOoxml(out);
 });
 
 it("a last-year file without the unit's sheet: a message naming it, exit 2, nothing written", async () => {

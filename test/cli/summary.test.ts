@@ -16,6 +16,7 @@ import { communesGrid, districtGrid } from "../fixtures/seed";
 import { runCli, spawnCli } from "./helpers/runCli";
 import { addGridSheet, makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
 import { Workbook as ExcelWorkbook } from "exceljs";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const DATE = "2024-01-15";
 let dir: string;
@@ -102,6 +103,7 @@ describe("cchc summary", () => {
     }
     // No temporary file left next to OUT.
     expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    await expectValidOoxml(out, { base: input });
   });
 
   it("never overwrites an existing OUT without --force (exit 2, OUT untouched), and does with it", async () => {
@@ -115,6 +117,7 @@ describe("cchc summary", () => {
     const forced = await runCli(["summary", input, "-o", out, "--force"]);
     expect(forced.code).toBe(0);
     expect((await readWorkbook(out)).worksheets.map((w) => w.name)).toContain(SUMMARY_SHEET_NAME);
+    await expectValidOoxml(out, { base: input });
   });
 
   it("refuses to write over its input, even with --force", async () => {
@@ -150,6 +153,7 @@ describe("cchc summary", () => {
     const [summary, ranking] = await plansFor(input);
     expectPlanWritten(again, SUMMARY_SHEET_NAME, summary);
     expectPlanWritten(again, RANKING_SHEET_NAME, ranking);
+    await expectValidOoxml(out2, { base: out1 });
   });
 
   it("keeps a user's sheet named like its own and gives the new sheet another name", async () => {
@@ -165,6 +169,7 @@ describe("cchc summary", () => {
     expect(back.worksheets.map((w) => w.name)).toEqual(["Huyện Kon Rẫy", SUMMARY_SHEET_NAME, `${SUMMARY_SHEET_NAME} (2)`]);
     expect(back.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A1").value).toBe("bảng tự lập của chuyên viên");
     expect((await new ExcelJsWorkbook(back).read()).generated).toEqual({ CCHC_GEN_SUMMARY: `${SUMMARY_SHEET_NAME} (2)` });
+    await expectValidOoxml(out, { base: mine });
   });
 
   it("reports unreadable inputs, workbooks without a scoring sheet and bad arguments with exit 2 and no OUT", async () => {
@@ -204,6 +209,7 @@ describe("cchc summary", () => {
     const back = await readWorkbook(out2);
     expect(back.worksheets.map((w) => w.name)).toEqual(["Huyện Kon Rẫy", "Xếp loại xã", SUMMARY_SHEET_NAME, RANKING_SHEET_NAME, `${SUMMARY_SHEET_NAME} (2)`]);
     expect(back.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A99").value).toBe("ghi chú của chuyên viên");
+    await expectValidOoxml(out2, { base: out1 });
   });
 
   it("works as a real process (the built bin)", async () => {
@@ -212,5 +218,6 @@ describe("cchc summary", () => {
     expect(r.code).toBe(0);
     expect((await readWorkbook(out)).worksheets).toHaveLength(4);
     expect((await spawnCli(["summary", input, "-o", out])).code).toBe(2);
+    await expectValidOoxml(out, { base: input });
   });
 });

@@ -15,6 +15,7 @@ import { cellValueOf } from "../../src/host/file/read/xlsxCells";
 import { CURRENT_SHEET, DATA_SHEET, HIDDEN_SHEET, richWorkbook, VBA_BYTES } from "../fixtures/richWorkbook";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, readWorkbook, removeDir } from "./helpers/xlsxFiles";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const SOFFICE = "/usr/bin/soffice";
 const DATE = "2024-01-15";
@@ -84,6 +85,10 @@ describe("cchc summary keeps every part of the workbook", () => {
     expect(entries(after, "cellXfs", "xf").length).toBeGreaterThan(entries(before, "cellXfs", "xf").length);
   });
 
+  it("passes the OOXML checker against its input (what Excel opens without repair)", async () => {
+    await expectValidOoxml(out, { base: input });
+  });
+
   it("reads back with ExcelJS: the user's sheets as before, the new sheets as planned, the defined name kept", async () => {
     const original = await new ExcelJsWorkbook(await readWorkbook(input)).read();
     const wb = await readWorkbook(out);
@@ -150,6 +155,7 @@ describe("cchc summary: which sheet, and macros", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Tổng hợp từ bảng điểm "${HIDDEN_SHEET}".`);
     expect(String((await readWorkbook(out)).getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A3").value)).toContain(`Bảng điểm: ${HIDDEN_SHEET}`);
+    await expectValidOoxml(out, { base: input });
   });
 
   it("keeps an .xlsm's macros: OUT must be .xlsm, and keeps xl/vbaProject.bin and the macro-enabled type", async () => {
@@ -166,5 +172,6 @@ describe("cchc summary: which sheet, and macros", () => {
     const plain = await runCli(["summary", input, "-o", path.join(dir, "khong-macro.xlsm")]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain("không có macro; tệp kết quả phải có đuôi .xlsx");
+    await expectValidOoxml(out, { base: xlsm });
   });
 });

@@ -6,6 +6,7 @@ import { districtGrid } from "../fixtures/seed";
 import { unitScoringGrid } from "../fixtures/units";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 let dir: string;
 let current: string;
@@ -39,6 +40,7 @@ it("adds last year's comparison to the summary and writes Phân tích tiêu chí
   const analysis = wb.getWorksheet("Phân tích tiêu chí")!;
   expect(columnTexts(analysis, 1)).toContain("1.1.1");
   expect(analysis.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape" });
+  await expectValidOoxml(out, { base: current });
 });
 
 it.each([

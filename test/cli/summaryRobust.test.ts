@@ -11,6 +11,7 @@ import { communesGrid, districtGrid } from "../fixtures/seed";
 import { BIN, runCli, spawnCli } from "./helpers/runCli";
 import { addGridSheet, makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";
 import { deflated, unzipParts, writeZip } from "../host/helpers/rawZip";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const fs = fsModule.promises;
 let dir: string;
@@ -71,6 +72,7 @@ describe("temporary files", () => {
     const r = await spawnCli(["summary", input, "-o", path.join(d, "ket-qua.xlsx"), "--date", "2024-01-15"]);
     expect(r.code).toBe(0);
     expect((await fs.readdir(d)).sort()).toEqual([path.basename(deadDir), path.basename(live), user, "ket-qua.xlsx"].map((f) => path.basename(f)).sort());
+    await expectValidOoxml(path.join(d, "ket-qua.xlsx"), { base: input });
   });
 
   it("names OUT, not the temporary file, when writing fails", async () => {
@@ -149,6 +151,7 @@ describe("--max-size", () => {
     expect(r.stderr).toMatch(/Tệp quá lớn để đọc an toàn: .* vượt giới hạn 0,01 MB\. Nếu đúng là tệp này, chạy lại với --max-size 1 /);
     expect(await fs.readdir(d)).toEqual([]);
     expect((await runCli(["summary", input, "-o", out, "--date", "2024-01-15", "--max-size", "1"])).code).toBe(0);
+    await expectValidOoxml(out, { base: input });
   });
 
   it.each(["0", "-5", "abc", "5000"])("refuses --max-size %s in check and summary", async (value) => {

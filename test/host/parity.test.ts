@@ -19,6 +19,7 @@ import { kpsGrid, misprintGrid } from "../cli/helpers/layouts";
 import { addGridSheet, makeTempDir, removeDir } from "../cli/helpers/xlsxFiles";
 import * as FakeExcel from "../support/fakeExcel.js";
 import { fakeFromXlsx } from "../support/fakeFromXlsx";
+import { expectValidOoxmlBytes } from "../support/ooxmlCheck";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
 
@@ -195,6 +196,10 @@ describe("the ExcelJS and the Office.js adapters give the same analysis", () => 
     expect(hidden.analysis.sheets.map((s) => s.kind)).toEqual(["scoring", "units", "other"]);
     const generated = await read(13);
     expect(Object.keys(generated.snapshot.generated).sort()).toEqual(["CCHC_GEN_RANKING", "CCHC_GEN_SUMMARY"]);
+  });
+
+  it("the generated-sheets fixture, written by the package writer, passes the OOXML checker", async () => {
+    await expectValidOoxmlBytes(await generatedWorkbook(), "da-tong-hop.xlsx", { base: await saveWorkbook(workbookOf([districtGrid(), communesGrid()])) });
   });
 });
 

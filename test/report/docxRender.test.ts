@@ -14,6 +14,7 @@ import { communesGrid, districtGrid } from "../fixtures/seed";
 import { makeTempDir, removeDir } from "../cli/helpers/xlsxFiles";
 import { OUTPUT } from "../support/browser";
 import { convertWithLibreOffice, sofficeUnavailable } from "../support/libreoffice";
+import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const run = promisify(execFile);
 const maybe = sofficeUnavailable("báo cáo Word bằng LibreOffice") === null ? describe : describe.skip;
@@ -106,6 +107,10 @@ maybe("LibreOffice Writer reading the Word draft", () => {
   }, 180_000);
   afterAll(async () => removeDir(dir));
 
+  test("passes the OOXML checker and python-docx opens it (what Word opens without repair)", async () => {
+    await expectValidOoxml(docx);
+  });
+
   test("reads the seed's figures in the seed's sentence shapes", () => {
     expect(text).toContain("ỦY BAN NHÂN DÂN");
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
@@ -171,5 +176,6 @@ maybe("LibreOffice Writer reading the Word draft", () => {
     const read = fold(await fs.readFile(await convertWithLibreOffice(file, "txt:Text", dir), "utf8"));
     expect(read).toContain('nguyên nhân: <w:t>chèn</w:t> & <b>đậm</b>.');
     expect(read).toContain('=HYPERLINK("http://x","y").');
+    await expectValidOoxml(file);
   });
 });

@@ -7,6 +7,7 @@ import { generateReport, generateWordDraft, HOW_TO_COPY, WORD_FILE_NAME } from "
 import { canSaveFiles } from "../../src/taskpane/reportFile";
 import { UserError } from "../../src/taskpane/messages";
 import { DRAFT_SHEET_NAME } from "../../src/engine/reportDraft";
+import { expectValidOoxmlBytes } from "../support/ooxmlCheck";
 
 describe("the Word draft from the task pane", () => {
   test("where the host saves files, the pane hands over a .docx with the seed's figures and writes no sheet", async () => {
@@ -20,6 +21,7 @@ describe("the Word draft from the task pane", () => {
     expect(text).toContain("89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm)");
     expect(text).toContain("Ủy ban nhân dân xã Đăk Pnê: điểm tự đánh giá 91,16 điểm; thẩm định 87,23/94,5 điểm, chỉ số đạt 92,31%");
     expect(host.written).toEqual([]);
+    await expectValidOoxmlBytes(saved[0].bytes, WORD_FILE_NAME);
   });
 
   test("elsewhere it writes 'Bản thảo báo cáo' with how to copy it into Word, and a rerun replaces only that sheet", async () => {

@@ -5,6 +5,7 @@ import JSZip from "jszip";
 import type { SheetPlan } from "../../../src/engine/plans/plan";
 import { loadWorkbook } from "../../../src/host/file/read/xlsxLoad";
 import { XlsxWorkbook } from "../../../src/host/file/xlsxWorkbook";
+import { expectValidOoxmlBytes } from "../../support/ooxmlCheck";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -67,6 +68,7 @@ describe("the package writer on other writers' packages", () => {
     expect(ws.getCell("A1").fill).toMatchObject({ fgColor: { argb: "FFDDEBF7" } });
     expect(ws.getCell("A3").value).toEqual({ formula: "SUM(A2:A2)", result: 1.5 });
     expect(ws.getCell("A3").border).toMatchObject({ top: { style: "thin" } });
+    await expectValidOoxmlBytes(out, "toi-gian-ra.xlsx", { base: await minimalPackage() });
   });
 
   it("removes a replaced sheet's relationships, its own printer settings and the calculation chain, nothing else", async () => {
@@ -96,5 +98,6 @@ describe("the package writer on other writers' packages", () => {
     expect(await out.file("xl/_rels/workbook.xml.rels")!.async("string")).not.toMatch(/calcChain|sheet2\.xml/);
     expect(await out.file("[Content_Types].xml")!.async("string")).not.toContain("sheet2.xml");
     expect((await loadWorkbook(second)).worksheets.map((w) => w.name)).toEqual(["Bảng điểm", "Tổng hợp trách nhiệm"]);
+    await expectValidOoxmlBytes(second, "lan-2.xlsx", { base: saved });
   });
 });

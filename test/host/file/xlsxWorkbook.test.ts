@@ -9,6 +9,7 @@ import { loadWorkbook, saveWorkbook } from "../../../src/host/file/read/xlsxLoad
 import { ExcelJsWorkbook } from "../../../src/host/file/read/exceljsWorkbook";
 import { markerReference } from "../../../src/host/generatedMarkers";
 import { XlsxWorkbook } from "../../../src/host/file/xlsxWorkbook";
+import { expectValidOoxmlBytes } from "../../support/ooxmlCheck";
 
 function summaryPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
   return {
@@ -44,7 +45,10 @@ async function generate(bytes: Uint8Array, plans: SheetPlan[]): Promise<{ bytes:
   const port = await portOf(bytes);
   const kept: KeptSheet[] = [];
   const names = await port.writeSheets(plans, kept);
-  return { bytes: await port.save(), names, kept };
+  const saved = await port.save();
+  // Every package this file writes must be one Excel opens without repair.
+  await expectValidOoxmlBytes(saved, "ra.xlsx", { base: bytes });
+  return { bytes: saved, names, kept };
 }
 
 async function userBook(build: (wb: Workbook) => void): Promise<Uint8Array> {

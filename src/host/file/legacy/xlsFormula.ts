@@ -212,7 +212,8 @@ function classifiedToken(id: number, rd: Reader, stack: string[], ctx: FormulaCo
       const args = stack.splice(stack.length - argc, argc);
       if (index === USER_DEFINED) {
         const name = args.shift();
-        return name ? `${name}(${args.join(",")})` : null;
+        // Functions newer than Excel 2003 are named "_xlfn.IFERROR" (a NAME or an add-in EXTERNNAME).
+        return name ? `${name.replace(/^_xlfn\./, "")}(${args.join(",")})` : null;
       }
       const fn = builtinFunction(index);
       return fn ? `${fn.name}(${args.join(",")})` : null;

@@ -165,12 +165,14 @@ export class XlsGlobals implements FormulaContext {
     if (!book) return null;
     if (book.self) return this.definedName(index);
     const name = book.externNames[index - 1];
-    // Functions newer than Excel 2003 are stored as add-in names "_xlfn.IFERROR".
-    return name === undefined ? null : name.replace(/^_xlfn\./, "");
+    return name ?? null;
   }
 
-  /** Workbook-level defined names with their formulas ("" where the formula is not decompiled). */
+  /**
+   * Workbook-level defined names with their formulas ("" where the formula is not decompiled);
+   * not the "_xlfn." names that only spell newer functions.
+   */
   definedNames(): { name: string; formula: string }[] {
-    return this.names.filter((n) => n.itab === 0).map((n) => ({ name: n.name, formula: decompile(n.rgce, this) ?? "" }));
+    return this.names.filter((n) => n.itab === 0 && !n.name.startsWith("_xlfn.")).map((n) => ({ name: n.name, formula: decompile(n.rgce, this) ?? "" }));
   }
 }

@@ -1,0 +1,120 @@
+// .xls and .ods files made by LibreOffice from one .xlsx fixture read back through the legacy
+// readers: the same values (numbers, texts, dates, errors) as the .xlsx read by ExcelJS, the same
+// merges, hidden state, sheet names and formulas, and the same analysis (89.21 / 97; the communes'
+// indices). Needs LibreOffice: fails on CI without it, is skipped elsewhere with a notice.
+import { promises as fs } from "fs";
+import * as path from "path";
+import { analyzeWorkbook, applyMergedAreas, excelRound, toA1, type CellValue, type Grid, type UnitsSheet } from "../../../src/engine";
+import { readLegacyWorkbook } from "../../../src/host/file/legacy/legacyWorkbook";
+import type { ReadWorkbook } from "../../../src/host/file/read/workbookModel";
+import { worksheetToGrid } from "../../../src/host/xlsxCells";
+import { loadWorkbook } from "../../../src/host/xlsxLoad";
+import { makeTempDir, removeDir } from "../../cli/helpers/xlsxFiles";
+import { COMMUNES } from "../../fixtures/seed";
+import { COMMUNES_SHEET, convert, DISTRICT, HIDDEN, libreOfficeMissing, OTHER, OTHER_FORMULAS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
+
+const maybe = libreOfficeMissing("đọc tệp .xls và .ods") ? describe.skip : describe;
+
+function gridsOf(wb: ReadWorkbook): Grid[] {
+  return wb.sheets.map((s) => applyMergedAreas({ name: s.name, values: s.values.map((r) => [...r]) }, s.merges));
+}
+
+/** Plain data with numbers to 12 significant digits (LibreOffice recalculated: 3.89 + 2 = 5.890000000000001). */
+function rounded(data: unknown): unknown {
+  return JSON.parse(JSON.stringify(data, (_, v: unknown) => (typeof v === "number" ? Number(v.toPrecision(12)) : v)));
+}
+
+/** Values with trailing empty rows and columns dropped, numbers to 12 significant digits (LibreOffice recalculated). */
+function comparable(values: CellValue[][]): unknown[][] {
+  const rows = values.map((r) => {
+    // An empty text (the fixture writes "" in a blank title row) is a blank cell once LibreOffice has saved it.
+    const row = r.map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v instanceof Date ? `date:${v.toISOString()}` : v === "" ? null : v));
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    return row;
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+
+maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
+  let dir: string;
+  let formulas: FormulaMap;
+  let xlsxGrids: Grid[];
+  let xlsxHidden: string[];
+  let wb: ReadWorkbook;
+  let readMs: number;
+
+  beforeAll(async () => {
+    dir = await makeTempDir(`cchc-${format}-`);
+    const source = path.join(dir, "bang-diem.xlsx");
+    formulas = await writeLegacyFixture(source);
+    const bytes = await fs.readFile(source);
+    const xlsx = await loadWorkbook(bytes);
+    xlsxGrids = xlsx.worksheets.map((ws) => worksheetToGrid(ws));
+    xlsxHidden = xlsx.worksheets.filter((ws) => ws.state !== "visible").map((ws) => ws.name);
+    const converted = await convert(source, format, dir);
+    const t0 = performance.now();
+    wb = await readLegacyWorkbook(new Uint8Array(await fs.readFile(converted)));
+    readMs = performance.now() - t0;
+  }, 180_000);
+  afterAll(async () => removeDir(dir));
+
+  it("has the sheets in tab order with their names (diacritics kept) and the hidden one hidden", () => {
+    expect(wb.format).toBe(format);
+    expect(wb.sheets.map((s) => s.name)).toEqual([DISTRICT, COMMUNES_SHEET, OTHER, HIDDEN]);
+    expect(wb.sheets.filter((s) => s.state !== "visible").map((s) => s.name)).toEqual(xlsxHidden);
+    expect(xlsxHidden).toEqual([HIDDEN]);
+    expect(readMs).toBeLessThan(2000);
+  });
+
+  it("gives every sheet the same values as the .xlsx: numbers, texts, dates and errors", () => {
+    const grids = gridsOf(wb);
+    grids.forEach((g, i) => expect({ sheet: g.name, values: comparable(g.values) }).toEqual({ sheet: xlsxGrids[i].name, values: comparable(xlsxGrids[i].values) }));
+    const other = wb.sheets[2].values;
+    expect(other[0][1]).toEqual(new Date(Date.UTC(2023, 11, 15)));
+    expect(other[1][1]).toEqual({ error: "#N/A" });
+    expect(other[1][2]).toEqual({ error: "#DIV/0!" });
+    expect(other[2][1]).toBe("3,89");
+    expect(other[3][1]).toBe("Dòng một\nDòng hai");
+    expect(other[4].slice(1, 3)).toEqual([true, false]);
+    expect(wb.sheets[0].values[4][1]).toBe("Công tác chỉ đạo, điều hành cải cách hành chính");
+  });
+
+  it("keeps the merged titles", () => {
+    expect(wb.sheets[0].merges).toEqual([
+      { row: 0, col: 0, rows: 1, cols: 7 },
+      { row: 1, col: 0, rows: 1, cols: 7 },
+    ]);
+    expect(wb.sheets[1].merges).toEqual([{ row: 0, col: 0, rows: 1, cols: 8 }]);
+  });
+
+  it("decompiles every formula of the .xlsx to the same A1 text", () => {
+    const got = new Map<string, string>();
+    for (const s of wb.sheets) for (const f of s.formulas) got.set(`${s.name}!${toA1(f.row, f.col)}`, f.formula);
+    for (const [at, formula] of formulas) expect({ at, formula: got.get(at) }).toEqual({ at, formula });
+    expect(got.get(`${DISTRICT}!E6`)).toBe("SUM(E7:E8)");
+    // LibreOffice stores typed error and logical constants as formulas (=#N/A, =TRUE()); nothing else is added.
+    const extra = [...got].filter(([at]) => !formulas.has(at));
+    expect(extra).toEqual([[`${OTHER}!B2`, "#N/A"], [`${OTHER}!B5`, "TRUE"], [`${OTHER}!C5`, "FALSE"]]);
+    expect(wb.notices).toEqual([]);
+    expect(OTHER_FORMULAS.length).toBeGreaterThan(15);
+  });
+
+  it("gives the defined name with its reference", () => {
+    expect(wb.definedNames).toEqual(expect.arrayContaining([{ name: "tong_tham_dinh", formula: `'${DISTRICT}'!$E$${xlsxGrids[0].values.length}` }]));
+  });
+
+  it("analyses to the seed's figures, the same as the .xlsx: 89.21 / 97 and the communes' indices", () => {
+    const analysis = analyzeWorkbook(gridsOf(wb));
+    const reference = analyzeWorkbook(xlsxGrids);
+    const district = analysis.sheets.find((s) => s.sheet === DISTRICT);
+    if (!district || district.kind !== "scoring") throw new Error("the district sheet was not read as a scoring sheet");
+    expect(district.totals.appraised!.achieved).toBe(89.21);
+    expect(district.totals.appraised!.max).toBe(97);
+    expect(excelRound(district.totals.appraised!.index!, 3)).toBe(91.969);
+    const communes = analysis.sheets.find((s) => s.sheet === COMMUNES_SHEET) as UnitsSheet;
+    expect(communes.kind).toBe("units");
+    expect(communes.ranking.map((r) => excelRound(r.index, 2))).toEqual(COMMUNES.map((c) => (c.unit.endsWith("Đăk Pnê") ? 92.31 : c.printedIndex)));
+    expect(rounded(analysis)).toEqual(rounded(reference));
+  });
+});

@@ -3,12 +3,13 @@
 // repeat counts), merges, formulas and workbook-level named ranges. Repeats cost by content:
 // a run of empty rows or cells only moves the position, a run holding values is counted against
 // the cell budget as it is laid out.
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from "saxes";
+import { SaxesParser } from "saxes";
 import type { CellValue } from "../../../engine";
 import type { ReadSheet } from "../read/workbookModel";
 import { damagedOds, tooManyCells } from "./legacyErrors";
 import { odsFormula, odsReference } from "./odsFormula";
 import { SheetBuilder } from "./sheetBuilder";
+import { attributeOf, attributesByNamespace, Namespaces, type Tag } from "./xmlNamespaces";
 
 const TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
 const OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -36,13 +37,11 @@ interface PendingCell {
   cols: number;
 }
 
-function attr(tag: SaxesTagNS, uri: string, local: string): string | undefined {
-  for (const a of Object.values(tag.attributes) as SaxesAttributeNS[]) if (a.uri === uri && a.local === local) return a.value;
-  return undefined;
-}
+const attr = attributeOf;
 
-function count(tag: SaxesTagNS, local: string, max: number): number {
-  const n = Number(attr(tag, TABLE, local) ?? 1);
+/** A repeat or span count of table attributes `table`, 1 when absent or not a positive integer. */
+function count(table: Record<string, string> | undefined, local: string, max: number): number {
+  const n = Number(table?.[local] ?? 1);
   return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
@@ -62,23 +61,24 @@ function timeValue(text: string): Date | null {
   return new Date(Date.UTC(1899, 11, 30) + (m[1] ? -ms : ms));
 }
 
-function cellValue(tag: SaxesTagNS, text: string): CellValue {
-  if (attr(tag, CALCEXT, "value-type") === "error") return { error: text || "#N/A" };
-  switch (attr(tag, OFFICE, "value-type")) {
+function cellValue(attrs: Map<string, Record<string, string>>, text: string): CellValue {
+  if (attrs.get(CALCEXT)?.["value-type"] === "error") return { error: text || "#N/A" };
+  const office = attrs.get(OFFICE) ?? {};
+  switch (office["value-type"]) {
     case "float":
     case "percentage":
     case "currency": {
-      const v = Number(attr(tag, OFFICE, "value"));
+      const v = Number(office.value);
       return Number.isFinite(v) ? v : text || null;
     }
     case "date":
-      return dateValue(attr(tag, OFFICE, "date-value") ?? "") ?? (text || null);
+      return dateValue(office["date-value"] ?? "") ?? (text || null);
     case "time":
-      return timeValue(attr(tag, OFFICE, "time-value") ?? "") ?? (text || null);
+      return timeValue(office["time-value"] ?? "") ?? (text || null);
     case "boolean":
-      return attr(tag, OFFICE, "boolean-value") === "true";
+      return office["boolean-value"] === "true";
     case "string": {
-      const s = attr(tag, OFFICE, "string-value") ?? text;
+      const s = office["string-value"] ?? text;
       return s === "" ? null : s;
     }
     default:
@@ -88,7 +88,9 @@ function cellValue(tag: SaxesTagNS, text: string): CellValue {
 
 /** Reads content.xml from its inflated chunks. `budget`: most cells laid out in all. */
 export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent {
-  const parser = new SaxesParser({ xmlns: true, position: false });
+  // Namespaces are resolved by Namespaces (xmlNamespaces.ts), not by saxes: half the parse time otherwise.
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const namespaces = new Namespaces();
   const hiddenStyles = new Set<string>();
   const sheets: ReadSheet[] = [];
   const definedNames: { name: string; formula: string }[] = [];
@@ -103,7 +105,7 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
   let rowRepeat = 1;
   let col = 0;
   let rowCells: PendingCell[] = [];
-  let cell: SaxesTagNS | null = null;
+  let cell: Tag | null = null;
   let paragraphs: string[] = [];
   let paragraph: string | null = null;
   let ignoredText = 0;
@@ -111,7 +113,8 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
   parser.on("error", (err) => {
     throw damagedOds(`phần content.xml không phải XML hợp lệ (${err.message})`, `content.xml: ${err.message}`);
   });
-  parser.on("opentag", (tag) => {
+  parser.on("opentag", (raw) => {
+    const tag = namespaces.open(raw.name, raw.attributes);
     const local = tag.local;
     if (tag.uri === STYLE && local === "style" && attr(tag, STYLE, "family") === "table") styleName = attr(tag, STYLE, "name") ?? null;
     else if (tag.uri === STYLE && local === "table-properties" && styleName !== null && attr(tag, TABLE, "display") === "false") hiddenStyles.add(styleName);
@@ -130,11 +133,11 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
         sheet = new SheetBuilder(name, hidden ? "hidden" : "visible", ".ods", budget);
         row = 0;
       } else if (local === "table-row" && sheet) {
-        rowRepeat = count(tag, "number-rows-repeated", MAX_ROWS);
+        rowRepeat = count(attributesByNamespace(tag).get(TABLE), "number-rows-repeated", MAX_ROWS);
         col = 0;
         rowCells = [];
       } else if ((local === "table-cell" || local === "covered-table-cell") && sheet) {
-        if (local === "covered-table-cell") col += count(tag, "number-columns-repeated", MAX_COLS);
+        if (local === "covered-table-cell") col += count(attributesByNamespace(tag).get(TABLE), "number-columns-repeated", MAX_COLS);
         else {
           cell = tag;
           paragraphs = [];
@@ -160,7 +163,11 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
   parser.on("text", (text) => {
     if (cell && paragraph !== null && ignoredText === 0) paragraph += text;
   });
-  parser.on("closetag", (tag) => {
+  parser.on("closetag", (raw) => {
+    const colon = raw.name.indexOf(":");
+    // Resolved in the element's own scope (saxes closes a self-closing element too), then left.
+    const tag = { uri: namespaces.uriOf(colon < 0 ? "" : raw.name.slice(0, colon)), local: colon < 0 ? raw.name : raw.name.slice(colon + 1) };
+    namespaces.close();
     const local = tag.local;
     if (tag.uri === STYLE && local === "style") styleName = null;
     if (nestedTables > 0) {
@@ -172,16 +179,18 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
       paragraphs.push(paragraph);
       paragraph = null;
     } else if (tag.uri === TABLE && local === "table-cell" && cell && sheet) {
-      const repeat = count(cell, "number-columns-repeated", MAX_COLS);
-      const value = cellValue(cell, paragraphs.join("\n"));
-      const formulaText = attr(cell, TABLE, "formula");
+      const attrs = attributesByNamespace(cell);
+      const table = attrs.get(TABLE);
+      const repeat = count(table, "number-columns-repeated", MAX_COLS);
+      const value = cellValue(attrs, paragraphs.join("\n"));
+      const formulaText = table?.formula;
       let formula: string | null = null;
       if (formulaText !== undefined) {
         formula = odsFormula(formulaText);
         if (formula === null) undecompiled += repeat;
       }
-      const rows = count(cell, "number-rows-spanned", MAX_ROWS);
-      const cols = count(cell, "number-columns-spanned", MAX_COLS);
+      const rows = count(table, "number-rows-spanned", MAX_ROWS);
+      const cols = count(table, "number-columns-spanned", MAX_COLS);
       if (value !== null || formula !== null || rows > 1 || cols > 1) rowCells.push({ col, count: repeat, value, formula, rows, cols });
       col += repeat;
       cell = null;

@@ -84,6 +84,9 @@ export const OTHER_FORMULAS: [string, string, number | string][] = [
   ["S6", "SUMIF(B9:C9,\">2\")+COUNT(B9:C9)+COUNTA(A1:A5)+OR(B9>2,C9>2)", 10.25],
 ];
 
+/** A function the .xls reader's table does not hold (SLN, index 142): its cell keeps only its value. */
+export const UNKNOWN_TO_XLS: [string, string, number] = ["T6", "SLN(1000,100,5)", 180];
+
 /** Writes the fixture workbook; returns the formulas it holds, by "Sheet!A1". */
 export async function writeLegacyFixture(file: string): Promise<FormulaMap> {
   const formulas: FormulaMap = new Map();
@@ -98,6 +101,9 @@ export async function writeLegacyFixture(file: string): Promise<FormulaMap> {
     formulas.set(`${OTHER}!${at}`, formula);
   }
   formulas.set(`${OTHER}!C2`, "1/0");
+  const [at, formula, result] = UNKNOWN_TO_XLS;
+  other.getCell(at).value = { formula, result } as ExcelValue;
+  formulas.set(`${OTHER}!${at}`, formula);
   const hidden = wb.addWorksheet(HIDDEN, { state: "hidden" });
   hidden.getCell("A1").value = 88.32;
   hidden.getCell("A2").value = "Dữ liệu năm 2022";

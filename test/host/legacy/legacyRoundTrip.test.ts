@@ -11,7 +11,7 @@ import { worksheetToGrid } from "../../../src/host/xlsxCells";
 import { loadWorkbook } from "../../../src/host/xlsxLoad";
 import { makeTempDir, removeDir } from "../../cli/helpers/xlsxFiles";
 import { COMMUNES } from "../../fixtures/seed";
-import { COMMUNES_SHEET, convert, DISTRICT, HIDDEN, libreOfficeMissing, OTHER, OTHER_FORMULAS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
+import { COMMUNES_SHEET, convert, DISTRICT, HIDDEN, libreOfficeMissing, OTHER, OTHER_FORMULAS, UNKNOWN_TO_XLS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
 
 const maybe = libreOfficeMissing("đọc tệp .xls và .ods") ? describe.skip : describe;
 
@@ -65,6 +65,8 @@ maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
     expect(wb.sheets.filter((s) => s.state !== "visible").map((s) => s.name)).toEqual(xlsxHidden);
     expect(xlsxHidden).toEqual([HIDDEN]);
     expect(readMs).toBeLessThan(2000);
+    // WINDOW1's active tab in .xls; LibreOffice's headless conversion writes no ActiveTable in settings.xml.
+    expect(wb.activeSheet).toBe(format === "xls" ? 0 : null);
   });
 
   it("gives every sheet the same values as the .xlsx: numbers, texts, dates and errors", () => {
@@ -91,12 +93,22 @@ maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
   it("decompiles every formula of the .xlsx to the same A1 text", () => {
     const got = new Map<string, string>();
     for (const s of wb.sheets) for (const f of s.formulas) got.set(`${s.name}!${toA1(f.row, f.col)}`, f.formula);
-    for (const [at, formula] of formulas) expect({ at, formula: got.get(at) }).toEqual({ at, formula });
+    const unknown = `${OTHER}!${UNKNOWN_TO_XLS[0]}`;
+    for (const [at, formula] of formulas) {
+      // The .xls reader has no name for SLN: that one cell is left out, its value kept, and counted.
+      const expected = format === "xls" && at === unknown ? undefined : formula;
+      expect({ at, formula: got.get(at) }).toEqual({ at, formula: expected });
+    }
     expect(got.get(`${DISTRICT}!E6`)).toBe("SUM(E7:E8)");
     // LibreOffice stores typed error and logical constants as formulas (=#N/A, =TRUE()); nothing else is added.
     const extra = [...got].filter(([at]) => !formulas.has(at));
     expect(extra).toEqual([[`${OTHER}!B2`, "#N/A"], [`${OTHER}!B5`, "TRUE"], [`${OTHER}!C5`, "FALSE"]]);
-    expect(wb.notices).toEqual([]);
+    expect(wb.sheets[2].values[5][19]).toBe(UNKNOWN_TO_XLS[2]);
+    expect(wb.notices).toEqual(
+      format === "xls"
+        ? ["1 ô công thức trong tệp .xls không chuyển được thành công thức Excel (dùng hàm hoặc kiểu tham chiếu chưa hỗ trợ); giá trị đã tính của các ô này vẫn được đọc."]
+        : [],
+    );
     expect(OTHER_FORMULAS.length).toBeGreaterThan(15);
   });
 

@@ -137,7 +137,7 @@ async function ods(body: string, mimetype = "application/vnd.oasis.opendocument.
 
 const CELL = '<table:table-cell office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>';
 
-describe("a hostile .ods", () => {
+describe("a hostile .ods, and files that are neither kind", () => {
   it("1,048,576 repeated empty rows of 16,384 empty cells cost nothing", async () => {
     const bytes = await ods(
       `<table:table table:name="Trang tính 1"><table:table-row>${CELL}<table:table-cell table:number-columns-repeated="16383"/></table:table-row>` +
@@ -176,6 +176,21 @@ describe("a hostile .ods", () => {
   it("content.xml that is not XML names the part", async () => {
     const { error } = await refused(await ods("<table:table><table:table-row></table:table>"));
     expect(error.message).toMatch(/^Tệp \.ods bị hỏng: phần content\.xml không phải XML hợp lệ/);
+  });
+
+  it("an OLE file holding EncryptionInfo (an .xlsx saved with a password) gets the password message", async () => {
+    const bytes = new Uint8Array(1024);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = "EncryptionInfo";
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < name.length; i++) view.setUint16(640 + 2 * i, name.charCodeAt(i), true);
+    view.setUint16(640 + 0x40, (name.length + 1) * 2, true);
+    bytes[640 + 0x42] = 2;
+    expect((await refused(bytes)).error.message).toBe(PASSWORD_MESSAGE);
+  });
+
+  it("an empty file", async () => {
+    expect((await refused(new Uint8Array(0))).error.message).toBe("Tệp rỗng (0 byte), không phải bảng tính .xls hay .ods.");
   });
 
   it("bytes that are neither .xls nor .ods", async () => {

@@ -1,6 +1,7 @@
 // The entry for old-format workbooks: tells an .xls (OLE compound file) from an .ods (zip with
 // the OpenDocument spreadsheet mimetype) by their bytes and reads either into a ReadWorkbook.
 // Everything that cannot be read is an XlsxReadError with a Vietnamese sentence.
+import { isEncryptedOffice } from "../../oleFile";
 import { DEFAULT_LIMITS, PASSWORD_MESSAGE, type PackageLimits } from "../../xlsxPackageCheck";
 import { zipEntryNames } from "../../xlsxParts";
 import { XlsxReadError } from "../../xlsxReadError";
@@ -24,7 +25,11 @@ export function isLegacyWorkbook(bytes: Uint8Array): boolean {
 /** Reads an .xls (Excel 97–2003) or .ods workbook; `limits` bounds what it may unpack and lay out. */
 export async function readLegacyWorkbook(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Promise<ReadWorkbook> {
   if (bytes.length === 0) throw new XlsxReadError("Tệp rỗng (0 byte), không phải bảng tính .xls hay .ods.", "empty file");
-  if (hasOleSignature(bytes)) return readXls(bytes, limits.maxUnpackedBytes);
+  if (hasOleSignature(bytes)) {
+    // A password-protected .xlsx is an OLE file too: told by its EncryptionInfo stream, before the container is read.
+    if (isEncryptedOffice(bytes)) throw new XlsxReadError(PASSWORD_MESSAGE, "OLE file with EncryptionInfo");
+    return readXls(bytes, limits.maxUnpackedBytes);
+  }
   if (isZip(bytes)) {
     const names = zipEntryNames(bytes);
     if (names.includes("xl/workbook.xml")) {
@@ -40,5 +45,3 @@ export async function readLegacyWorkbook(bytes: Uint8Array, limits: PackageLimit
     "neither OLE nor zip",
   );
 }
-
-export { PASSWORD_MESSAGE };

@@ -1,6 +1,6 @@
 // Test support: one .xlsx workbook built from the seed (the district's scoring sheet with SUM
 // formulas and merged titles, the communes' table, a sheet of dates, errors, texts and common
-// formulas, a hidden sheet, a defined name), and LibreOffice turning it into .xls and .ods with
+// formulas, 2,000 texts, a hidden sheet, a defined name), and LibreOffice turning it into .xls and .ods with
 // a fresh profile that recalculates on load (so cached results are LibreOffice's own).
 import { execFile } from "child_process";
 import { existsSync, promises as fs } from "fs";
@@ -15,6 +15,17 @@ export const DISTRICT = "Huyện Kon Rẫy";
 export const COMMUNES_SHEET = "Xếp loại xã";
 export const OTHER = "Dữ liệu khác";
 export const HIDDEN = "Năm trước";
+export const LIST = "Danh sách";
+
+/**
+ * 2,000 distinct texts, plain ASCII and Vietnamese in turn and of growing length, so the shared
+ * strings run over many CONTINUE records and some string is cut by one (the 8/16-bit case).
+ */
+export function listTexts(): string[] {
+  return Array.from({ length: 2000 }, (_, i) =>
+    i % 2 === 0 ? `Unit ${i} ${"x".repeat(i % 37)}` : `Phòng Nội vụ huyện Kon Rẫy, hồ sơ số ${i} ${"ữ".repeat(i % 41)}`,
+  );
+}
 
 /** Why LibreOffice cannot run, or null; throws on CI (a missing LibreOffice must fail there, not skip). */
 export function libreOfficeMissing(what: string): boolean {
@@ -104,6 +115,8 @@ export async function writeLegacyFixture(file: string): Promise<FormulaMap> {
   const [at, formula, result] = UNKNOWN_TO_XLS;
   other.getCell(at).value = { formula, result } as ExcelValue;
   formulas.set(`${OTHER}!${at}`, formula);
+  const list = wb.addWorksheet(LIST);
+  listTexts().forEach((t, i) => (list.getCell(i + 1, 1).value = t));
   const hidden = wb.addWorksheet(HIDDEN, { state: "hidden" });
   hidden.getCell("A1").value = 88.32;
   hidden.getCell("A2").value = "Dữ liệu năm 2022";

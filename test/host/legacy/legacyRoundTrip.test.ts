@@ -11,7 +11,9 @@ import { worksheetToGrid } from "../../../src/host/xlsxCells";
 import { loadWorkbook } from "../../../src/host/xlsxLoad";
 import { makeTempDir, removeDir } from "../../cli/helpers/xlsxFiles";
 import { COMMUNES } from "../../fixtures/seed";
-import { COMMUNES_SHEET, convert, DISTRICT, HIDDEN, libreOfficeMissing, OTHER, OTHER_FORMULAS, UNKNOWN_TO_XLS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
+import { biffRecords } from "../../../src/host/file/legacy/biffRecords";
+import { OleContainer } from "../../../src/host/file/legacy/oleContainer";
+import { COMMUNES_SHEET, convert, DISTRICT, HIDDEN, LIST, libreOfficeMissing, listTexts, OTHER, OTHER_FORMULAS, UNKNOWN_TO_XLS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
 
 const maybe = libreOfficeMissing("đọc tệp .xls và .ods") ? describe.skip : describe;
 
@@ -43,6 +45,7 @@ maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
   let xlsxHidden: string[];
   let wb: ReadWorkbook;
   let readMs: number;
+  let converted: string;
 
   beforeAll(async () => {
     dir = await makeTempDir(`cchc-${format}-`);
@@ -52,7 +55,7 @@ maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
     const xlsx = await loadWorkbook(bytes);
     xlsxGrids = xlsx.worksheets.map((ws) => worksheetToGrid(ws));
     xlsxHidden = xlsx.worksheets.filter((ws) => ws.state !== "visible").map((ws) => ws.name);
-    const converted = await convert(source, format, dir);
+    converted = await convert(source, format, dir);
     const t0 = performance.now();
     wb = await readLegacyWorkbook(new Uint8Array(await fs.readFile(converted)));
     readMs = performance.now() - t0;
@@ -61,7 +64,7 @@ maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
 
   it("has the sheets in tab order with their names (diacritics kept) and the hidden one hidden", () => {
     expect(wb.format).toBe(format);
-    expect(wb.sheets.map((s) => s.name)).toEqual([DISTRICT, COMMUNES_SHEET, OTHER, HIDDEN]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([DISTRICT, COMMUNES_SHEET, OTHER, LIST, HIDDEN]);
     expect(wb.sheets.filter((s) => s.state !== "visible").map((s) => s.name)).toEqual(xlsxHidden);
     expect(xlsxHidden).toEqual([HIDDEN]);
     expect(readMs).toBeLessThan(2000);
@@ -80,7 +83,16 @@ maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
     expect(other[3][1]).toBe("Dòng một\nDòng hai");
     expect(other[4].slice(1, 3)).toEqual([true, false]);
     expect(wb.sheets[0].values[4][1]).toBe("Công tác chỉ đạo, điều hành cải cách hành chính");
+    expect(wb.sheets[3].values.map((r) => r[0])).toEqual(listTexts());
   });
+
+  if (format === "xls") {
+    it("has read shared strings that run over CONTINUE records", async () => {
+      const stream = new OleContainer(new Uint8Array(await fs.readFile(converted))).stream("Workbook")!;
+      const sst = [...biffRecords(stream, "Workbook")].find((r) => r.type === 0x00fc)!;
+      expect(sst.continues.length).toBeGreaterThan(5);
+    });
+  }
 
   it("keeps the merged titles", () => {
     expect(wb.sheets[0].merges).toEqual([

@@ -37,8 +37,6 @@ interface PendingCell {
   cols: number;
 }
 
-const attr = attributeOf;
-
 /** A repeat or span count of table attributes `table`, 1 when absent or not a positive integer. */
 function count(table: Record<string, string> | undefined, local: string, max: number): number {
   const n = Number(table?.[local] ?? 1);
@@ -116,8 +114,8 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
   parser.on("opentag", (raw) => {
     const tag = namespaces.open(raw.name, raw.attributes);
     const local = tag.local;
-    if (tag.uri === STYLE && local === "style" && attr(tag, STYLE, "family") === "table") styleName = attr(tag, STYLE, "name") ?? null;
-    else if (tag.uri === STYLE && local === "table-properties" && styleName !== null && attr(tag, TABLE, "display") === "false") hiddenStyles.add(styleName);
+    if (tag.uri === STYLE && local === "style" && attributeOf(tag, STYLE, "family") === "table") styleName = attributeOf(tag, STYLE, "name") ?? null;
+    else if (tag.uri === STYLE && local === "table-properties" && styleName !== null && attributeOf(tag, TABLE, "display") === "false") hiddenStyles.add(styleName);
     if (nestedTables > 0) {
       if (tag.uri === TABLE && local === "table") nestedTables++;
       return;
@@ -128,8 +126,8 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
           nestedTables = 1;
           return;
         }
-        const name = attr(tag, TABLE, "name") ?? `Sheet${sheets.length + 1}`;
-        const hidden = hiddenStyles.has(attr(tag, TABLE, "style-name") ?? "");
+        const name = attributeOf(tag, TABLE, "name") ?? `Sheet${sheets.length + 1}`;
+        const hidden = hiddenStyles.has(attributeOf(tag, TABLE, "style-name") ?? "");
         sheet = new SheetBuilder(name, hidden ? "hidden" : "visible", ".ods", budget);
         row = 0;
       } else if (local === "table-row" && sheet) {
@@ -143,10 +141,10 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
           paragraphs = [];
         }
       } else if (local === "named-range" && !sheet) {
-        const formula = odsReference(attr(tag, TABLE, "cell-range-address") ?? "");
-        definedNames.push({ name: attr(tag, TABLE, "name") ?? "", formula: formula ?? "" });
+        const formula = odsReference(attributeOf(tag, TABLE, "cell-range-address") ?? "");
+        definedNames.push({ name: attributeOf(tag, TABLE, "name") ?? "", formula: formula ?? "" });
       } else if (local === "named-expression" && !sheet) {
-        definedNames.push({ name: attr(tag, TABLE, "name") ?? "", formula: odsFormula(attr(tag, TABLE, "expression") ?? "") ?? "" });
+        definedNames.push({ name: attributeOf(tag, TABLE, "name") ?? "", formula: odsFormula(attributeOf(tag, TABLE, "expression") ?? "") ?? "" });
       }
       return;
     }
@@ -155,7 +153,7 @@ export function readOdsContent(chunks: Uint8Array[], budget: number): OdsContent
     else if (ignoredText > 0) return;
     else if (tag.uri === TEXT) {
       if (local === "p" || local === "h") paragraph ??= "";
-      else if (paragraph !== null && local === "s") paragraph += " ".repeat(Math.min(MAX_SPACES, Number(attr(tag, TEXT, "c") ?? 1) || 1));
+      else if (paragraph !== null && local === "s") paragraph += " ".repeat(Math.min(MAX_SPACES, Number(attributeOf(tag, TEXT, "c") ?? 1) || 1));
       else if (paragraph !== null && local === "tab") paragraph += "\t";
       else if (paragraph !== null && local === "line-break") paragraph += "\n";
     }

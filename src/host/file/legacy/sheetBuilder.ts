@@ -30,23 +30,12 @@ export class SheetBuilder {
     if (col > this.lastCol) this.lastCol = col;
   }
 
-  get(row: number, col: number): CellValue {
-    return this.rows.get(row)?.get(col) ?? null;
-  }
-
   merge(area: MergedArea): void {
     if (area.rows > 1 || area.cols > 1) this.merges.push(area);
   }
 
   formula(row: number, col: number, formula: string): void {
     this.formulas.push({ row, col, formula });
-  }
-
-  /** Cells holding a value so far. */
-  get count(): number {
-    let n = 0;
-    for (const cells of this.rows.values()) n += cells.size;
-    return n;
   }
 
   build(): ReadSheet {

@@ -87,6 +87,19 @@ maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
   });
 
   if (format === "xls") {
+    it("counts dates from 1904 when DATEMODE says so", async () => {
+      const bytes = new Uint8Array(await fs.readFile(converted));
+      const stream = new OleContainer(bytes).stream("Workbook")!;
+      const mode = [...biffRecords(stream, "Workbook")].find((r) => r.type === 0x0022)!;
+      // The record with what follows it, to find it in the file unambiguously.
+      const header = stream.subarray(mode.at, mode.at + 24);
+      const at = bytes.findIndex((_, i) => header.every((b, k) => bytes[i + k] === b));
+      expect(header[4]).toBe(0);
+      bytes[at + 4] = 1;
+      const shifted = (await readLegacyWorkbook(bytes)).sheets[2].values[0][1] as Date;
+      expect(shifted).toEqual(new Date(Date.UTC(2023, 11, 15) + 1462 * 24 * 3600 * 1000));
+    });
+
     it("has read shared strings that run over CONTINUE records", async () => {
       const stream = new OleContainer(new Uint8Array(await fs.readFile(converted))).stream("Workbook")!;
       const sst = [...biffRecords(stream, "Workbook")].find((r) => r.type === 0x00fc)!;

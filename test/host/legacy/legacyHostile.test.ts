@@ -98,6 +98,18 @@ maybe("a damaged .xls", () => {
     expect(ms).toBeLessThan(500);
   });
 
+  it("a LABELSST pointing past the shared strings", async () => {
+    const stream = new OleContainer(xls).stream("Workbook")!;
+    const label = [...biffRecords(stream, "Workbook")].find((r) => r.type === 0x00fd)!;
+    const at = fileOffset(label.at, 14);
+    const bad = xls.slice();
+    setU32(bad, at + 10, 0x00ffffff);
+    const { error } = await refused(bad);
+    expect(error.message).toMatch(
+      new RegExp(`^Tệp \\.xls bị hỏng: bản ghi LABELSST ở vị trí 0x${label.at.toString(16).toUpperCase()} chỉ tới chuỗi số 16777215 nhưng bảng SST chỉ có \\d+ chuỗi\\.`),
+    );
+  });
+
   it("a record longer than the rest of the stream", async () => {
     const stream = new OleContainer(xls).stream("Workbook")!;
     const sst = [...biffRecords(stream, "Workbook")].find((r) => r.type === 0x00fc)!;

@@ -62,7 +62,9 @@ export class XlsSheetReader {
         this.out.set(row, col, text === "" ? null : text);
         break;
       }
-      case 0x0204: {
+      case 0x0204:
+      case 0x00d6: {
+        // LABEL, or RSTRING (a label with formatting runs after its text, which are not needed).
         const [row, col] = [c.u16(), c.u16()];
         c.skip(2);
         const text = c.string16();

@@ -38,9 +38,12 @@ const ENCRYPTED_FLAG = 1;
 export const PASSWORD_MESSAGE =
   "Tệp được đặt mật khẩu (mã hóa), không đọc được. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa trống) rồi lưu lại dạng .xlsx.";
 
-function damaged(what: string, detail: string): XlsxReadError {
+/** The file's kind as messages name it (".xlsx", or ".ods" for the LibreOffice reader). */
+export type PackageFormat = ".xlsx" | ".ods";
+
+function damaged(what: string, detail: string, format: PackageFormat = ".xlsx"): XlsxReadError {
   return new XlsxReadError(
-    `Tệp .xlsx bị hỏng hoặc không đầy đủ: ${what} Hãy lấy lại tệp gốc (hoặc bản sao lưu) rồi kiểm tra lại.`,
+    `Tệp ${format} bị hỏng hoặc không đầy đủ: ${what} Hãy lấy lại tệp gốc (hoặc bản sao lưu) rồi kiểm tra lại.`,
     detail,
   );
 }
@@ -51,21 +54,21 @@ export function megabytes(bytes: number): string {
 }
 
 /** Where a member's compressed data lies in the file, after its local header. */
-function dataOf(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+function dataOf(bytes: Uint8Array, entry: ZipEntry, format: PackageFormat): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) {
-    throw damaged(`không tìm thấy phần ${entry.name} ở vị trí ghi trong tệp (tệp có thể bị cắt cụt).`, `no local header: ${entry.name}`);
+    throw damaged(`không tìm thấy phần ${entry.name} ở vị trí ghi trong tệp (tệp có thể bị cắt cụt).`, `no local header: ${entry.name}`, format);
   }
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   if (start + entry.compressedSize > bytes.length) {
-    throw damaged(`phần ${entry.name} bị cắt cụt (tệp không đầy đủ).`, `truncated member: ${entry.name}`);
+    throw damaged(`phần ${entry.name} bị cắt cụt (tệp không đầy đủ).`, `truncated member: ${entry.name}`, format);
   }
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
 /** The structure and the declared sizes, before anything is inflated. */
-function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
+function checkDeclared(entries: ZipEntry[], limits: PackageLimits, format: PackageFormat): void {
   let total = 0;
   let largest: ZipEntry | undefined;
   for (const e of entries) {
@@ -73,12 +76,12 @@ function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
     // ZIP64 sizes: a part of 4 GB or more, past any limit this reader can be given.
     if (usesZip64(e)) throw new XlsxReadError(`Tệp quá lớn để đọc: phần ${e.name} từ 4 GB trở lên.`, `ZIP64 member: ${e.name}`);
     if (e.method !== STORED && e.method !== DEFLATED) {
-      throw damaged(`phần ${e.name} dùng kiểu nén không hỗ trợ (mã ${e.method}).`, `compression method ${e.method}: ${e.name}`);
+      throw damaged(`phần ${e.name} dùng kiểu nén không hỗ trợ (mã ${e.method}).`, `compression method ${e.method}: ${e.name}`, format);
     }
     const impossible =
       e.method === STORED ? e.compressedSize !== e.uncompressedSize : e.uncompressedSize > e.compressedSize * MAX_DEFLATE_RATIO + 1024;
     if (impossible) {
-      throw damaged(`kích thước ghi cho phần ${e.name} không thể đúng.`, `impossible sizes: ${e.name}`);
+      throw damaged(`kích thước ghi cho phần ${e.name} không thể đúng.`, `impossible sizes: ${e.name}`, format);
     }
     total += e.uncompressedSize;
     if (!largest || e.uncompressedSize > largest.uncompressedSize) largest = e;
@@ -94,7 +97,7 @@ function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
 }
 
 /** Streams the member through an inflater, stopping as soon as it outgrows its declared size. */
-async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean): Promise<Uint8Array[]> {
+async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean, format: PackageFormat): Promise<Uint8Array[]> {
   const kept: Uint8Array[] = [];
   let crc = 0;
   let size = 0;
@@ -116,7 +119,7 @@ async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean): 
         size += value.length;
         if (size > entry.uncompressedSize) {
           await reader.cancel().catch(() => undefined);
-          throw damaged(`phần ${entry.name} giải nén ra nhiều hơn kích thước ghi trong tệp.`, `member larger than declared: ${entry.name}`);
+          throw damaged(`phần ${entry.name} giải nén ra nhiều hơn kích thước ghi trong tệp.`, `member larger than declared: ${entry.name}`, format);
         }
         crc = crc32Update(crc, value);
         if (keep) kept.push(value);
@@ -124,13 +127,13 @@ async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean): 
     } catch (err) {
       if (err instanceof XlsxReadError) throw err;
       const detail = err instanceof Error ? err.message : String(err);
-      throw damaged(`phần ${entry.name} không giải nén được (${detail}).`, `inflate failed: ${entry.name}: ${detail}`);
+      throw damaged(`phần ${entry.name} không giải nén được (${detail}).`, `inflate failed: ${entry.name}: ${detail}`, format);
     }
   }
   if (size !== entry.uncompressedSize) {
-    throw damaged(`phần ${entry.name} ngắn hơn kích thước ghi trong tệp.`, `member shorter than declared: ${entry.name}`);
+    throw damaged(`phần ${entry.name} ngắn hơn kích thước ghi trong tệp.`, `member shorter than declared: ${entry.name}`, format);
   }
-  if (crc !== entry.crc32) throw damaged(`phần ${entry.name} sai mã kiểm tra (CRC), dữ liệu đã bị hư.`, `CRC mismatch: ${entry.name}`);
+  if (crc !== entry.crc32) throw damaged(`phần ${entry.name} sai mã kiểm tra (CRC), dữ liệu đã bị hư.`, `CRC mismatch: ${entry.name}`, format);
   return kept;
 }
 
@@ -182,23 +185,39 @@ function checkSheetsPresent(workbookXml: string, relsXml: string, names: Set<str
 }
 
 /**
+ * Checks the zip package as checkPackage does (central directory, declared sizes within `limits`,
+ * every member inflated to its declared size with its CRC) and returns the inflated chunks of the
+ * members `keep` selects. Used by the .ods reader too (`format` names the file in messages).
+ */
+export async function readPackageMembers(
+  bytes: Uint8Array,
+  limits: PackageLimits,
+  keep: (name: string) => boolean,
+  format: PackageFormat = ".xlsx",
+): Promise<Map<string, Uint8Array[]>> {
+  const entries = readCentralDirectory(bytes);
+  if (entries === null) {
+    throw damaged("không đọc được danh mục các phần trong tệp nén (tệp có thể bị cắt cụt khi tải về hoặc sao chép).", "unreadable central directory", format);
+  }
+  checkDeclared(entries, limits, format);
+  const kept = new Map<string, Uint8Array[]>();
+  for (const e of entries) {
+    if (e.name.endsWith("/")) continue;
+    const wanted = keep(e.name);
+    const chunks = await inflateMember(e, dataOf(bytes, e, format), wanted, format);
+    if (wanted) kept.set(e.name, chunks);
+  }
+  return kept;
+}
+
+/**
  * Throws XlsxReadError (Vietnamese message naming the part) unless the zip package is sound:
  * readable central directory, sizes within `limits`, every member's size and CRC as declared,
  * every sheet present. Call it only on bytes that start with the zip signature.
  */
 export async function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Promise<void> {
   const entries = readCentralDirectory(bytes);
-  if (entries === null) {
-    throw damaged("không đọc được danh mục các phần trong tệp nén (tệp có thể bị cắt cụt khi tải về hoặc sao chép).", "unreadable central directory");
-  }
-  checkDeclared(entries, limits);
-  const kept = new Map<string, Uint8Array[]>();
-  for (const e of entries) {
-    if (e.name.endsWith("/")) continue;
-    const keep = e.name === "xl/workbook.xml" || e.name === "xl/_rels/workbook.xml.rels";
-    const chunks = await inflateMember(e, dataOf(bytes, e), keep);
-    if (keep) kept.set(e.name, chunks);
-  }
-  const names = new Set(entries.map((e) => e.name));
+  const kept = await readPackageMembers(bytes, limits, (name) => name === "xl/workbook.xml" || name === "xl/_rels/workbook.xml.rels");
+  const names = new Set((entries ?? []).map((e) => e.name));
   checkSheetsPresent(text(kept.get("xl/workbook.xml")), text(kept.get("xl/_rels/workbook.xml.rels")), names);
 }

@@ -1,6 +1,6 @@
 // The errors the old-format readers throw: Vietnamese sentences naming the stream, record or part
 // that is damaged, as XlsxReadError so the command line and the page treat them like .xlsx errors.
-import { XlsxReadError, XlsxTooLargeError } from "../../xlsxReadError";
+import { XlsxReadError, XlsxTooLargeError } from "../package/xlsxReadError";
 
 const RESAVE = "Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.";
 

@@ -1,10 +1,10 @@
 // The entry for old-format workbooks: tells an .xls (OLE compound file) from an .ods (zip with
 // the OpenDocument spreadsheet mimetype) by their bytes and reads either into a ReadWorkbook.
 // Everything that cannot be read is an XlsxReadError with a Vietnamese sentence.
-import { isEncryptedOffice } from "../../oleFile";
-import { DEFAULT_LIMITS, PASSWORD_MESSAGE, type PackageLimits } from "../../xlsxPackageCheck";
-import { zipEntryNames } from "../../xlsxParts";
-import { XlsxReadError } from "../../xlsxReadError";
+import { isEncryptedOffice } from "../package/oleFile";
+import { DEFAULT_LIMITS, PASSWORD_MESSAGE, type PackageLimits } from "../package/xlsxPackageCheck";
+import { zipEntryNames } from "../package/xlsxParts";
+import { XlsxReadError } from "../package/xlsxReadError";
 import type { ReadWorkbook } from "../read/workbookModel";
 import { hasOleSignature } from "./oleContainer";
 import { readOds } from "./odsReader";

@@ -1,7 +1,7 @@
 // An .ods workbook (OpenDocument spreadsheet, as LibreOffice saves) read into the neutral
 // ReadWorkbook. The zip goes through the same package check as .xlsx (sizes, CRCs, the unpacked
 // size limit, inflating by streams), then content.xml is read as a stream of tags.
-import { readPackageMembers, type PackageLimits } from "../../xlsxPackageCheck";
+import { readPackageMembers, type PackageLimits } from "../package/xlsxPackageCheck";
 import type { ReadWorkbook } from "../read/workbookModel";
 import { BYTES_PER_CELL, damagedOds } from "./legacyErrors";
 import { readOdsContent } from "./odsContent";

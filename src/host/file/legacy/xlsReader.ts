@@ -2,8 +2,8 @@
 // the Workbook stream's globals, then each worksheet substream found at the offset its
 // BOUNDSHEET8 record gives. Excel 95 (BIFF5/7) and encrypted files are refused.
 import type { ReadSheet, ReadWorkbook } from "../read/workbookModel";
-import { PASSWORD_MESSAGE } from "../../xlsxPackageCheck";
-import { XlsxReadError } from "../../xlsxReadError";
+import { PASSWORD_MESSAGE } from "../package/xlsxPackageCheck";
+import { XlsxReadError } from "../package/xlsxReadError";
 import { biffRecords } from "./biffRecords";
 import { BYTES_PER_CELL, damagedXls, hex } from "./legacyErrors";
 import { OleContainer } from "./oleContainer";

@@ -4,15 +4,15 @@
 // indices). Needs LibreOffice: fails on CI without it, is skipped elsewhere with a notice.
 import { promises as fs } from "fs";
 import * as path from "path";
-import { analyzeWorkbook, applyMergedAreas, excelRound, toA1, type CellValue, type Grid, type UnitsSheet } from "../../../src/engine";
-import { readLegacyWorkbook } from "../../../src/host/file/legacy/legacyWorkbook";
-import type { ReadWorkbook } from "../../../src/host/file/read/workbookModel";
-import { worksheetToGrid } from "../../../src/host/xlsxCells";
-import { loadWorkbook } from "../../../src/host/xlsxLoad";
-import { makeTempDir, removeDir } from "../../cli/helpers/xlsxFiles";
-import { COMMUNES } from "../../fixtures/seed";
-import { biffRecords } from "../../../src/host/file/legacy/biffRecords";
-import { OleContainer } from "../../../src/host/file/legacy/oleContainer";
+import { analyzeWorkbook, applyMergedAreas, excelRound, toA1, type CellValue, type Grid, type UnitsSheet } from "../../../../src/engine";
+import { readLegacyWorkbook } from "../../../../src/host/file/legacy/legacyWorkbook";
+import type { ReadWorkbook } from "../../../../src/host/file/read/workbookModel";
+import { worksheetToGrid } from "../../../../src/host/file/read/xlsxCells";
+import { loadWorkbook } from "../../../../src/host/file/read/xlsxLoad";
+import { makeTempDir, removeDir } from "../../../cli/helpers/xlsxFiles";
+import { COMMUNES } from "../../../fixtures/seed";
+import { biffRecords } from "../../../../src/host/file/legacy/biffRecords";
+import { OleContainer } from "../../../../src/host/file/legacy/oleContainer";
 import { COMMUNES_SHEET, convert, DISTRICT, HIDDEN, LIST, libreOfficeMissing, listTexts, OTHER, OTHER_FORMULAS, UNKNOWN_TO_XLS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
 
 const maybe = libreOfficeMissing("đọc tệp .xls và .ods") ? describe.skip : describe;

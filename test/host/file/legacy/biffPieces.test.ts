@@ -1,11 +1,11 @@
 // The pieces of the BIFF8 reader on hand-made bytes: strings split across CONTINUE records (the
 // option byte repeats at each one), RK numbers, and formula tokens LibreOffice's files did not
 // exercise (shared formulas relative to their cell, SUM through ptgAttr, 3-D areas, whole columns).
-import { BiffCursor, biffRecords } from "../../../src/host/file/legacy/biffRecords";
-import { XlsGlobals } from "../../../src/host/file/legacy/xlsGlobals";
-import { decompile, type FormulaContext } from "../../../src/host/file/legacy/xlsFormula";
-import { rkNumber } from "../../../src/host/file/legacy/xlsSheet";
-import { XlsxReadError } from "../../../src/host/xlsxReadError";
+import { BiffCursor, biffRecords } from "../../../../src/host/file/legacy/biffRecords";
+import { XlsGlobals } from "../../../../src/host/file/legacy/xlsGlobals";
+import { decompile, type FormulaContext } from "../../../../src/host/file/legacy/xlsFormula";
+import { rkNumber } from "../../../../src/host/file/legacy/xlsSheet";
+import { XlsxReadError } from "../../../../src/host/file/package/xlsxReadError";
 
 function record(type: number, data: number[]): number[] {
   return [type & 0xff, type >> 8, data.length & 0xff, data.length >> 8, ...data];

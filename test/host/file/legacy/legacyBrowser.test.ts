@@ -4,13 +4,13 @@
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import webpack from "webpack";
-import { readLegacyWorkbook } from "../../../src/host/file/legacy/legacyWorkbook";
-import { CHROMIUM, launchChromium } from "../../support/browser";
-import { makeTempDir, removeDir, writeGrids } from "../../cli/helpers/xlsxFiles";
-import { communesGrid, districtGrid } from "../../fixtures/seed";
+import { readLegacyWorkbook } from "../../../../src/host/file/legacy/legacyWorkbook";
+import { CHROMIUM, launchChromium } from "../../../support/browser";
+import { makeTempDir, removeDir, writeGrids } from "../../../cli/helpers/xlsxFiles";
+import { communesGrid, districtGrid } from "../../../fixtures/seed";
 import { convert, libreOfficeMissing } from "./legacyFixture";
 
-const ROOT = path.resolve(__dirname, "../../..");
+const ROOT = path.resolve(__dirname, "../../../..");
 
 function chromiumMissing(): boolean {
   if (existsSync(CHROMIUM)) return false;

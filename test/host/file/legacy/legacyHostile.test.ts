@@ -4,13 +4,13 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { BIFF5_MESSAGE, readLegacyWorkbook } from "../../../src/host/file/legacy/legacyWorkbook";
-import { biffRecords } from "../../../src/host/file/legacy/biffRecords";
-import { OleContainer } from "../../../src/host/file/legacy/oleContainer";
-import { PASSWORD_MESSAGE } from "../../../src/host/xlsxPackageCheck";
-import { XlsxReadError, XlsxTooLargeError } from "../../../src/host/xlsxReadError";
-import { makeTempDir, removeDir, writeGrids } from "../../cli/helpers/xlsxFiles";
-import { districtGrid } from "../../fixtures/seed";
+import { BIFF5_MESSAGE, readLegacyWorkbook } from "../../../../src/host/file/legacy/legacyWorkbook";
+import { biffRecords } from "../../../../src/host/file/legacy/biffRecords";
+import { OleContainer } from "../../../../src/host/file/legacy/oleContainer";
+import { PASSWORD_MESSAGE } from "../../../../src/host/file/package/xlsxPackageCheck";
+import { XlsxReadError, XlsxTooLargeError } from "../../../../src/host/file/package/xlsxReadError";
+import { makeTempDir, removeDir, writeGrids } from "../../../cli/helpers/xlsxFiles";
+import { districtGrid } from "../../../fixtures/seed";
 import { convert, libreOfficeMissing } from "./legacyFixture";
 
 /** Reads the bytes, expecting an XlsxReadError; returns it with the time taken. */

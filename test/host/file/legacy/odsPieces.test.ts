@@ -5,8 +5,8 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { readLegacyWorkbook } from "../../../src/host/file/legacy/legacyWorkbook";
-import { odsFormula } from "../../../src/host/file/legacy/odsFormula";
+import { readLegacyWorkbook } from "../../../../src/host/file/legacy/legacyWorkbook";
+import { odsFormula } from "../../../../src/host/file/legacy/odsFormula";
 
 const NS = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
@@ -88,7 +88,7 @@ test("OpenFormula to A1 text", () => {
 });
 
 test("the readers use nothing Node-only, so the standalone page can run them", async () => {
-  const dir = path.join(__dirname, "../../../src/host/file/legacy");
+  const dir = path.join(__dirname, "../../../../src/host/file/legacy");
   for (const file of (await fs.readdir(dir)).filter((f) => f.endsWith(".ts"))) {
     const text = await fs.readFile(path.join(dir, file), "utf8");
     const imports = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]).filter((m) => !m.startsWith("."));

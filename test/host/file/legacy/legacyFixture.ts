@@ -7,9 +7,9 @@ import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import { Workbook, type CellValue as ExcelValue } from "exceljs";
-import { addGridSheet } from "../../cli/helpers/xlsxFiles";
-import { communesGrid, DISTRICT_CRITERIA, districtGrid, seedSum } from "../../fixtures/seed";
-import { SOFFICE } from "../../support/libreoffice";
+import { addGridSheet } from "../../../cli/helpers/xlsxFiles";
+import { communesGrid, DISTRICT_CRITERIA, districtGrid, seedSum } from "../../../fixtures/seed";
+import { SOFFICE } from "../../../support/libreoffice";
 
 export const DISTRICT = "Huyện Kon Rẫy";
 export const COMMUNES_SHEET = "Xếp loại xã";

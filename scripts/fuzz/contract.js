@@ -32,7 +32,7 @@ const STACK_TRACE = /^\s*at (?:async )?[^\n]*?\(?(?:\/|node:|file:)[^\n]*:\d+(?:
 
 /**
  * Judges one run. `spec` is the case (argv, expectations); `run` is what happened:
- * { exitCode, signal, timedOut, stdout: Buffer, stderr: Buffer, wallMs, maxRssKb (null if not
+ * { exitCode, signal, timedOut, memoryKilled, stdout: Buffer, stderr: Buffer, wallMs, maxRssKb (null if not
  *   measured), inputsChanged: string[], outExists, outIsFile, leftovers: string[],
  *   validation: { newErrors, preExistingErrors, lines } | null, json: parsed stdout or undefined,
  *   judgeMessage: string | null }.
@@ -44,10 +44,13 @@ function checkContract(spec, run) {
   const command = spec.argv[0];
   const writes = (command === "summary" || command === "report") && spec.out;
 
+  // A run the watchdog killed (time or memory) is judged on that alone, not on its exit or output.
+  const killed = run.timedOut || run.memoryKilled;
   if (run.timedOut) add("timeout", `still running after ${BOUNDS.wallMs / 1000} s (killed)`);
+  else if (run.memoryKilled) add("memory", `killed past ${BOUNDS.rssKb / 1024} MB resident (peak seen ${Math.round((run.maxRssKb ?? 0) / 1024)} MB)`);
   else if (![0, 1, 2].includes(run.exitCode)) add("exit-code", `exit ${run.exitCode}${run.signal ? ` (signal ${run.signal})` : ""}, not 0, 1 or 2`);
   if (!run.timedOut && run.wallMs > BOUNDS.wallMs) add("timeout", `took ${(run.wallMs / 1000).toFixed(1)} s (bound ${BOUNDS.wallMs / 1000} s)`);
-  if (run.maxRssKb !== null && run.maxRssKb > BOUNDS.rssKb) add("memory", `peak RSS ${Math.round(run.maxRssKb / 1024)} MB (bound ${BOUNDS.rssKb / 1024} MB)`);
+  if (!run.memoryKilled && run.maxRssKb !== null && run.maxRssKb > BOUNDS.rssKb) add("memory", `peak RSS ${Math.round(run.maxRssKb / 1024)} MB (bound ${BOUNDS.rssKb / 1024} MB)`);
 
   const stdout = run.stdout.toString("utf8");
   const stderr = run.stderr.toString("utf8");
@@ -61,13 +64,13 @@ function checkContract(spec, run) {
     // "undefined" inside "Cannot read properties of undefined" is one finding, not two.
     for (const m of found) if (!found.some((o) => o !== m && o.includes(m))) add("english-text", `internal English shown to the user: "${m.slice(0, 100)}"`);
   }
-  if (spec.argv.includes("--json") && run.exitCode !== null && !run.timedOut && run.json === undefined) add("json-parse", `--json stdout does not parse: ${JSON.stringify(stdout.slice(0, 120))}`);
+  if (spec.argv.includes("--json") && !killed && run.json === undefined) add("json-parse", `--json stdout does not parse: ${JSON.stringify(stdout.slice(0, 120))}`);
   if (run.stdout.includes(0x1b) || run.stderr.includes(0x1b)) add("raw-escape", `raw ESC byte on ${run.stdout.includes(0x1b) ? "stdout" : "stderr"}`);
   const c1 = /[\u0080-\u009f]/;
   if (c1.test(stdout) || c1.test(stderr)) add("raw-escape", "raw C1 control character (e.g. U+009B CSI) on stdout/stderr");
 
   if (run.inputsChanged.length) add("input-changed", `input changed: ${run.inputsChanged.join(", ")}`);
-  if (writes) {
+  if (writes && !killed) {
     if (run.exitCode === 2 && run.outExists) add("out-after-failure", `exit 2 but ${spec.out} was written`);
     if ((run.exitCode === 0 || run.exitCode === 1) && !run.outIsFile) add("out-missing", `exit ${run.exitCode} but no ${spec.out}`);
   }
@@ -79,7 +82,7 @@ function checkContract(spec, run) {
     if (inherited.length) add("out-copies-damage", `OUT carries the input's damage (pre-existing ERROR): ${inherited[0].slice(0, 200)}`);
   }
 
-  if (spec.expectExit && !run.timedOut && !spec.expectExit.includes(run.exitCode)) add("expected-exit", `exit ${run.exitCode}, expected ${spec.expectExit.join(" or ")} for this input`);
+  if (spec.expectExit && !killed && !spec.expectExit.includes(run.exitCode)) add("expected-exit", `exit ${run.exitCode}, expected ${spec.expectExit.join(" or ")} for this input`);
   if (spec.forbiddenText && (stdout.includes(spec.forbiddenText) || stderr.includes(spec.forbiddenText))) add("entity-expanded", "an XML entity was expanded into the output");
   if (run.judgeMessage) add("oracle", run.judgeMessage);
   return v;

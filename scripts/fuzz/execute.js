@@ -33,7 +33,38 @@ function layOut(spec, dir) {
   for (const s of spec.symlinks || []) fs.symlinkSync(s.target, path.join(dir, s.path));
 }
 
-/** Runs the CLI with `argv` in `cwd`; resolves with exit, streams, time and peak memory. */
+/** The pids of a process's children (Linux /proc), or [] when it is gone. */
+function childrenOf(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** A process's peak resident set in kB (VmHWM), or null. */
+function peakRssKb(pid) {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+) kB/);
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+const kill = (pid, signal = "SIGKILL") => {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    /* already gone */
+  }
+};
+
+/**
+ * Runs the CLI with `argv` in `cwd`; resolves with exit, streams, time and peak memory. A watchdog
+ * reads the node process's peak RSS every 200 ms and kills it past the memory bound or the wall
+ * bound (only node: /usr/bin/time then still reports how it ended and its peak).
+ */
 function runCli(argv, cwd, timeFile, tools) {
   const nodeArgs = ["--max-old-space-size=1536", BIN, ...argv];
   const [cmd, args] = tools.time ? [TIME, ["-v", "-o", timeFile, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
@@ -45,27 +76,35 @@ function runCli(argv, cwd, timeFile, tools) {
     child.stdout.on("data", (d) => out.push(d));
     child.stderr.on("data", (d) => err.push(d));
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        /* already gone */
+    let memoryKilled = false;
+    let watchedRss = null;
+    const nodePid = () => (tools.time ? childrenOf(child.pid)[0] : child.pid);
+    const watchdog = setInterval(() => {
+      const pid = nodePid();
+      const rss = pid ? peakRssKb(pid) : null;
+      if (rss !== null) watchedRss = Math.max(watchedRss ?? 0, rss);
+      const overTime = Date.now() - started > BOUNDS.wallMs;
+      if (overTime || (watchedRss ?? 0) > BOUNDS.rssKb) {
+        if (overTime) timedOut = true;
+        else memoryKilled = true;
+        if (pid) kill(pid);
+        // Whatever is left of the group (time itself, if node is already gone) a moment later.
+        setTimeout(() => kill(-child.pid), 2000).unref();
       }
-    }, BOUNDS.wallMs);
+    }, 200);
     child.on("close", (code, signal) => {
-      clearTimeout(timer);
+      clearInterval(watchdog);
       const wallMs = Date.now() - started;
       let exitCode = code;
-      let maxRssKb = null;
+      let maxRssKb = watchedRss;
       if (tools.time && fs.existsSync(timeFile)) {
         const t = fs.readFileSync(timeFile, "utf8");
         const rss = t.match(/Maximum resident set size \(kbytes\): (\d+)/);
-        if (rss) maxRssKb = Number(rss[1]);
+        if (rss) maxRssKb = Math.max(maxRssKb ?? 0, Number(rss[1]));
         const sig = t.match(/Command terminated by signal (\d+)/);
         if (sig) exitCode = 128 + Number(sig[1]);
       }
-      resolve({ exitCode, signal, timedOut, stdout: Buffer.concat(out), stderr: Buffer.concat(err), wallMs, maxRssKb });
+      resolve({ exitCode, signal, timedOut, memoryKilled, stdout: Buffer.concat(out), stderr: Buffer.concat(err), wallMs, maxRssKb });
     });
   });
 }

@@ -78,7 +78,8 @@ async function many(opts) {
   if (!tools.time) process.stderr.write("note: /usr/bin/time missing, peak memory not measured\n");
   if (!tools.lxml) process.stderr.write("note: python3 lxml or shared/ooxml-check missing, OUT files not validated\n");
   fs.mkdirSync(opts.out, { recursive: true });
-  const failuresFile = path.join(opts.out, `failures-seed${opts.seed}.txt`);
+  const tag = `seed${opts.seed}-cases${opts.first}-${opts.first + opts.cases - 1}`;
+  const failuresFile = path.join(opts.out, `failures-${tag}.txt`);
   fs.writeFileSync(failuresFile, "");
   let failed = 0;
   const started = Date.now();
@@ -101,7 +102,7 @@ async function many(opts) {
   process.stdout.write(`\nmutator × outcome (seed ${opts.seed}, cases ${opts.first}..${opts.first + opts.cases - 1})\n${table(results)}\n\n`);
   process.stdout.write(`${failed} of ${results.length} cases broke the contract; recipes in ${failuresFile}\n`);
   fs.writeFileSync(
-    path.join(opts.out, `results-seed${opts.seed}.json`),
+    path.join(opts.out, `results-${tag}.json`),
     JSON.stringify(results.map((r) => ({ caseNo: r.spec.caseNo, mutator: r.spec.mutator, detail: r.spec.detail, argv: r.spec.argv, exit: r.run.timedOut ? "timeout" : r.run.exitCode, wallMs: r.run.wallMs, maxRssKb: r.run.maxRssKb, violations: r.violations, stderr: r.run.stderr.toString("utf8").slice(0, 600) })), null, 1),
   );
   return failed ? 1 : 0;

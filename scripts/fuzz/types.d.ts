@@ -27,6 +27,7 @@ export interface CaseRun {
   exitCode: number | null;
   signal: string | null;
   timedOut: boolean;
+  memoryKilled?: boolean;
   stdout: Buffer;
   stderr: Buffer;
   wallMs: number;

@@ -26,7 +26,7 @@ const zipMutators = [
     async build(rng, seed) {
       const parts = await readParts(seed);
       const sheets = worksheetNames(parts);
-      const name = rng.pick(["xl/sharedStrings.xml", "xl/styles.xml", sheets[0], sheets[sheets.length - 1], "[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]);
+      const name = rng.pick(["xl/sharedStrings.xml", "xl/sharedStrings.xml", "xl/styles.xml", sheets[0], sheets[sheets.length - 1], "[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]);
       // Without these the workbook's cells or sheets are gone: it can only be refused. styles.xml is optional.
       const fatal = name !== "xl/styles.xml";
       return { bytes: zipParts(parts.filter(([n]) => n !== name)), detail: `removed ${name}`, expectExit: fatal ? [2] : undefined };
@@ -36,7 +36,7 @@ const zipMutators = [
     name: "zip.empty-part",
     async build(rng, seed) {
       const parts = await readParts(seed);
-      const name = rng.pick(["docProps/core.xml", "docProps/app.xml", "xl/theme/theme1.xml", "xl/styles.xml"]);
+      const name = rng.pick(["docProps/core.xml", "docProps/core.xml", "docProps/app.xml", "xl/theme/theme1.xml", "xl/styles.xml"]);
       // An empty part is not well-formed XML: refuse, or never copy it into a file that Excel must repair.
       return { bytes: zipParts(parts.map(([n, c]) => [n, n === name ? Buffer.alloc(0) : c])), detail: `emptied ${name} (0 bytes)`, damagedPart: name };
     },

@@ -25,6 +25,7 @@ import {
   type SheetEntry,
 } from "./xlsxWorkbookParts";
 import { DEFAULT_STYLES_XML } from "./xlsxStylesAppend";
+import { elementsOf, setAttribute } from "./xlsxXml";
 
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
@@ -119,6 +120,21 @@ export class XlsxPackage {
     } else {
       this.workbookXml = appendSheetElement(this.workbookXml, element);
     }
+  }
+
+  /** Hides a sheet ("hidden", or "veryHidden": shown again only by a macro). */
+  setSheetState(name: string, state: "visible" | "hidden" | "veryHidden"): void {
+    const entry = this.sheets.find((s) => s.name === name);
+    if (!entry) throw new PackageFormatError(`Không tìm thấy sheet "${name}" trong tệp.`);
+    this.workbookXml = replaceElement(this.workbookXml, entry.element, setAttribute(entry.element, "state", state));
+  }
+
+  /** The tab shown on opening (0-based). */
+  setActiveTab(index: number): void {
+    const view = elementsOf(this.workbookXml, "workbookView")[0];
+    if (!view) return;
+    const open = view.text.slice(0, view.text.indexOf(">") + 1);
+    this.workbookXml = replaceElement(this.workbookXml, open, setAttribute(open, "activeTab", String(index)));
   }
 
   setDefinedName(name: string, formula: string, localSheetId?: number): void {

@@ -92,7 +92,7 @@ export function appendSheetElement(workbookXml: string, element: string): string
 
 /** Sets a defined name (replacing one of the same name and scope, case-insensitively). */
 export function setDefinedName(workbookXml: string, name: string, formula: string, localSheetId?: number): string {
-  let xml = removeDefinedNames(workbookXml, (d) => d.name.toLowerCase() === name.toLowerCase() && d.localSheetId === localSheetId);
+  const xml = removeDefinedNames(workbookXml, (d) => d.name.toLowerCase() === name.toLowerCase() && d.localSheetId === localSheetId);
   const local = localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`;
   const element = `<definedName name="${escapeXml(name)}"${local}>${escapeXml(formula)}</definedName>`;
   const appended = appendToElement(xml, "definedNames", element);

@@ -24,3 +24,4 @@ export { buildAnalysisPlan, ANALYSIS_SHEET_NAME } from "./analysisPlan";
 export { applyMergedAreas } from "./merges";
 export type { MergedArea } from "./merges";
 export { UNCALCULATED } from "./scoringFindings";
+export type { ContentCell } from "./generatedFingerprint";

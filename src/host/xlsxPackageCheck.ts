@@ -38,7 +38,7 @@ const ENCRYPTED_FLAG = 1;
 export const PASSWORD_MESSAGE =
   "Tệp được đặt mật khẩu (mã hóa), không đọc được. Hãy mở bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa trống) rồi lưu lại dạng .xlsx.";
 
-function damaged(what: string, detail: string): XlsxReadError {
+export function damaged(what: string, detail: string): XlsxReadError {
   return new XlsxReadError(
     `Tệp .xlsx bị hỏng hoặc không đầy đủ: ${what} Hãy lấy lại tệp gốc (hoặc bản sao lưu) rồi kiểm tra lại.`,
     detail,
@@ -64,11 +64,20 @@ function dataOf(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** The structure and the declared sizes, before anything is inflated. */
-function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
+/**
+ * The structure and the declared sizes, before anything is inflated. `streamed`: how many times
+ * the limit the parts may declare together when the reader keeps only part of them (1: all kept).
+ */
+function checkDeclared(entries: ZipEntry[], limits: PackageLimits, streamed = 1): void {
   let total = 0;
   let largest: ZipEntry | undefined;
+  // Part names compare case-insensitively in a package: a second member of one name is damage
+  // (or a trick: which of the two would a reader take?).
+  const seen = new Set<string>();
   for (const e of entries) {
+    const key = e.name.toLowerCase();
+    if (seen.has(key)) throw damaged(`phần ${e.name} xuất hiện hai lần trong tệp nén.`, `duplicate member: ${e.name}`);
+    seen.add(key);
     if (e.flags & ENCRYPTED_FLAG) throw new XlsxReadError(PASSWORD_MESSAGE, `encrypted member: ${e.name}`);
     // ZIP64 sizes: a part of 4 GB or more, past any limit this reader can be given.
     if (usesZip64(e)) throw new XlsxReadError(`Tệp quá lớn để đọc: phần ${e.name} từ 4 GB trở lên.`, `ZIP64 member: ${e.name}`);
@@ -83,7 +92,7 @@ function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
     total += e.uncompressedSize;
     if (!largest || e.uncompressedSize > largest.uncompressedSize) largest = e;
   }
-  if (total > limits.maxUnpackedBytes && largest) {
+  if (total > limits.maxUnpackedBytes * streamed && largest) {
     const neededMb = Math.ceil(total / MB);
     throw new XlsxTooLargeError(
       `Tệp quá lớn để đọc an toàn: khi giải nén, dữ liệu chiếm ${megabytes(total)} MB (phần lớn nhất ${largest.name}: ${megabytes(largest.uncompressedSize)} MB), vượt giới hạn ${megabytes(limits.maxUnpackedBytes)} MB.`,
@@ -93,15 +102,30 @@ function checkDeclared(entries: ZipEntry[], limits: PackageLimits): void {
   }
 }
 
-/** Streams the member through an inflater, stopping as soon as it outgrows its declared size. */
-async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean): Promise<Uint8Array[]> {
-  const kept: Uint8Array[] = [];
+/**
+ * Streams the member through an inflater, stopping as soon as it outgrows its declared size, and
+ * hands each inflated chunk to `onChunk`. A refusal thrown by `onChunk` stops the handing, not the
+ * check: the member is still inflated to its end, so damage (size, CRC) is what is reported when
+ * there is any, and the refusal otherwise.
+ */
+async function inflateMember(entry: ZipEntry, data: Uint8Array, onChunk?: (chunk: Uint8Array) => void): Promise<void> {
   let crc = 0;
   let size = 0;
+  let refusal: unknown;
+  let hasRefusal = false;
+  const hand = (chunk: Uint8Array) => {
+    if (!onChunk || hasRefusal) return;
+    try {
+      onChunk(chunk);
+    } catch (err) {
+      refusal = err;
+      hasRefusal = true;
+    }
+  };
   if (entry.method === STORED) {
     crc = crc32Update(0, data);
     size = data.length;
-    if (keep) kept.push(data);
+    hand(data);
   } else {
     const inflater = new DecompressionStream("deflate-raw");
     const writer = inflater.writable.getWriter();
@@ -119,7 +143,7 @@ async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean): 
           throw damaged(`phần ${entry.name} giải nén ra nhiều hơn kích thước ghi trong tệp.`, `member larger than declared: ${entry.name}`);
         }
         crc = crc32Update(crc, value);
-        if (keep) kept.push(value);
+        hand(value);
       }
     } catch (err) {
       if (err instanceof XlsxReadError) throw err;
@@ -131,7 +155,51 @@ async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean): 
     throw damaged(`phần ${entry.name} ngắn hơn kích thước ghi trong tệp.`, `member shorter than declared: ${entry.name}`);
   }
   if (crc !== entry.crc32) throw damaged(`phần ${entry.name} sai mã kiểm tra (CRC), dữ liệu đã bị hư.`, `CRC mismatch: ${entry.name}`);
-  return kept;
+  if (hasRefusal) throw refusal;
+}
+
+/**
+ * A package whose structure and declared sizes passed, members inflated (and checked) one at a
+ * time, each once: a reader takes the parts it needs in its own order, then `checkRest()` checks
+ * the others. Call it only on bytes that start with the zip signature.
+ */
+export class CheckedPackage {
+  private readonly done = new Set<string>();
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    readonly entries: readonly ZipEntry[],
+  ) {}
+
+  /** `streamed`: how many times the limit the parts may declare together (see checkDeclared). */
+  static open(bytes: Uint8Array, limits: PackageLimits, streamed = 1): CheckedPackage {
+    const entries = readCentralDirectory(bytes);
+    if (entries === null) {
+      throw damaged("không đọc được danh mục các phần trong tệp nén (tệp có thể bị cắt cụt khi tải về hoặc sao chép).", "unreadable central directory");
+    }
+    checkDeclared(entries, limits, streamed);
+    return new CheckedPackage(bytes, entries);
+  }
+
+  /** The member of this name (case-insensitive, as part names compare), if any. */
+  entry(name: string): ZipEntry | undefined {
+    const key = name.toLowerCase();
+    return this.entries.find((e) => e.name.toLowerCase() === key);
+  }
+
+  /** Inflates and checks one member, handing its chunks to `onChunk`. */
+  async read(entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void): Promise<void> {
+    this.done.add(entry.name);
+    await inflateMember(entry, dataOf(this.bytes, entry), onChunk);
+  }
+
+  /** Inflates and checks every member not read yet. */
+  async checkRest(): Promise<void> {
+    for (const e of this.entries) {
+      if (e.name.endsWith("/") || this.done.has(e.name)) continue;
+      await this.read(e);
+    }
+  }
 }
 
 function text(chunks: Uint8Array[] | undefined): string {
@@ -187,18 +255,15 @@ function checkSheetsPresent(workbookXml: string, relsXml: string, names: Set<str
  * every sheet present. Call it only on bytes that start with the zip signature.
  */
 export async function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Promise<void> {
-  const entries = readCentralDirectory(bytes);
-  if (entries === null) {
-    throw damaged("không đọc được danh mục các phần trong tệp nén (tệp có thể bị cắt cụt khi tải về hoặc sao chép).", "unreadable central directory");
-  }
-  checkDeclared(entries, limits);
+  const pkg = CheckedPackage.open(bytes, limits);
   const kept = new Map<string, Uint8Array[]>();
-  for (const e of entries) {
+  for (const e of pkg.entries) {
     if (e.name.endsWith("/")) continue;
     const keep = e.name === "xl/workbook.xml" || e.name === "xl/_rels/workbook.xml.rels";
-    const chunks = await inflateMember(e, dataOf(bytes, e), keep);
+    const chunks: Uint8Array[] = [];
+    await pkg.read(e, keep ? (c) => chunks.push(c) : undefined);
     if (keep) kept.set(e.name, chunks);
   }
-  const names = new Set(entries.map((e) => e.name));
+  const names = new Set(pkg.entries.map((e) => e.name));
   checkSheetsPresent(text(kept.get("xl/workbook.xml")), text(kept.get("xl/_rels/workbook.xml.rels")), names);
 }

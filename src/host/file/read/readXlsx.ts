@@ -78,8 +78,8 @@ class PackageReading {
     xml.end();
   }
 
-  async parseOptional<T extends XmlHandler>(rel: Relationship | undefined, handler: T): Promise<T | null> {
-    const entry = rel?.part ? this.pkg.entry(rel.part) : undefined;
+  async parseOptional<T extends XmlHandler>(rel: Relationship, handler: T): Promise<T | null> {
+    const entry = rel.part ? this.pkg.entry(rel.part) : undefined;
     if (!entry) return null;
     await this.parse(entry, handler);
     return handler;
@@ -98,10 +98,12 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: PackageLi
   const relsEntry = pkg.entry(WORKBOOK_RELS);
   const rels = new RelsReader("xl");
   if (relsEntry) await reading.parse(relsEntry, rels);
-  const relOfType = (type: string) => [...rels.byId.values()].find((r) => r.type === type);
+  // Found by relationship; at their usual names when the relationship is missing.
+  const relOfType = (type: string, usual: string): Relationship =>
+    [...rels.byId.values()].find((r) => r.type === type) ?? { part: usual, type };
 
-  const styles = (await reading.parseOptional(relOfType("styles"), new StylesReader())) ?? new StylesReader();
-  const stringsRel = relOfType("sharedStrings");
+  const styles = (await reading.parseOptional(relOfType("styles", "xl/styles.xml"), new StylesReader())) ?? new StylesReader();
+  const stringsRel = relOfType("sharedStrings", "xl/sharedStrings.xml");
   const strings = await reading.parseOptional(stringsRel, new SharedStringsReader());
 
   const sheets: ReadSheet[] = [];
@@ -119,7 +121,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: PackageLi
     }
     const reader = new SheetReader(entry.name, entry.state, member.name, {
       strings: strings ? strings.strings : null,
-      stringsPart: stringsRel?.part ?? "xl/sharedStrings.xml",
+      stringsPart: stringsRel.part ?? "xl/sharedStrings.xml",
       isDateStyle: (s) => styles.isDateStyle(s),
       formatOf: (s) => styles.formatOf(s),
       date1904: book.date1904,

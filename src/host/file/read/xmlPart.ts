@@ -53,7 +53,7 @@ export function notXml(part: string, why: string, detail: string): XlsxReadError
 
 /** The position saxes puts at the start of its messages ("file:line:column: message"). */
 function positionOf(message: string): { line: string; column: string } | null {
-  const m = /^[^:]*:(\d+):(\d+): /.exec(message);
+  const m = /^(?:[^:\d][^:]*:)?(\d+):(\d+): /.exec(message);
   return m ? { line: m[1], column: m[2] } : null;
 }
 

@@ -10,16 +10,21 @@ import { XlsxReadError, XlsxTooLargeError } from "./xlsxReadError";
 const MB = 1024 * 1024;
 
 /**
- * Default limit on the unpacked size of all parts together, in MB. Measured with `cchc check`:
- * 17-20 MB of memory per MB of sheet XML for rows of seven cells (a 30.7 MB sheet of 100,000 rows:
- * 520-610 MB resident), 28 MB per MB at worst for rows of one short number (46 MB of XML, 900,000
- * rows: 1.28 GB). 32 MB keeps the worst case near 1 GB (31.6 MB of such rows: 0.9-1.07 GB); a real
- * scoring workbook unpacks to well under 1 MB.
+ * Default limit, in MB, on the unpacked parts a reading keeps: with the project's reader
+ * (src/host/file/read/), the XML of the workbook, styles, shared strings and the sheets it keeps
+ * whole (a large sheet that is neither a scoring sheet nor a units table is cut after its first
+ * rows and does not count); the parts may declare up to STREAMED_FACTOR times more in all. With
+ * ExcelJS (the tests' comparison path) it is the total of every part, as before. Measured with
+ * ExcelJS: 17-28 MB of memory per MB of sheet XML, hence 32 MB (about 1 GB at worst).
  */
 export const DEFAULT_MAX_UNPACKED_MB = 32;
 
-/** Memory a run may need per MB of unpacked parts, at worst (measured, above). */
-export const WORST_MEMORY_PER_MB = 28;
+/**
+ * Memory a run may need per MB of kept sheet XML, at worst: the reader measured by
+ * scripts/bench/35-reader.js at 4.0-4.1 MB per MB for rows of three to seven cells and 6.6 MB per
+ * MB for rows of one short number (900,000 rows, 41.8 MB of XML: 329 MB resident).
+ */
+export const WORST_MEMORY_PER_MB = 7;
 
 export interface PackageLimits {
   /** Most bytes all parts may unpack to together. */

@@ -62,7 +62,8 @@ function proceduresSheet(rows: number): string {
       `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>1.00${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>Thủ tục cấp giấy chứng nhận số ${r}</t></is></c><c r="C${r}" t="inlineStr"><is><t>Hộ tịch, chứng thực</t></is></c></row>`,
     );
   }
-  return sheetXml(out.join(""));
+  // A merge in the kept rows, written after the rows (as every sheet writes them): still read.
+  return sheetXml(out.join(""), "", '<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>');
 }
 
 describe("a large unrelated sheet beside the scoring sheet", () => {
@@ -89,6 +90,8 @@ describe("a large unrelated sheet beside the scoring sheet", () => {
     expect(procedures.truncated).toEqual({ rowsKept: LARGE_ROWS, rowsInFile: ROWS + 1 });
     expect(procedures.values.length).toBe(LARGE_ROWS);
     expect(procedures.values[1]).toEqual(["1.002", "Thủ tục cấp giấy chứng nhận số 2", "Hộ tịch, chứng thực"]);
+    expect(procedures.values[2][2]).toBeNull();
+    expect(procedures.merges).toEqual([{ row: 1, col: 2, rows: 2, cols: 1 }]);
     expect(book.notices).toEqual([`Sheet "Danh mục TTHC" có 200.001 dòng và không phải bảng chấm điểm hay bảng đơn vị: chỉ đọc 1.000 dòng đầu.`]);
     const alone = await readXlsx(zipParts(await seedParts()));
     expect(scoring).toEqual(alone.sheets[0]);

@@ -8,6 +8,7 @@ import { columnLetters, UNCALCULATED, type CellValue, type Grid, type MergedArea
 import { XlsxReadError } from "../../xlsxReadError";
 import { translateFormula } from "./sharedFormula";
 import { StringItem } from "./sharedStringsPart";
+import { TailScanner } from "./tailScanner";
 import type { ReadSheet } from "./workbookModel";
 import { attr, isSml, type XmlHandler, type XmlTag } from "./xmlPart";
 
@@ -101,6 +102,9 @@ export class SheetReader implements XmlHandler {
   /** Rows from here on are not kept (the sheet is large and neither kind of table). */
   private cut = Infinity;
   private lastRowInFile = -1;
+  /** The qualified name of the sheet's row elements ("row", "x:row"). */
+  private rowName = "row";
+  private tail: TailScanner | null = null;
 
   constructor(
     readonly name: string,
@@ -112,6 +116,21 @@ export class SheetReader implements XmlHandler {
   /** Whether the reader still keeps what it reads (the caller counts the bytes kept). */
   get keeping(): boolean {
     return this.cut === Infinity;
+  }
+
+  /** Once rows are no longer kept, the rest of the part is only scanned (tailScanner.ts). */
+  detach(): ((text: string) => void) | null {
+    if (this.cut === Infinity || this.cell || this.sheetDataDepth < 0) return null;
+    this.tail = new TailScanner(this.rowName, this.row);
+    const tail = this.tail;
+    return (text) => tail.feed(text);
+  }
+
+  endDetached(): void {
+    const tail = this.tail!;
+    tail.end();
+    this.lastRowInFile = Math.max(this.lastRowInFile, tail.lastRow);
+    this.mergeRefs.push(...tail.mergeRefs);
   }
 
   open(tag: XmlTag): void {
@@ -156,6 +175,7 @@ export class SheetReader implements XmlHandler {
   }
 
   private openRow(tag: XmlTag): void {
+    this.rowName = tag.name;
     const r = attr(tag, "r");
     if (r === undefined) this.row++;
     else {

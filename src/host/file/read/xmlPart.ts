@@ -24,6 +24,13 @@ export interface XmlHandler {
   open(tag: XmlTag): void;
   close(tag: XmlTag): void;
   text?(text: string): void;
+  /**
+   * Asked after each chunk: a consumer of the rest of the part's text, when the handler needs it no
+   * longer parsed (the parser is then dropped; the text is still decoded as strict UTF-8).
+   */
+  detach?(): ((text: string) => void) | null;
+  /** Called at the end of a detached part. */
+  endDetached?(): void;
 }
 
 /** An attribute without a namespace (the usual case: r, t, s, ref, name…). */
@@ -65,10 +72,11 @@ export class XmlPartReader {
   private fed = 0;
   /** The last bytes of the previous chunk that may begin a character split across chunks. */
   private tail: Uint8Array = new Uint8Array(0);
+  private raw: ((text: string) => void) | null = null;
 
   constructor(
     readonly part: string,
-    handler: XmlHandler,
+    private readonly handler: XmlHandler,
   ) {
     this.parser.on("opentag", (tag) => handler.open(tag));
     this.parser.on("closetag", (tag) => handler.close(tag));
@@ -102,11 +110,15 @@ export class XmlPartReader {
       throw this.invalidUtf8(new Uint8Array(0));
     }
     this.write(text);
-    this.guard(() => this.parser.close());
+    if (this.raw) this.handler.endDetached?.();
+    else this.guard(() => this.parser.close());
   }
 
   private write(text: string): void {
-    if (text.length > 0) this.guard(() => this.parser.write(text));
+    if (text.length === 0) return;
+    if (this.raw) return this.raw(text);
+    this.guard(() => this.parser.write(text));
+    this.raw = this.handler.detach?.() ?? null;
   }
 
   /** Runs a parser call, turning its errors (not the handler's own refusals) into the part's refusal. */

@@ -18,6 +18,7 @@ export class WorkbookReader implements XmlHandler {
   private root = false;
   private inName: { name: string; text: string } | null = null;
   private views = 0;
+  private sawSheets = false;
 
   constructor(private readonly part: string) {}
 
@@ -33,6 +34,7 @@ export class WorkbookReader implements XmlHandler {
       return;
     }
     if (isSml(tag, "sheet")) this.sheet(tag);
+    else if (isSml(tag, "sheets")) this.sawSheets = true;
     else if (isSml(tag, "definedName")) {
       // Names local to one sheet (print titles, filters) are not the workbook's.
       const name = attr(tag, "name");
@@ -60,9 +62,13 @@ export class WorkbookReader implements XmlHandler {
     }
   }
 
-  /** Refuses a workbook that names no sheet (Excel cannot have one). */
+  /**
+   * Refuses a workbook whose <sheets> names no sheet (Excel cannot have one). A workbook without
+   * any <sheets> element (what ExcelJS writes for a workbook with no sheet) reads as having none,
+   * as it always has: `cchc check` then says the workbook has no sheet.
+   */
   finish(): void {
-    if (this.sheets.length === 0) {
+    if (this.sawSheets && this.sheets.length === 0) {
       throw new XlsxReadError(`Tệp .xlsx bị hỏng: phần ${this.part} không có sheet nào (bảng tính nào cũng có ít nhất một sheet).`, `${this.part}: no sheet`);
     }
   }

@@ -37,7 +37,7 @@ function moveReferences(text: string, rows: number, cols: number): string {
       if (columnNumber(m[2]) > MAX_COL || Number(m[4]) > MAX_ROW || Number(m[4]) < 1) return m[0];
       const col = m[1] ? m[2] : moveColumn(m[2], cols);
       const row = m[3] ? m[4] : moveRow(m[4], rows);
-      return `${m[1]}${col}${m[3]}${row}`;
+      return col === "#REF!" || row === "#REF!" ? "#REF!" : `${m[1]}${col}${m[3]}${row}`;
     }
     if (m[6] !== undefined) return m[5] ? m[0] : `${m[5]}${moveColumn(m[6], cols)}`;
     if (m[8] !== undefined) return m[7] ? m[0] : `${m[7]}${moveColumn(m[8], cols)}`;

@@ -1,6 +1,6 @@
 // The add-in and the command line read the same workbook the same way: every .xlsx fixture the
-// tests use is written to a real file, then read once through the ExcelJS adapter (as `cchc` and
-// the standalone page read it) and once through the Office.js adapter over a fake Excel opened from
+// tests use (test/host/helpers/parityFixtures.ts) is written to a real file, then read once through
+// the project's .xlsx reader (as `cchc` and the standalone page read it) and once through the Office.js adapter over a fake Excel opened from
 // the same file (test/support/fakeFromXlsx.ts); both must give the same analysis: totals, findings
 // with their cells, lost items, responsible units, ranking.
 import { promises as fs } from "fs";
@@ -39,7 +39,7 @@ async function bothReads(bytes: Uint8Array) {
   return { cli, fake, snapshot, analysis: analyzeWorkbook(userGrids(snapshot)) };
 }
 
-describe("the ExcelJS and the Office.js adapters give the same analysis", () => {
+describe("the .xlsx reader and the Office.js adapter give the same analysis", () => {
   it.each(FIXTURES)("%s", async (name, make) => {
     const bytes = await throughFile(name, await make());
     const { cli, fake, snapshot, analysis } = await bothReads(bytes);

@@ -24,3 +24,4 @@ export { buildAnalysisPlan, ANALYSIS_SHEET_NAME } from "./plans/analysisPlan";
 export { applyMergedAreas } from "./cells/merges";
 export type { MergedArea } from "./cells/merges";
 export { UNCALCULATED } from "./scoring/scoringFindings";
+export type { ContentCell } from "./plans/generatedFingerprint";

@@ -7,6 +7,7 @@ import { buildReportPlans } from "../engine/plans/reportPlans";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
 import type { Finding, Grid, SheetResult, WorkbookAnalysis } from "../engine/core/types";
 import { compareWithPrevious } from "../engine/compare/previousYear";
+import { mergeRanges, numberFormatLookup } from "../host/file/read/readSnapshot";
 import { defaultScoringSheet, generatedNames, openXlsx, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
 import { offerDownload, reportFileName, resultFileName } from "../report/download";
@@ -92,14 +93,11 @@ function focusCell(address: string): void {
   }
 }
 
-/** Merges and number formats of a sheet, read from the ExcelJS worksheet for display. */
+/** Merges and number formats of a sheet, as the reader read them, for display. */
 function layoutOf(name: string): SheetLayout | undefined {
-  const ws = state?.opened.port.workbook.getWorksheet(name);
-  if (!ws) return undefined;
-  return {
-    merges: ws.model.merges ?? [],
-    formatOf: (row, col) => ws.findCell(row + 1, col + 1)?.numFmt || undefined,
-  };
+  const sheet = state?.opened.port.workbook.sheets.find((s) => s.name === name);
+  if (!sheet) return undefined;
+  return { merges: mergeRanges(sheet), formatOf: numberFormatLookup(sheet) };
 }
 
 function selectSheet(name: string): void {

@@ -3,12 +3,11 @@
 import { analyzeWorkbook } from "../../engine/analyze";
 import type { EngineSettings, Grid, ScoringSheet, SheetResult, WorkbookAnalysis } from "../../engine/core/types";
 import type { WorkbookSnapshot } from "../port";
-import { loadWorkbook } from "./read/xlsxLoad";
 import { XlsxWorkbook } from "./xlsxWorkbook";
 import type { PackageLimits } from "./package/xlsxPackageCheck";
 
 export interface OpenedWorkbook {
-  /** Reads through ExcelJS; writes report sheets into the original package. */
+  /** Reads through the project's reader (read/); writes report sheets into the original package. */
   port: XlsxWorkbook;
   snapshot: WorkbookSnapshot;
   /** The user's sheets: every sheet except those this project generated (found by marker). */
@@ -29,7 +28,10 @@ export async function openXlsx(
   limits?: PackageLimits,
 ): Promise<OpenedWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const port = new XlsxWorkbook(bytes, await loadWorkbook(bytes, limits));
+  // A sheet the clerk mapped, or last year's, is kept whole even when large and unrecognised.
+  const named = (name: string) =>
+    settings?.previousSheet === name || (settings?.columnMaps !== undefined && Object.prototype.hasOwnProperty.call(settings.columnMaps, name));
+  const port = await XlsxWorkbook.open(bytes, limits, { keepWhole: named });
   const snapshot = await port.read();
   const generated = generatedNames(snapshot);
   const userSheets = snapshot.sheets.filter((g) => !generated.has(g.name));

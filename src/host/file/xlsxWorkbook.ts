@@ -1,14 +1,16 @@
-// The report port of `cchc summary` and the standalone page over .xlsx bytes: grids are read
-// through ExcelJS (read only), sheets are written into the original package (xlsxPackage.ts), so
-// the output is the input plus the new sheets and nothing of the clerk's workbook is lost.
-import type { Workbook } from "exceljs";
+// The report port of `cchc summary` and the standalone page over .xlsx bytes: grids are read by
+// the project's own reader (read/), sheets are written into the original package
+// (write/xlsxPackage.ts), so the output is the input plus the new sheets and nothing of the
+// clerk's workbook is lost.
 import { fingerprintOfCells, fingerprintOfPlan, judgeGenerated, type KeptSheet } from "../../engine/plans/generatedFingerprint";
 import type { SheetPlan } from "../../engine/plans/plan";
 import { resolveSheetName } from "../../engine/plans/sheetNames";
-import { ExcelJsWorkbook } from "./read/exceljsWorkbook";
+import { readXlsx, type ReadOptions } from "./read/readXlsx";
+import { sheetContent, snapshotOf } from "./read/readSnapshot";
+import type { ReadWorkbook } from "./read/workbookModel";
+import { DEFAULT_LIMITS, type PackageLimits } from "./package/xlsxPackageCheck";
 import type { ReportPort, WorkbookSnapshot } from "../port";
 import { fingerprintFormula, fingerprintName, markerReference, markersOf, storedFingerprint } from "../generatedMarkers";
-import { sheetContent } from "./read/exceljsMarkers";
 import { XlsxPackage } from "./write/xlsxPackage";
 import { printTitlesReference, sheetXml } from "./write/xlsxSheetXml";
 import { appendStyles } from "./write/xlsxStylesAppend";
@@ -19,19 +21,24 @@ export class XlsxWorkbook implements ReportPort {
   /** Fingerprints of the sheets written through this object, by lower-case name. */
   private readonly written = new Map<string, string>();
 
-  /** `workbook` is `bytes` as loaded by ExcelJS (xlsxLoad.ts); it is only read. */
+  /** `workbook` is `bytes` as read by readXlsx; it is only read. */
   constructor(
     private readonly bytes: Uint8Array,
-    readonly workbook: Workbook,
+    readonly workbook: ReadWorkbook,
   ) {}
 
-  read(): Promise<WorkbookSnapshot> {
-    return new ExcelJsWorkbook(this.workbook).read();
+  /** Reads the bytes (throws XlsxReadError with a Vietnamese message). */
+  static async open(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS, options?: ReadOptions): Promise<XlsxWorkbook> {
+    return new XlsxWorkbook(bytes, await readXlsx(bytes, limits, options));
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    return snapshotOf(this.workbook);
   }
 
   /** Names of the hidden sheets (an old year kept hidden is not the default to summarise). */
   hiddenSheets(): Set<string> {
-    return new Set(this.workbook.worksheets.filter((ws) => ws.state !== "visible").map((ws) => ws.name));
+    return new Set(this.workbook.sheets.filter((s) => s.state !== "visible").map((s) => s.name));
   }
 
   /** Whether the workbook holds macros, so the result must be saved as .xlsm. */
@@ -84,7 +91,7 @@ export class XlsxWorkbook implements ReportPort {
   private fingerprintOf(sheet: string): string {
     const written = this.written.get(sheet.toLowerCase());
     if (written !== undefined) return written;
-    const ws = this.workbook.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
-    return ws ? fingerprintOfCells(sheetContent(ws)) : "";
+    const read = this.workbook.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    return read ? fingerprintOfCells(sheetContent(read)) : "";
   }
 }

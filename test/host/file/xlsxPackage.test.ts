@@ -42,7 +42,7 @@ async function minimalPackage(): Promise<Uint8Array> {
 }
 
 async function write(bytes: Uint8Array, plans: SheetPlan[]): Promise<Uint8Array> {
-  const port = new XlsxWorkbook(bytes, await loadWorkbook(bytes));
+  const port = await XlsxWorkbook.open(bytes);
   await port.writeSheets(plans);
   return port.save();
 }

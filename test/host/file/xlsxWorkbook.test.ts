@@ -37,7 +37,7 @@ function summaryPlan(overrides: Partial<SheetPlan> = {}): SheetPlan {
 }
 
 async function portOf(bytes: Uint8Array): Promise<XlsxWorkbook> {
-  return new XlsxWorkbook(bytes, await loadWorkbook(bytes));
+  return await XlsxWorkbook.open(bytes);
 }
 
 /** Writes the plans into the package and returns the new package, the names used and the kept sheets. */

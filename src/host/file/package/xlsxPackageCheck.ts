@@ -10,16 +10,21 @@ import { XlsxReadError, XlsxTooLargeError } from "./xlsxReadError";
 const MB = 1024 * 1024;
 
 /**
- * Default limit on the unpacked size of all parts together, in MB. Measured with `cchc check`:
- * 17-20 MB of memory per MB of sheet XML for rows of seven cells (a 30.7 MB sheet of 100,000 rows:
- * 520-610 MB resident), 28 MB per MB at worst for rows of one short number (46 MB of XML, 900,000
- * rows: 1.28 GB). 32 MB keeps the worst case near 1 GB (31.6 MB of such rows: 0.9-1.07 GB); a real
- * scoring workbook unpacks to well under 1 MB.
+ * Default limit, in MB, on the unpacked parts a reading keeps: with the project's reader
+ * (src/host/file/read/), the XML of the workbook, styles, shared strings and the sheets it keeps
+ * whole (a large sheet that is neither a scoring sheet nor a units table is cut after its first
+ * rows and does not count); the parts may declare up to STREAMED_FACTOR times more in all. With
+ * ExcelJS (the tests' comparison path) it is the total of every part, as before. Measured with
+ * ExcelJS: 17-28 MB of memory per MB of sheet XML, hence 32 MB (about 1 GB at worst).
  */
 export const DEFAULT_MAX_UNPACKED_MB = 32;
 
-/** Memory a run may need per MB of unpacked parts, at worst (measured, above). */
-export const WORST_MEMORY_PER_MB = 28;
+/**
+ * Memory a run may need per MB of kept sheet XML, at worst: the reader measured by
+ * scripts/bench/35-reader.js at 4.0-4.1 MB per MB for rows of three to seven cells and 6.6 MB per
+ * MB for rows of one short number (900,000 rows, 41.8 MB of XML: 329 MB resident).
+ */
+export const WORST_MEMORY_PER_MB = 7;
 
 export interface PackageLimits {
   /** Most bytes all parts may unpack to together. */
@@ -41,7 +46,7 @@ export const PASSWORD_MESSAGE =
 /** The file's kind as messages name it (".xlsx", or ".ods" for the LibreOffice reader). */
 export type PackageFormat = ".xlsx" | ".ods";
 
-function damaged(what: string, detail: string, format: PackageFormat = ".xlsx"): XlsxReadError {
+export function damaged(what: string, detail: string, format: PackageFormat = ".xlsx"): XlsxReadError {
   return new XlsxReadError(
     `Tệp ${format} bị hỏng hoặc không đầy đủ: ${what} Hãy lấy lại tệp gốc (hoặc bản sao lưu) rồi kiểm tra lại.`,
     detail,
@@ -67,11 +72,20 @@ function dataOf(bytes: Uint8Array, entry: ZipEntry, format: PackageFormat): Uint
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** The structure and the declared sizes, before anything is inflated. */
-function checkDeclared(entries: ZipEntry[], limits: PackageLimits, format: PackageFormat): void {
+/**
+ * The structure and the declared sizes, before anything is inflated. `streamed`: how many times
+ * the limit the parts may declare together when the reader keeps only part of them (1: all kept).
+ */
+function checkDeclared(entries: ZipEntry[], limits: PackageLimits, streamed: number, format: PackageFormat): void {
   let total = 0;
   let largest: ZipEntry | undefined;
+  // Part names compare case-insensitively in a package: a second member of one name is damage
+  // (or a trick: which of the two would a reader take?).
+  const seen = new Set<string>();
   for (const e of entries) {
+    const key = e.name.toLowerCase();
+    if (seen.has(key)) throw damaged(`phần ${e.name} xuất hiện hai lần trong tệp nén.`, `duplicate member: ${e.name}`, format);
+    seen.add(key);
     if (e.flags & ENCRYPTED_FLAG) throw new XlsxReadError(PASSWORD_MESSAGE, `encrypted member: ${e.name}`);
     // ZIP64 sizes: a part of 4 GB or more, past any limit this reader can be given.
     if (usesZip64(e)) throw new XlsxReadError(`Tệp quá lớn để đọc: phần ${e.name} từ 4 GB trở lên.`, `ZIP64 member: ${e.name}`);
@@ -86,7 +100,7 @@ function checkDeclared(entries: ZipEntry[], limits: PackageLimits, format: Packa
     total += e.uncompressedSize;
     if (!largest || e.uncompressedSize > largest.uncompressedSize) largest = e;
   }
-  if (total > limits.maxUnpackedBytes && largest) {
+  if (total > limits.maxUnpackedBytes * streamed && largest) {
     const neededMb = Math.ceil(total / MB);
     throw new XlsxTooLargeError(
       `Tệp quá lớn để đọc an toàn: khi giải nén, dữ liệu chiếm ${megabytes(total)} MB (phần lớn nhất ${largest.name}: ${megabytes(largest.uncompressedSize)} MB), vượt giới hạn ${megabytes(limits.maxUnpackedBytes)} MB.`,
@@ -96,15 +110,30 @@ function checkDeclared(entries: ZipEntry[], limits: PackageLimits, format: Packa
   }
 }
 
-/** Streams the member through an inflater, stopping as soon as it outgrows its declared size. */
-async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean, format: PackageFormat): Promise<Uint8Array[]> {
-  const kept: Uint8Array[] = [];
+/**
+ * Streams the member through an inflater, stopping as soon as it outgrows its declared size, and
+ * hands each inflated chunk to `onChunk`. A refusal thrown by `onChunk` stops the handing, not the
+ * check: the member is still inflated to its end, so damage (size, CRC) is what is reported when
+ * there is any, and the refusal otherwise.
+ */
+async function inflateMember(entry: ZipEntry, data: Uint8Array, format: PackageFormat, onChunk?: (chunk: Uint8Array) => void): Promise<void> {
   let crc = 0;
   let size = 0;
+  let refusal: unknown;
+  let hasRefusal = false;
+  const hand = (chunk: Uint8Array) => {
+    if (!onChunk || hasRefusal) return;
+    try {
+      onChunk(chunk);
+    } catch (err) {
+      refusal = err;
+      hasRefusal = true;
+    }
+  };
   if (entry.method === STORED) {
     crc = crc32Update(0, data);
     size = data.length;
-    if (keep) kept.push(data);
+    hand(data);
   } else {
     const inflater = new DecompressionStream("deflate-raw");
     const writer = inflater.writable.getWriter();
@@ -122,7 +151,7 @@ async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean, f
           throw damaged(`phần ${entry.name} giải nén ra nhiều hơn kích thước ghi trong tệp.`, `member larger than declared: ${entry.name}`, format);
         }
         crc = crc32Update(crc, value);
-        if (keep) kept.push(value);
+        hand(value);
       }
     } catch (err) {
       if (err instanceof XlsxReadError) throw err;
@@ -134,7 +163,52 @@ async function inflateMember(entry: ZipEntry, data: Uint8Array, keep: boolean, f
     throw damaged(`phần ${entry.name} ngắn hơn kích thước ghi trong tệp.`, `member shorter than declared: ${entry.name}`, format);
   }
   if (crc !== entry.crc32) throw damaged(`phần ${entry.name} sai mã kiểm tra (CRC), dữ liệu đã bị hư.`, `CRC mismatch: ${entry.name}`, format);
-  return kept;
+  if (hasRefusal) throw refusal;
+}
+
+/**
+ * A package whose structure and declared sizes passed, members inflated (and checked) one at a
+ * time, each once: a reader takes the parts it needs in its own order, then `checkRest()` checks
+ * the others. Call it only on bytes that start with the zip signature.
+ */
+export class CheckedPackage {
+  private readonly done = new Set<string>();
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    readonly entries: readonly ZipEntry[],
+    private readonly format: PackageFormat,
+  ) {}
+
+  /** `streamed`: how many times the limit the parts may declare together (see checkDeclared). */
+  static open(bytes: Uint8Array, limits: PackageLimits, streamed = 1, format: PackageFormat = ".xlsx"): CheckedPackage {
+    const entries = readCentralDirectory(bytes);
+    if (entries === null) {
+      throw damaged("không đọc được danh mục các phần trong tệp nén (tệp có thể bị cắt cụt khi tải về hoặc sao chép).", "unreadable central directory", format);
+    }
+    checkDeclared(entries, limits, streamed, format);
+    return new CheckedPackage(bytes, entries, format);
+  }
+
+  /** The member of this name (case-insensitive, as part names compare), if any. */
+  entry(name: string): ZipEntry | undefined {
+    const key = name.toLowerCase();
+    return this.entries.find((e) => e.name.toLowerCase() === key);
+  }
+
+  /** Inflates and checks one member, handing its chunks to `onChunk`. */
+  async read(entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void): Promise<void> {
+    this.done.add(entry.name);
+    await inflateMember(entry, dataOf(this.bytes, entry, this.format), this.format, onChunk);
+  }
+
+  /** Inflates and checks every member not read yet. */
+  async checkRest(): Promise<void> {
+    for (const e of this.entries) {
+      if (e.name.endsWith("/") || this.done.has(e.name)) continue;
+      await this.read(e);
+    }
+  }
 }
 
 function text(chunks: Uint8Array[] | undefined): string {
@@ -195,17 +269,13 @@ export async function readPackageMembers(
   keep: (name: string) => boolean,
   format: PackageFormat = ".xlsx",
 ): Promise<Map<string, Uint8Array[]>> {
-  const entries = readCentralDirectory(bytes);
-  if (entries === null) {
-    throw damaged("không đọc được danh mục các phần trong tệp nén (tệp có thể bị cắt cụt khi tải về hoặc sao chép).", "unreadable central directory", format);
-  }
-  checkDeclared(entries, limits, format);
+  const pkg = CheckedPackage.open(bytes, limits, 1, format);
   const kept = new Map<string, Uint8Array[]>();
-  for (const e of entries) {
+  for (const e of pkg.entries) {
     if (e.name.endsWith("/")) continue;
-    const wanted = keep(e.name);
-    const chunks = await inflateMember(e, dataOf(bytes, e, format), wanted, format);
-    if (wanted) kept.set(e.name, chunks);
+    const chunks: Uint8Array[] = [];
+    await pkg.read(e, keep(e.name) ? (c) => chunks.push(c) : undefined);
+    if (keep(e.name)) kept.set(e.name, chunks);
   }
   return kept;
 }
@@ -216,8 +286,7 @@ export async function readPackageMembers(
  * every sheet present. Call it only on bytes that start with the zip signature.
  */
 export async function checkPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Promise<void> {
-  const entries = readCentralDirectory(bytes);
+  const names = new Set((readCentralDirectory(bytes) ?? []).map((e) => e.name));
   const kept = await readPackageMembers(bytes, limits, (name) => name === "xl/workbook.xml" || name === "xl/_rels/workbook.xml.rels");
-  const names = new Set((entries ?? []).map((e) => e.name));
   checkSheetsPresent(text(kept.get("xl/workbook.xml")), text(kept.get("xl/_rels/workbook.xml.rels")), names);
 }

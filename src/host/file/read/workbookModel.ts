@@ -18,6 +18,11 @@ export interface ReadSheet {
   /** Formula cells: text without "=", A1 references, "," between arguments (as .xlsx stores them). */
   formulas: { row: number; col: number; formula: string }[];
   /**
+   * Number formats of the number cells that have one other than General ("0.00", "0%"), for
+   * display (the standalone page shows a number with its format's decimals). Dates are not listed.
+   */
+  numberFormats?: { row: number; col: number; format: string }[];
+  /**
    * Set when the sheet was not kept whole because it is neither a scoring sheet nor a units table
    * and is large: `values` then holds its first `rowsKept` rows only.
    */

@@ -1,18 +1,12 @@
 // Loading and saving .xlsx bytes with ExcelJS, with Vietnamese messages for files that are not
 // workbooks, are damaged or too large. Works in Node and in the browser (bytes in, bytes out).
 import { Workbook } from "exceljs";
-import { isEncryptedOffice, isOleFile } from "../package/oleFile";
+import { refuseNonWorkbook } from "./xlsxGate";
 import { clipMergesToUsedRange, type WorksheetMergeModel } from "./xlsxCells";
-import { checkPackage, DEFAULT_LIMITS, PASSWORD_MESSAGE, type PackageLimits } from "../package/xlsxPackageCheck";
-import { zipEntryNames } from "../package/xlsxParts";
+import { checkPackage, DEFAULT_LIMITS, type PackageLimits } from "../package/xlsxPackageCheck";
 import { XlsxReadError } from "../package/xlsxReadError";
 
 export { XlsxReadError, XlsxTooLargeError } from "../package/xlsxReadError";
-
-/** The first bytes of every zip file (an .xlsx is a zip package). */
-function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
 
 /** The hook ExcelJS calls between parsing the parts and building the workbook from them. */
 interface Reconciling {
@@ -31,24 +25,7 @@ function clipMergesOnLoad(wb: Workbook): void {
 
 /** Throws XlsxReadError unless the bytes are a sound .xlsx package within `limits`. */
 async function refuseUnreadable(bytes: Uint8Array, limits: PackageLimits): Promise<void> {
-  if (bytes.length === 0) throw new XlsxReadError("Tệp rỗng (0 byte), không phải bảng tính .xlsx.", "empty file");
-  if (isEncryptedOffice(bytes)) throw new XlsxReadError(PASSWORD_MESSAGE, "OLE file with EncryptionInfo");
-  if (!looksLikeZip(bytes)) {
-    const what = isOleFile(bytes) ? "có thể là tệp .xls cũ" : "có thể là tệp .xls cũ, .csv hoặc tệp khác đổi đuôi";
-    throw new XlsxReadError(
-      `Không phải tệp Excel .xlsx (${what}). Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
-      isOleFile(bytes) ? "OLE file without EncryptionInfo" : "no zip signature",
-    );
-  }
-  // A zip without the workbook part is another format renamed (.ods, .docx, .xlsb); ExcelJS would
-  // read it as a workbook with no sheet.
-  const names = zipEntryNames(bytes);
-  if (names.length > 0 && !names.includes("xl/workbook.xml")) {
-    throw new XlsxReadError(
-      "Tệp nén nhưng không phải bảng tính .xlsx (có thể là tệp .ods, .xlsb hoặc .docx đổi đuôi). Hãy mở bằng Excel và lưu dạng Excel Workbook (.xlsx).",
-      "no xl/workbook.xml part",
-    );
-  }
+  refuseNonWorkbook(bytes);
   await checkPackage(bytes, limits);
 }
 

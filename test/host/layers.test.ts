@@ -29,7 +29,8 @@ const RULES: Record<string, string[]> = {
   "host/file/package": [],
   "host/file/read": ["host", "host/file/package", ...ENGINE],
   "host/file/legacy": ["host/file/package", "host/file/read", ...ENGINE],
-  "host/file/write": ["host", ...ENGINE],
+  // write/ takes the shape of a read workbook (read/workbookModel.ts) to convert .xls and .ods.
+  "host/file/write": ["host", "host/file/read", ...ENGINE],
   "host/file": ["host", ...HOST_FILE, ...ENGINE],
   taskpane: ["host", "host/office", "report", "functions", ...ENGINE],
   standalone: ["host", "host/file", ...HOST_FILE, "report", ...ENGINE],

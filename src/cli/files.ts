@@ -6,6 +6,7 @@ import { promises as fs, type Stats } from "fs";
 import * as path from "path";
 import { megabytes } from "../host/file/package/xlsxPackageCheck";
 import { XlsxTooLargeError } from "../host/file/package/xlsxReadError";
+import { WORKBOOK_FILE } from "../report/fileNames";
 import { systemCode, systemReason } from "./systemErrors";
 
 export interface InputFile {
@@ -15,9 +16,12 @@ export interface InputFile {
   error?: string;
 }
 
-/** .xlsx by extension, minus Excel's lock files ("~$Book.xlsx") left while a file is open. */
+/**
+ * Workbooks by extension (.xlsx, .xlsm, and old .xls and .ods, read by converting them), minus
+ * Excel's lock files ("~$Book.xlsx") left while a file is open.
+ */
 export function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith("~$");
+  return WORKBOOK_FILE.test(name) && !name.startsWith("~$");
 }
 
 export const NOT_REGULAR = "Không phải tệp thông thường (thiết bị, FIFO hoặc socket), không đọc.";

@@ -32,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     return fail(`${input}: ${err instanceof Error ? err.message : String(err)}`);
   }
+  if (opened.converted && !/\.xlsx$/i.test(out)) return fail(`${input} là tệp .${opened.converted.format}: bản tổng hợp là một tệp .xlsx mới, hãy đặt tên tệp kết quả có đuôi .xlsx: ${out}`);
   if (macros && !/\.xlsm$/i.test(out)) return fail(`${input} có macro (VBA); tệp kết quả phải có đuôi .xlsm để giữ macro: ${out}`);
   if (!macros && /\.xlsm$/i.test(out)) return fail(`${input} không có macro; tệp kết quả phải có đuôi .xlsx: ${out}`);
   const wanted = options.get("--sheet");
@@ -58,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(`Đã ghi ${out} với các sheet: ${names.map((n) => `"${n}"`).join(", ")}.\n`);
   if (sheet !== undefined) process.stdout.write(`Tổng hợp từ bảng điểm "${sheet}"${wanted === undefined ? " (chọn sheet khác bằng --sheet TÊN_SHEET)" : ""}.\n`);
   for (const k of kept) process.stdout.write(`${keptSheetMessage(k)}\n`);
+  for (const notice of opened.converted?.notices ?? []) process.stdout.write(`Lưu ý: ${notice}\n`);
   if (errors > 0) process.stdout.write(`Lưu ý: bảng tính có ${errors} lỗi; xem bằng lệnh: cchc check ${input}\n`);
   return 0;
 }

@@ -10,7 +10,7 @@ import { compareWithPrevious } from "../engine/compare/previousYear";
 import { mergeRanges, numberFormatLookup } from "../host/file/read/readSnapshot";
 import { defaultScoringSheet, generatedNames, openXlsx, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
-import { offerDownload, reportFileName, resultFileName } from "../report/download";
+import { offerDownload, reportFileName, resultFileName, WORKBOOK_FILE } from "../report/download";
 import { renderGrid, type SheetLayout } from "./gridView";
 import { renderFindings, renderSheetInfo } from "./sheetInfoView";
 import { installStyles } from "./styles";
@@ -153,7 +153,8 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
   const unmatched = applyPrevious(state);
   setStatus(
     `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.` +
-      (unmatched.length > 0 ? ` ${unmatched.join(" ")}` : ""),
+      (unmatched.length > 0 ? ` ${unmatched.join(" ")}` : "") +
+      (state.opened.converted ? ` Tệp .${state.opened.converted.format} được đọc được; bản tổng hợp tải về sẽ là tệp .xlsx mới.` : ""),
   );
   byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
   byId<HTMLButtonElement>("download-report").disabled = scoring === 0;
@@ -162,8 +163,8 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
 }
 
 async function openFile(file: File): Promise<void> {
-  if (!/\.xls[xm]$/i.test(file.name)) {
-    setStatus(`"${file.name}" không phải tệp .xlsx (hay .xlsm). Hãy lưu bảng tính dạng Excel Workbook (.xlsx) rồi mở lại.`, true);
+  if (!WORKBOOK_FILE.test(file.name)) {
+    setStatus(`"${file.name}" không phải bảng tính .xlsx, .xlsm, .xls hay .ods. Hãy lưu bảng tính dạng Excel Workbook (.xlsx) rồi mở lại.`, true);
     return;
   }
   await openBytes(await file.arrayBuffer(), file.name);
@@ -171,8 +172,8 @@ async function openFile(file: File): Promise<void> {
 
 /** "Tệp năm trước": read, kept, and compared with the open workbook; a bad file is named and changes nothing. */
 async function openPrevious(file: File): Promise<void> {
-  if (!/\.xls[xm]$/i.test(file.name)) {
-    setStatus(`Tệp năm trước "${file.name}" không phải tệp .xlsx (hay .xlsm).`, true);
+  if (!WORKBOOK_FILE.test(file.name)) {
+    setStatus(`Tệp năm trước "${file.name}" không phải bảng tính .xlsx, .xlsm, .xls hay .ods.`, true);
     return;
   }
   setStatus(`Đang đọc tệp năm trước ${file.name}…`);
@@ -226,6 +227,7 @@ async function generate(): Promise<void> {
       return;
     }
     const kept: KeptSheet[] = [];
+    const converted = current.opened.converted;
     const names = await current.opened.port.writeSheets(plans, kept);
     const bytes = await current.opened.port.save();
     // The file is the clerk's before anything else can fail.
@@ -241,7 +243,7 @@ async function generate(): Promise<void> {
     selectSheet(names[0]);
     const source = sheet !== undefined ? ` từ bảng điểm "${sheet}"` : "";
     const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${source} và tải tệp ${resultFileName(current.fileName)} về máy.`;
-    setStatus([done, ...kept.map(keptSheetMessage)].join(" "));
+    setStatus([done, ...kept.map(keptSheetMessage), ...(converted?.notices ?? [])].join(" "));
   } catch (err) {
     setStatus(`Không tạo được các sheet tổng hợp: ${err instanceof Error ? err.message : String(err)}`, true);
   } finally {

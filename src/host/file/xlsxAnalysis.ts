@@ -1,9 +1,12 @@
-// Opening .xlsx bytes and analysing them: shared by `cchc check`, `cchc summary` and the
-// standalone page, so all three see a workbook the same way.
+// Opening a workbook's bytes and analysing them: shared by `cchc check`, `cchc summary` and the
+// standalone page, so all three see a workbook the same way. An old .xls or an .ods is read by the
+// legacy readers and converted to a new .xlsx first, so everything after reads one format.
 import { analyzeWorkbook } from "../../engine/analyze";
 import type { EngineSettings, Grid, ScoringSheet, SheetResult, WorkbookAnalysis } from "../../engine/core/types";
 import type { WorkbookSnapshot } from "../port";
 import { XlsxWorkbook } from "./xlsxWorkbook";
+import { isLegacyWorkbook, readLegacyWorkbook } from "./legacy/legacyWorkbook";
+import { convertedNotice, convertToXlsx } from "./write/convertedPackage";
 import type { PackageLimits } from "./package/xlsxPackageCheck";
 
 export interface OpenedWorkbook {
@@ -14,6 +17,8 @@ export interface OpenedWorkbook {
   userSheets: Grid[];
   /** Analysis of the user's sheets, in tab order. */
   analysis: WorkbookAnalysis;
+  /** Set when the file was an .xls or .ods: what the clerk is told about the conversion. */
+  converted?: { format: "xls" | "ods"; notices: string[] };
 }
 
 /** Names of the sheets this project wrote earlier (kept out of the analysis). */
@@ -27,7 +32,14 @@ export async function openXlsx(
   settings?: Partial<EngineSettings>,
   limits?: PackageLimits,
 ): Promise<OpenedWorkbook> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  let bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  let converted: OpenedWorkbook["converted"];
+  if (isLegacyWorkbook(bytes)) {
+    const legacy = await readLegacyWorkbook(bytes, limits);
+    const format = legacy.format === "ods" ? "ods" : "xls";
+    converted = { format, notices: [convertedNotice(format), ...legacy.notices] };
+    bytes = await convertToXlsx(legacy);
+  }
   // A sheet the clerk mapped, or last year's, is kept whole even when large and unrecognised.
   const named = (name: string) =>
     settings?.previousSheet === name || (settings?.columnMaps !== undefined && Object.prototype.hasOwnProperty.call(settings.columnMaps, name));
@@ -35,7 +47,7 @@ export async function openXlsx(
   const snapshot = await port.read();
   const generated = generatedNames(snapshot);
   const userSheets = snapshot.sheets.filter((g) => !generated.has(g.name));
-  return { port, snapshot, userSheets, analysis: analyzeWorkbook(userSheets, settings) };
+  return { port, snapshot, userSheets, analysis: analyzeWorkbook(userSheets, settings), ...(converted ? { converted } : {}) };
 }
 
 /** Why a generated sheet is listed but not analysed. */

@@ -184,7 +184,7 @@ describe("cchc summary", () => {
       [["summary", input, "-o", path.join(dir, "x4.csv")], /phải có đuôi \.xlsx/],
       [["summary", input, "-o", path.join(dir, "x5.xlsx"), "--date", "2024-02-30"], /Ngày không hợp lệ/],
       [["summary", input, "-o", path.join(dir, "x6.xlsx"), "--sheet", "Không có"], /Không có sheet "Không có"/],
-      [["summary", input, "-o", path.join(dir, "khong", "co", "thu-muc.xlsx")], /Không ghi được/],
+      [["summary", input, "-o", path.join(dir, "khong", "co", "thu-muc.xlsx")], /Thư mục chứa tệp kết quả không tồn tại/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(args);

@@ -14,7 +14,7 @@ import { fingerprintFormula, fingerprintName, markerReference, markersOf, stored
 import { XlsxPackage } from "./write/xlsxPackage";
 import { printTitlesReference, sheetXml } from "./write/xlsxSheetXml";
 import { appendStyles } from "./write/xlsxStylesAppend";
-import { quoteSheet, type SheetEntry } from "./write/xlsxWorkbookParts";
+import { PackageFormatError, quoteSheet, sheetNameProblem, type SheetEntry } from "./write/xlsxWorkbookParts";
 
 export class XlsxWorkbook implements ReportPort {
   private pkg: XlsxPackage | null = null;
@@ -48,6 +48,15 @@ export class XlsxWorkbook implements ReportPort {
 
   async writeSheets(plans: SheetPlan[], kept?: KeptSheet[]): Promise<string[]> {
     const pkg = await this.package();
+    // A copy would carry the name into a file Excel has to repair: said before anything is written.
+    for (const sheet of pkg.sheets) {
+      const problem = sheetNameProblem(sheet.name);
+      if (problem !== null) {
+        throw new PackageFormatError(
+          `sheet "${sheet.name}" trong xl/workbook.xml có tên Excel không chấp nhận (${problem}); bản sao sẽ bị Excel báo lỗi và phải sửa. Hãy đổi tên sheet trong Excel rồi chạy lại.`,
+        );
+      }
+    }
     const styles = await pkg.styles();
     const appended = appendStyles(styles.xml, plans.flatMap((p) => p.cells));
     pkg.setPart(styles.path, appended.xml);

@@ -91,6 +91,8 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: PackageLi
   refuseNonWorkbook(bytes);
   const reading = new PackageReading(CheckedPackage.open(bytes, limits, STREAMED_FACTOR), limits);
   const { pkg } = reading;
+  // Without it no program knows what the parts are; Excel refuses the file.
+  if (!pkg.entry("[Content_Types].xml")) throw damaged("thiếu phần [Content_Types].xml (danh mục kiểu các phần).", "missing part: [Content_Types].xml");
 
   const book = new WorkbookReader(WORKBOOK);
   await reading.parse(pkg.entry(WORKBOOK)!, book);

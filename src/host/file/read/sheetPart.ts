@@ -150,6 +150,28 @@ export class SheetReader implements XmlHandler {
     else if (isSml(tag, "mergeCell")) {
       const ref = attr(tag, "ref");
       if (ref !== undefined) this.mergeRefs.push(ref);
+    } else if (isSml(tag, "col")) this.checkColumns(tag);
+    else if (isSml(tag, "dimension")) this.checkDimension(attr(tag, "ref"));
+  }
+
+  /**
+   * Declared extents are checked against Excel's grid, never laid out: a column range or a
+   * dimension past it is damage Excel would have to repair (and a summary would carry into OUT).
+   */
+  private checkColumns(tag: XmlTag): void {
+    const min = Number(attr(tag, "min"));
+    const max = Number(attr(tag, "max"));
+    if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && min <= max && max <= MAX_COLS)) {
+      const shown = (x: string | undefined) => (x ?? "").slice(0, 20);
+      throw this.damaged(`khai báo cột từ ${shown(attr(tag, "min"))} đến ${shown(attr(tag, "max"))}, ngoài giới hạn 1–${MAX_COLS} cột của Excel`, `col min=${attr(tag, "min")} max=${attr(tag, "max")}`);
+    }
+  }
+
+  private checkDimension(ref: string | undefined): void {
+    if (ref === undefined) return;
+    const ends = ref.split(":");
+    if (ends.length > 2 || ends.some((e) => cellRef(e.trim()) === null)) {
+      throw this.damaged(`vùng dữ liệu khai báo "${ref.slice(0, 40)}" không phải vùng ô hợp lệ của Excel`, `dimension ref="${ref.slice(0, 40)}"`);
     }
   }
 
@@ -285,7 +307,7 @@ export class SheetReader implements XmlHandler {
       }
       default: {
         const n = NUMBER.test(v) ? Number(v) : NaN;
-        if (!Number.isFinite(n)) throw this.badValue(cell, `giá trị số "${v.slice(0, 40)}" không hợp lệ`, `number "${v.slice(0, 40)}"`);
+        if (!Number.isFinite(n)) throw this.badValue(cell, "ô số ghi một giá trị không phải số hữu hạn", `number "${v.slice(0, 40)}"`);
         return this.context.isDateStyle(cell.style) ? excelToDate(n, this.context.date1904) : n;
       }
     }
@@ -349,18 +371,38 @@ export class SheetReader implements XmlHandler {
   /** Merge ranges clipped to the cells kept; those left with one cell, or outside, dropped. */
   private clippedMerges(): MergedArea[] {
     const areas: MergedArea[] = [];
+    const declared: { ref: string; top: number; bottom: number; left: number; right: number }[] = [];
     for (const ref of this.mergeRefs) {
-      const [a, b] = ref.split(":").map((x) => cellRef(x.trim()));
-      if (!a || !b) continue;
-      const top = Math.min(a.row, b.row);
-      const left = Math.min(a.col, b.col);
+      const ends = ref.split(":");
+      const [a, b] = ends.map((x) => cellRef(x.trim()));
+      if (ends.length !== 2 || !a || !b) throw this.damaged(`vùng gộp ô "${ref.slice(0, 40)}" không phải vùng ô hợp lệ`, `mergeCell ref="${ref.slice(0, 40)}"`);
+      declared.push({ ref, top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) });
+    }
+    this.checkOverlaps(declared);
+    for (const d of declared) {
+      const { top, left } = d;
       if (top > this.lastRowAny || left > this.lastColAny) continue;
-      const bottom = Math.min(Math.max(a.row, b.row), this.lastRowAny);
-      const right = Math.min(Math.max(a.col, b.col), this.lastColAny);
+      const bottom = Math.min(d.bottom, this.lastRowAny);
+      const right = Math.min(d.right, this.lastColAny);
       if (bottom === top && right === left) continue;
       areas.push({ row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 });
     }
     return areas;
+  }
+
+  /**
+   * Two merged areas sharing a cell are damage Excel repairs by dropping merges. Swept by top row:
+   * each area is compared only with those still open above it.
+   */
+  private checkOverlaps(areas: { ref: string; top: number; bottom: number; left: number; right: number }[]): void {
+    const sorted = [...areas].sort((x, y) => x.top - y.top);
+    let open: typeof sorted = [];
+    for (const area of sorted) {
+      open = open.filter((o) => o.bottom >= area.top);
+      const hit = open.find((o) => o.left <= area.right && area.left <= o.right);
+      if (hit) throw this.damaged(`vùng gộp ô ${area.ref} chồng lên vùng gộp ô ${hit.ref}`, `overlapping merges ${area.ref} ${hit.ref}`);
+      open.push(area);
+    }
   }
 
   finish(): ReadSheet {

@@ -5,6 +5,7 @@
 import JSZip from "jszip";
 import {
   addContentTypeOverride,
+  contentTypeOverrides,
   appendRelationship,
   appendSheetElement,
   definedNames,
@@ -91,6 +92,11 @@ export class XlsxPackage {
       const path = resolveTarget(WORKBOOK, rel.target);
       const xml = await text(this.zip, path);
       if (xml !== null) return { path, xml };
+      // Related but missing: Excel's defaults where the relationship points, declared once.
+      if (!contentTypeOverrides(this.typesXml).includes(`/${path}`.toLowerCase())) {
+        this.typesXml = addContentTypeOverride(this.typesXml, path, STYLES_CONTENT_TYPE);
+      }
+      return { path, xml: DEFAULT_STYLES_XML };
     }
     const path = "xl/styles.xml";
     this.relsXml = appendRelationship(this.relsXml, freeRelationshipId(this.relsXml), STYLES_TYPE, "styles.xml");

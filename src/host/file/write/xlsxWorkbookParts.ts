@@ -60,6 +60,19 @@ export function definedNames(workbookXml: string): DefinedName[] {
   });
 }
 
+/**
+ * Why Excel would refuse a sheet name (and "repair" a file holding it), or null: empty or over 31
+ * characters, one of [ ] : * ? / \, an apostrophe at either end, or the reserved "History".
+ */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0) return "tên trống";
+  if (name.length > 31) return `tên dài ${name.length} ký tự, Excel cho tối đa 31`;
+  if (/[[\]:*?/\\]/.test(name)) return "tên có ký tự Excel không cho phép ([ ] : * ? / \\)";
+  if (name.startsWith("'") || name.endsWith("'")) return "tên bắt đầu hoặc kết thúc bằng dấu nháy đơn";
+  if (name.toLowerCase() === "history") return "tên \"History\" Excel dành riêng";
+  return null;
+}
+
 /** A sheet name quoted for a reference, as Excel writes it: 'Tên sheet'. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -149,6 +162,11 @@ export function relsPathOf(part: string): string {
 export function addContentTypeOverride(typesXml: string, part: string, contentType: string): string {
   const element = `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(contentType)}"/>`;
   return appendToElement(typesXml, "Types", element)!;
+}
+
+/** The part names [Content_Types].xml overrides, lower case ("/xl/styles.xml"). */
+export function contentTypeOverrides(typesXml: string): string[] {
+  return elementsOf(typesXml, "Override").map((e) => (attributesOf(e.text).get("PartName") ?? "").toLowerCase());
 }
 
 export function removeContentTypeOverride(typesXml: string, part: string): string {

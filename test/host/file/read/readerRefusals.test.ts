@@ -53,7 +53,7 @@ describe("parts that are not sound", () => {
     edit(parts, SHEET, (xml) => xml.replace(/(<c r="C5"[^>]*>)<v>[^<]*<\/v>/, "$1<v>Infinity</v>"));
     expect(text(parts, SHEET).includes("<v>Infinity</v>")).toBe(true);
     const err = await refusal(zipParts(parts));
-    expect(err.message).toBe(`Tệp .xlsx bị hỏng: phần ${SHEET} (sheet "Huyện Kon Rẫy"), ô C5: giá trị số "Infinity" không hợp lệ.`);
+    expect(err.message).toBe(`Tệp .xlsx bị hỏng: phần ${SHEET} (sheet "Huyện Kon Rẫy"), ô C5: ô số ghi một giá trị không phải số hữu hạn.`);
   });
 
   it("refuses shared-string cells when the shared strings part is missing", async () => {
@@ -95,5 +95,27 @@ describe("parts that are not sound", () => {
     sheet.crc32 = (sheet.crc32 + 1) >>> 0;
     const err = await refusal(writeZip(members));
     expect(err.message).toContain(`phần ${SHEET} sai mã kiểm tra (CRC)`);
+  });
+
+  // Declared extents past Excel's grid, and merges Excel drops on repair: refused, so a folder run
+  // names the file and a summary never carries them into OUT (issue 16, items 1 and 2).
+  it.each([
+    ["a column range past 16,384 columns", (xml: string) => xml.replace("<sheetData>", '<cols><col min="1" max="99999999" width="9"/></cols><sheetData>'), "khai báo cột từ 1 đến 99999999, ngoài giới hạn 1–16384 cột của Excel"],
+    ["a column range of 32,768", (xml: string) => xml.replace("<sheetData>", '<cols><col min="1" max="32768" width="9"/></cols><sheetData>'), "khai báo cột từ 1 đến 32768, ngoài giới hạn 1–16384 cột của Excel"],
+    ["a dimension past the last row", (xml: string) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD99999999"/>'), 'vùng dữ liệu khai báo "A1:XFD99999999" không phải vùng ô hợp lệ của Excel'],
+    ["a merge of whole columns", (xml: string) => xml.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A:C"/></mergeCells>'), 'vùng gộp ô "A:C" không phải vùng ô hợp lệ'],
+    ["two merges sharing cells", (xml: string) => xml.replace("</sheetData>", '</sheetData><mergeCells count="2"><mergeCell ref="A5:B6"/><mergeCell ref="B6:C7"/></mergeCells>'), "vùng gộp ô B6:C7 chồng lên vùng gộp ô A5:B6"],
+  ])("refuses %s, naming the part", async (_what, mutate, said) => {
+    const parts = await seedParts();
+    edit(parts, SHEET, (xml) => mutate(xml.replace(/<mergeCells[\s\S]*?<\/mergeCells>/, "")));
+    const err = await refusal(zipParts(parts));
+    expect(err.message).toBe(`Tệp .xlsx bị hỏng: phần ${SHEET} (sheet "Huyện Kon Rẫy"): ${said}.`);
+  });
+
+  it("refuses a package without [Content_Types].xml", async () => {
+    const parts = await seedParts();
+    parts.delete("[Content_Types].xml");
+    const err = await refusal(zipParts(parts));
+    expect(err.message).toMatch(/thiếu phần \[Content_Types\]\.xml/);
   });
 });

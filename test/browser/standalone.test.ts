@@ -179,7 +179,7 @@ maybe("the standalone page in Chromium", () => {
     const csv = path.join(dir, "bang.csv");
     await fs.writeFile(csv, "STT;Tiêu chí\n");
     await page.setInputFiles("#file-input", csv);
-    await expectText(status(), '"bang.csv" không phải tệp .xlsx');
+    await expectText(status(), '"bang.csv" không phải bảng tính .xlsx, .xlsm, .xls hay .ods');
   });
 
   it("ran under its Content Security Policy without errors and fetched nothing from elsewhere", async () => {

@@ -27,8 +27,8 @@ describe("parseArgs", () => {
 });
 
 describe("isWorkbookName", () => {
-  it("takes .xlsx in any case, and leaves out Excel's lock files and other formats", () => {
-    expect(["a.xlsx", "B.XLSX", "Bảng điểm.Xlsx"].map(isWorkbookName)).toEqual([true, true, true]);
-    expect(["~$a.xlsx", "a.xls", "a.xlsm", "a.csv", "xlsx"].map(isWorkbookName)).toEqual([false, false, false, false, false]);
+  it("takes .xlsx, .xlsm, .xls and .ods in any case, and leaves out Excel's lock files and other formats", () => {
+    expect(["a.xlsx", "B.XLSX", "Bảng điểm.Xlsx", "a.xls", "a.xlsm", "b.ODS"].map(isWorkbookName)).toEqual([true, true, true, true, true, true]);
+    expect(["~$a.xlsx", "~$a.xls", "a.csv", "xlsx", "a.xlsb"].map(isWorkbookName)).toEqual([false, false, false, false, false]);
   });
 });

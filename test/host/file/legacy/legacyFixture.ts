@@ -10,6 +10,7 @@ import { Workbook, type CellValue as ExcelValue } from "exceljs";
 import { addGridSheet } from "../../../cli/helpers/xlsxFiles";
 import { communesGrid, DISTRICT_CRITERIA, districtGrid, seedSum } from "../../../fixtures/seed";
 import { SOFFICE } from "../../../support/libreoffice";
+import type { CellValue } from "../../../../src/engine";
 
 export const DISTRICT = "Huyện Kon Rẫy";
 export const COMMUNES_SHEET = "Xếp loại xã";
@@ -147,4 +148,16 @@ export async function convert(file: string, format: string, outDir: string): Pro
   const out = path.join(outDir, `${path.basename(file).replace(/\.[^.]+$/, "")}.${format}`);
   if (!existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
   return out;
+}
+
+/** Values to compare across formats: numbers to 12 digits, dates as text, "" as blank, trailing blanks cut. */
+export function comparable(values: CellValue[][]): unknown[][] {
+  const rows = values.map((r) => {
+    // An empty text (the fixture writes "" in a blank title row) is a blank cell once LibreOffice has saved it.
+    const row = r.map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v instanceof Date ? `date:${v.toISOString()}` : v === "" ? null : v));
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    return row;
+  });
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
 }

@@ -4,7 +4,7 @@
 // indices). Needs LibreOffice: fails on CI without it, is skipped elsewhere with a notice.
 import { promises as fs } from "fs";
 import * as path from "path";
-import { analyzeWorkbook, applyMergedAreas, excelRound, toA1, type CellValue, type Grid, type UnitsSheet } from "../../../../src/engine";
+import { analyzeWorkbook, applyMergedAreas, excelRound, toA1, type Grid, type UnitsSheet } from "../../../../src/engine";
 import { readLegacyWorkbook } from "../../../../src/host/file/legacy/legacyWorkbook";
 import type { ReadWorkbook } from "../../../../src/host/file/read/workbookModel";
 import { worksheetToGrid } from "../../../../src/host/file/read/xlsxCells";
@@ -13,7 +13,7 @@ import { makeTempDir, removeDir } from "../../../cli/helpers/xlsxFiles";
 import { COMMUNES } from "../../../fixtures/seed";
 import { biffRecords } from "../../../../src/host/file/legacy/biffRecords";
 import { OleContainer } from "../../../../src/host/file/legacy/oleContainer";
-import { COMMUNES_SHEET, convert, DISTRICT, HIDDEN, LIST, libreOfficeMissing, listTexts, OTHER, OTHER_FORMULAS, UNKNOWN_TO_XLS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
+import { COMMUNES_SHEET, comparable, convert, DISTRICT, HIDDEN, LIST, libreOfficeMissing, listTexts, OTHER, OTHER_FORMULAS, UNKNOWN_TO_XLS, writeLegacyFixture, type FormulaMap } from "./legacyFixture";
 
 const maybe = libreOfficeMissing("đọc tệp .xls và .ods") ? describe.skip : describe;
 
@@ -27,16 +27,6 @@ function rounded(data: unknown): unknown {
 }
 
 /** Values with trailing empty rows and columns dropped, numbers to 12 significant digits (LibreOffice recalculated). */
-function comparable(values: CellValue[][]): unknown[][] {
-  const rows = values.map((r) => {
-    // An empty text (the fixture writes "" in a blank title row) is a blank cell once LibreOffice has saved it.
-    const row = r.map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v instanceof Date ? `date:${v.toISOString()}` : v === "" ? null : v));
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    return row;
-  });
-  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return rows;
-}
 
 maybe.each(["xls", "ods"] as const)("a .%s made by LibreOffice", (format) => {
   let dir: string;

@@ -4,27 +4,17 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { analyzeWorkbook, applyMergedAreas, type CellValue, type Grid } from "../../../../src/engine";
+import { analyzeWorkbook, applyMergedAreas, type Grid } from "../../../../src/engine";
 import { readLegacyWorkbook } from "../../../../src/host/file/legacy/legacyWorkbook";
 import { worksheetToGrid } from "../../../../src/host/file/read/xlsxCells";
 import { loadWorkbook } from "../../../../src/host/file/read/xlsxLoad";
 import { convertToXlsx } from "../../../../src/host/file/write/convertedPackage";
 import { makeTempDir, removeDir } from "../../../cli/helpers/xlsxFiles";
 import { expectValidOoxmlBytes } from "../../../support/ooxmlCheck";
-import { convert, DISTRICT, HIDDEN, libreOfficeMissing, writeLegacyFixture } from "../legacy/legacyFixture";
+import { comparable, convert, DISTRICT, HIDDEN, libreOfficeMissing, writeLegacyFixture } from "../legacy/legacyFixture";
 
 const maybe = libreOfficeMissing("chuyển .xls/.ods sang .xlsx") ? describe.skip : describe;
 
-/** Values to compare across formats: numbers to 12 digits, dates as text, trailing blanks cut. */
-function comparable(values: CellValue[][]): unknown[][] {
-  const rows = values.map((r) => {
-    const row = r.map((v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v instanceof Date ? `date:${v.toISOString()}` : v === "" ? null : v));
-    while (row.length > 0 && row[row.length - 1] === null) row.pop();
-    return row;
-  });
-  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
-  return rows;
-}
 
 maybe.each(["xls", "ods"] as const)("a .%s converted to .xlsx", (format) => {
   let dir: string;

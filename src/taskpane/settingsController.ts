@@ -92,6 +92,8 @@ export function currentSettings(host: PaneHost): EngineSettings {
     official: s.official ?? "auto",
     columnMaps: s.columnMaps ?? {},
     previousSheet: s.previousSheet ?? null,
+    blockBands: s.blockBands ?? {},
+    unranked: s.unranked ?? [],
   };
 }
 

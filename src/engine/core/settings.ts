@@ -7,6 +7,8 @@ export const DEFAULT_SETTINGS: Readonly<EngineSettings> = Object.freeze({
   official: "auto",
   columnMaps: {},
   previousSheet: null,
+  blockBands: {},
+  unranked: [],
 });
 
 export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings {
@@ -15,5 +17,7 @@ export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings 
     official: partial?.official ?? "auto",
     columnMaps: partial?.columnMaps ?? {},
     previousSheet: partial?.previousSheet ?? null,
+    blockBands: partial?.blockBands ?? {},
+    unranked: partial?.unranked ?? [],
   };
 }

@@ -76,6 +76,14 @@ export interface EngineSettings {
    * of this year's analysis, each scoring sheet of the same unit is compared with it.
    */
   previousSheet?: string | null;
+  /**
+   * Grade bands of one block, by block name as the table writes it ("Khối sở, ban, ngành"):
+   * a province may give departments and communes different thresholds and names. A block
+   * without its own bands uses `bands`.
+   */
+  blockBands?: Record<string, GradeBand[]>;
+  /** Units scored but kept out of the ranking ("không xếp hạng"), by unit name. */
+  unranked?: string[];
 }
 
 export type Severity = "error" | "warning";

@@ -14,7 +14,7 @@ export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): Sh
   const mapped = Object.prototype.hasOwnProperty.call(s.columnMaps, grid.name) ? s.columnMaps[grid.name] : undefined;
   if (mapped) {
     // A mapping the clerk made in the settings wins over detection.
-    const kind = kindOfColumns(mapped.columns) ?? "scoring";
+    const kind = mapped.kind ?? kindOfColumns(mapped.columns) ?? "scoring";
     return kind === "units" ? readUnitsSheet(grid, mapped, s) : readScoringSheet(grid, mapped, s);
   }
   const detected = detectHeader(grid);

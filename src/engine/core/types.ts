@@ -54,6 +54,8 @@ export interface HeaderInfo {
   row: number;
   /** Grid column index (0-based) of each recognised role. */
   columns: ColumnMap;
+  /** The kind a clerk's mapping declares; absent: told from the columns. */
+  kind?: "scoring" | "units";
 }
 
 export type ScoreKind = "self" | "appraised";

@@ -37,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof OutputExistsError) return fail(err.message);
     return fail(`Không ghi được ${out} (${err instanceof Error ? err.message : String(err)}).`);
   }
-  const units = report.source.units === null ? "" : ` và bảng đơn vị "${report.source.units}"`;
+  const units = report.source.units.length === 0 ? "" : ` và bảng đơn vị ${report.source.units.map((u) => `"${u}"`).join(", ")}`;
   process.stdout.write(`Đã ghi bản thảo báo cáo ${out} từ bảng điểm "${report.source.scoring}"${units}.\n`);
   const blanks = placeholderCount(report);
   if (blanks > 0) process.stdout.write(`${PLACEHOLDER_HINT} Còn ${blanks} chỗ.\n`);

@@ -34,6 +34,8 @@ function yearOf(sheet: ScoringSheet, options: DraftOptions): number | null {
   return (grid ? titleYear(grid, sheet.header.row) : null) ?? options.year ?? null;
 }
 
+const NO_RANKED_UNIT = "không có đơn vị nào đủ điểm và điểm tối đa để tính chỉ số (xem các lỗi của sheet này).";
+
 export function draftReport(analysis: WorkbookAnalysis, options: DraftOptions = {}): DraftReport {
   const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
   if (scoring.length === 0) {
@@ -41,7 +43,10 @@ export function draftReport(analysis: WorkbookAnalysis, options: DraftOptions = 
   }
   const sheet = options.sheet === undefined ? scoring[0] : scoring.find((s) => s.sheet === options.sheet);
   if (!sheet) throw new DraftError(`Không tìm thấy bảng điểm "${options.sheet}".`);
-  const table = analysis.sheets.find((s): s is UnitsSheet => s.kind === "units" && s.ranking.length > 0) ?? null;
+  // Every units table of the workbook gives section II its results; one with no unit to rank is named as left out.
+  const unitsTables = analysis.sheets.filter((s): s is UnitsSheet => s.kind === "units");
+  const tables = unitsTables.filter((s) => s.ranking.length > 0);
+  const leftOut = unitsTables.filter((s) => s.ranking.length === 0).map((s) => ({ sheet: s.sheet, reason: NO_RANKED_UNIT }));
   // The unit named in the title rows, else the setting; never a guess from the sheet's name
   // (`sheet.unit` falls back to it), which would put "Sheet1" at the head of an official report.
   const issuer = sheet.title ?? options.issuer ?? null;
@@ -53,9 +58,9 @@ export function draftReport(analysis: WorkbookAnalysis, options: DraftOptions = 
   };
   const across = analysis.acrossUnits ?? null;
   const body = [
-    ...opening(ctx, table !== null),
+    ...opening(ctx, tables.length > 0),
     ...scoringSection(sheet, ctx),
-    ...unitsSection(table, across, ctx),
+    ...unitsSection(tables, across, ctx),
     ...tasksSection(sheet),
     closing(ctx),
   ];
@@ -67,7 +72,7 @@ export function draftReport(analysis: WorkbookAnalysis, options: DraftOptions = 
     footnotes: ctx.footnotes.list,
     recipients: recipients(),
     signature: signature(issuer),
-    source: { scoring: sheet.sheet, units: table?.sheet ?? null },
+    source: { scoring: sheet.sheet, units: tables.map((t) => t.sheet), leftOut },
     errors: analysis.sheets.flatMap((s) => s.findings.filter((f) => f.severity === "error")),
   };
 }

@@ -44,8 +44,11 @@ export interface DraftReport {
   recipients: Span[][];
   /** Signature block lines, top to bottom (the name last). */
   signature: Span[][];
-  /** The scoring sheet section I is drafted from, and the units table of section II (if any). */
-  source: { scoring: string | null; units: string | null };
+  /**
+   * The scoring sheet section I is drafted from, the units tables of section II, and the units
+   * tables left out of it with why (said next to the draft, never dropped in silence).
+   */
+  source: { scoring: string | null; units: string[]; leftOut: Array<{ sheet: string; reason: string }> };
   /** Findings with severity error: not printed; the caller lists them (the figures come from the leaves). */
   errors: Finding[];
 }

@@ -4,10 +4,12 @@
 import type { DraftReport } from "./model";
 import { placeholderText } from "./plainText";
 
-/** Lines listing the sheet's errors; empty when there are none. */
+/** Lines listing the sheet's errors and the units tables left out; empty when there are none. */
 export function draftErrorNotice(report: DraftReport): string[] {
-  if (report.errors.length === 0) return [];
+  const leftOut = report.source.leftOut.map((t) => `Bảng đơn vị "${t.sheet}" không được đưa vào báo cáo: ${t.reason}`);
+  if (report.errors.length === 0) return leftOut;
   return [
+    ...leftOut,
     `Bảng tính có ${report.errors.length} lỗi; các lỗi này không được đưa vào báo cáo. Số liệu trong bản thảo được tính từ điểm ` +
       "các tiêu chí thành phần (không dùng các tổng ghi tay). Hãy sửa bảng tính, hoặc kiểm tra lại nếu vẫn dùng bản thảo này:",
     ...report.errors.map((f) => `${f.sheet}!${f.cell}: ${f.message}`),

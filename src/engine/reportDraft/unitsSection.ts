@@ -46,8 +46,19 @@ function inRankOrder(entries: readonly RankingEntry[]): RankingEntry[] {
   return entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.rank - b.e.rank || a.i - b.i).map((x) => x.e);
 }
 
-function resultBlocks(table: UnitsSheet): Block[] {
+/** "1. Kết quả đạt được": one table's units as they are; several tables each under its sheet's name. */
+function resultsOfTables(tables: readonly UnitsSheet[]): Block[] {
   const blocks: Block[] = [{ kind: "heading", level: 2, spans: [text("1. Kết quả đạt được")] }];
+  if (tables.length === 1) return [...blocks, ...resultBlocks(tables[0])];
+  for (const table of tables) {
+    blocks.push({ kind: "paragraph", spans: [bold(`Bảng "${table.sheet}" (${countText(table.ranking.length)} đơn vị):`)] });
+    blocks.push(...resultBlocks(table));
+  }
+  return blocks;
+}
+
+function resultBlocks(table: UnitsSheet): Block[] {
+  const blocks: Block[] = [];
   const hasBlocks = table.ranking.some((e) => (e.block ?? null) !== null);
   if (!hasBlocks) {
     for (const e of inRankOrder(table.ranking)) blocks.push({ kind: "bullet", spans: [text(unitSentence(e, table.official))] });
@@ -88,9 +99,9 @@ function weaknessBlocks(across: AcrossUnitsAnalysis | null | undefined, label: s
 }
 
 /** Section II, or nothing when the workbook has neither a units table nor several units' sheets. */
-export function unitsSection(table: UnitsSheet | null, across: AcrossUnitsAnalysis | null | undefined, ctx: DraftContext): Block[] {
-  if (table === null && !across) return [];
-  const entries = table?.ranking ?? [];
+export function unitsSection(tables: readonly UnitsSheet[], across: AcrossUnitsAnalysis | null | undefined, ctx: DraftContext): Block[] {
+  if (tables.length === 0 && !across) return [];
+  const entries = tables.flatMap((t) => t.ranking);
   const blocks: Block[] = [
     {
       kind: "heading",
@@ -98,8 +109,8 @@ export function unitsSection(table: UnitsSheet | null, across: AcrossUnitsAnalys
       spans: [text(`II. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM ${ctx.year} CỦA ${whose(entries)}`)],
     },
   ];
-  if (table) blocks.push(...resultBlocks(table));
-  const n = table ? 2 : 1;
+  if (tables.length > 0) blocks.push(...resultsOfTables(tables));
+  const n = tables.length > 0 ? 2 : 1;
   blocks.push({ kind: "heading", level: 2, spans: [text(`${n}. Nhận xét, đánh giá chung`)] });
   blocks.push({ kind: "paragraph", spans: [bold(`${n}.1. Ưu điểm: `), placeholder("nêu những kết quả nổi bật của các đơn vị")] });
   blocks.push(...weaknessBlocks(across, `${n}.2.`));

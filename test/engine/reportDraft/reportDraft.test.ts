@@ -76,7 +76,7 @@ describe("the draft of the seed's district report", () => {
       "- Ủy ban nhân dân xã Đăk Tô Re: điểm tự đánh giá 92,25 điểm; thẩm định 85,21/95,5 điểm, chỉ số đạt 89,23%, xếp loại Tốt.",
     );
     expect(all).toContain("II. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023 CỦA UBND CÁC XÃ, THỊ TRẤN");
-    expect(report.source).toEqual({ scoring: "Huyện Kon Rẫy", units: "Xếp loại xã" });
+    expect(report.source).toEqual({ scoring: "Huyện Kon Rẫy", units: ["Xếp loại xã"], leftOut: [] });
   });
 
   test("section III: one heading per area that lost points, tasks left to the clerk, the lead agencies", () => {
@@ -140,7 +140,7 @@ describe("bad and thin input", () => {
     expect(lines[i]).toMatch(/nguyên nhân: \[Cần bổ sung: chưa ghi nguyên nhân\]$/);
     expect(lines[i + 1]).toBe("* Trách nhiệm thuộc về: [Cần bổ sung: chưa ghi đơn vị chịu trách nhiệm]");
     expect(lines).toContain("- Cơ quan chủ trì, tham mưu: [Cần bổ sung: cơ quan chủ trì, tham mưu]");
-    expect(report.source.units).toBeNull();
+    expect(report.source.units).toEqual([]);
     expect(lines.some((l) => l.startsWith("II."))).toBe(false);
   });
 

@@ -147,6 +147,24 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
     expect(checked).toBeGreaterThan(100);
   }, 180_000);
 
+  it("ranks every units table of the workbook, each in its own section, and names a table left out", async () => {
+    const unscored = { name: "Chưa chấm", values: [["STT", "Tên đơn vị", "Điểm tự đánh giá", "Điểm tối đa"], [1, "UBND xã A", null, 100]] };
+    const input = await writeGrids(path.join(dir, "hai-bang.xlsx"), [districtGrid(), communesGrid(), blockHeadingGrid(), unscored]);
+    const { mismatches, checked, plans } = await recalculated("hai-bang", input);
+    expect(mismatches).toEqual([]);
+    const ranking = plans.find((p) => p.name === "Xếp hạng")!;
+    const texts = ranking.cells.map((c) => String(c.value ?? ""));
+    expect(texts.filter((t) => t.startsWith("Nguồn: ")).map((t) => t.split(" · ")[0])).toEqual(["Nguồn: Xếp loại xã", "Nguồn: Xếp loại 2023"]);
+    expect(texts).toContain('Bảng "Chưa chấm" không được xếp hạng: không có đơn vị nào đủ điểm và điểm tối đa để tính chỉ số (xem các lỗi của sheet này).');
+    // Each section's ranks run over its own rows: the communes' first RANK range ends before the second section starts.
+    const ranks = ranking.cells.filter((c) => c.formula?.startsWith("=RANK("));
+    const secondSource = ranking.cells.find((c) => String(c.value ?? "").startsWith("Nguồn: Xếp loại 2023"))!.row;
+    const firstRange = /\$(\d+):\$[A-Z]+\$(\d+)/.exec(ranks[0].formula!)!;
+    expect(Number(firstRange[2])).toBeLessThanOrEqual(secondSource);
+    expect(ranks.filter((c) => c.row < secondSource)).toHaveLength(7);
+    expect(checked).toBeGreaterThan(40);
+  }, 180_000);
+
   it("reads a workbook LibreOffice wrote (another writer than ExcelJS) as the seed says", async () => {
     const sample = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
     const converted = path.join(dir, "lo-sample");

@@ -2,7 +2,7 @@
 // each with its heading and grade counts. Index, grade, rank (RANK over the block's own range),
 // grade counts and the change on last year are native formulas; `result` carries the engine's
 // value of each.
-import type { EngineSettings, RankingEntry, ScoreKind, ScoringSheet, WorkbookAnalysis } from "../core/types";
+import type { EngineSettings, RankingEntry, ScoreKind, ScoringSheet, UnitsSheet, WorkbookAnalysis } from "../core/types";
 import type { SheetPlan } from "./plan";
 import type { ReportOptions } from "./reportOptions";
 import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
@@ -23,16 +23,26 @@ interface RankingSource {
   skipped: string[];
 }
 
-/** The units to rank: the first units table, else every scoring sheet when there are several. */
-function rankingSource(analysis: WorkbookAnalysis, settings: EngineSettings): RankingSource | null {
-  const table = analysis.sheets.find((s) => s.kind === "units");
-  if (table && table.kind === "units" && table.ranking.length > 0) {
-    return { label: table.sheet, official: table.official, entries: table.ranking, skipped: [] };
+/** Why a units table gives no ranking section (said in the sheet, never dropped in silence). */
+const NO_RANKED_UNIT = "không có đơn vị nào đủ điểm và điểm tối đa để tính chỉ số (xem các lỗi của sheet này)";
+
+/**
+ * The units to rank: every units table, one section each (a table with no unit to rank is named
+ * with why); without a units table, every scoring sheet when there are several.
+ */
+function rankingSources(analysis: WorkbookAnalysis, settings: EngineSettings): { sources: RankingSource[]; leftOut: string[] } {
+  const tables = analysis.sheets.filter((s): s is UnitsSheet => s.kind === "units");
+  if (tables.length > 0) {
+    return {
+      sources: tables.filter((t) => t.ranking.length > 0).map((t) => ({ label: t.sheet, official: t.official, entries: t.ranking, skipped: [] })),
+      leftOut: tables.filter((t) => t.ranking.length === 0).map((t) => `Bảng "${t.sheet}" không được xếp hạng: ${NO_RANKED_UNIT}.`),
+    };
   }
   const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
-  if (scoring.length < 2) return null;
+  if (scoring.length < 2) return { sources: [], leftOut: [] };
   const ranked = rankScoringSheets(scoring, settings);
-  return { label: ranked.sheets.map((s) => s.sheet).join(", "), official: ranked.official, entries: ranked.entries, skipped: ranked.skipped.map((s) => s.sheet) };
+  const label = ranked.sheets.map((s) => s.sheet).join(", ");
+  return { sources: [{ label, official: ranked.official, entries: ranked.entries, skipped: ranked.skipped.map((s) => s.sheet) }], leftOut: [] };
 }
 
 /** Which optional column groups the table needs, and where each column sits. */
@@ -76,17 +86,39 @@ function byBlock(entries: readonly RankingEntry[]): Array<{ block: string | null
   return groups;
 }
 
-/** "Xếp hạng" when the workbook holds a units table or several scoring sheets; else null. */
+/**
+ * "Xếp hạng" when the workbook holds a units table or several scoring sheets; else null. Several
+ * units tables give one section each, one under the other, each with its own header row.
+ */
 export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions): SheetPlan | null {
   const settings = withDefaults(opts.settings);
-  const source = rankingSource(analysis, settings);
-  if (!source) return null;
-  const layout = columnsOf(source.entries);
-  const { col } = layout;
+  const { sources, leftOut } = rankingSources(analysis, settings);
+  if (sources.length === 0 && leftOut.length === 0) return null;
+  const layouts = sources.map((source) => columnsOf(source.entries));
+  const widest = layouts.reduce((a, l) => (l.last > a.last ? l : a), layouts[0] ?? columnsOf([]));
   const b = new PlanBuilder();
   b.put(0, { value: "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH VÀ XẾP HẠNG CÁC ĐƠN VỊ", style: STYLES.title });
-  b.merge(0, layout.last);
+  b.merge(0, widest.last);
   b.next();
+  const headerRows = sources.map((source, i) => writeSource(b, source, layouts[i], settings, opts));
+  for (const line of leftOut) {
+    b.put(0, { value: line, style: STYLES.note });
+    b.merge(0, widest.last);
+    b.next();
+  }
+  // One table: its header repeats on each printed page and stays in view; several: the first's.
+  const headerRow = headerRows[0] ?? b.row;
+  return b.toPlan(RANKING_SHEET_NAME, "CCHC_GEN_RANKING", widest.widths, sources.length === 1 ? { rows: headerRow + 1, cols: 0 } : { rows: 0, cols: 0 }, {
+    paper: "A4",
+    orientation: layouts.some((l) => l.previous || l.survey) ? "landscape" : "portrait",
+    fitToWidth: true,
+    ...(sources.length === 1 ? { repeatRows: { first: headerRow, last: headerRow } } : {}),
+  });
+}
+
+/** One source's section: where it comes from, what it left out, its header and its units by block. Returns its header row. */
+function writeSource(b: PlanBuilder, source: RankingSource, layout: ReturnType<typeof columnsOf>, settings: EngineSettings, opts: ReportOptions): number {
+  const { col } = layout;
   b.put(0, { value: `Nguồn: ${source.label} · Chỉ số tính theo điểm ${SCORE_NAME[source.official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
   b.merge(0, layout.last);
   b.next();
@@ -148,10 +180,5 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
     });
     b.next(2);
   }
-  return b.toPlan(RANKING_SHEET_NAME, "CCHC_GEN_RANKING", layout.widths, { rows: headerRow + 1, cols: 0 }, {
-    paper: "A4",
-    orientation: layout.previous || layout.survey ? "landscape" : "portrait",
-    fitToWidth: true,
-    repeatRows: { first: headerRow, last: headerRow },
-  });
+  return headerRow;
 }

@@ -4,6 +4,7 @@
 // table. Works in Node and in the browser. Cell text only ever goes into text runs.
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   FootnoteReferenceRun,
   Header,
@@ -11,6 +12,7 @@ import {
   HighlightColor,
   LevelFormat,
   LevelSuffix,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -20,12 +22,15 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  UnderlineType,
   WidthType,
   type IParagraphOptions,
 } from "docx";
 import type { Block, DraftReport, Span } from "../engine/reportDraft/model";
 import { placeholderText } from "../engine/reportDraft/plainText";
-import { FIRST_LINE, FONT, PAGE, SIZE, TEXT_WIDTH } from "./docxLayout";
+import { spansText } from "../engine/reportDraft/plainText";
+import { FIRST_LINE, FONT, PAGE, SIZE, TEXT_WIDTH, mm } from "./docxLayout";
+import { boldTextWidth } from "./textWidth";
 
 const AREAS = "cchc-areas";
 const DASHES = "cchc-dashes";
@@ -33,8 +38,10 @@ const DASHES = "cchc-dashes";
 function runs(spans: readonly Span[], size: number = SIZE.body, base: { bold?: boolean; italics?: boolean } = {}): Array<TextRun | FootnoteReferenceRun> {
   return spans.map((s) => {
     if (s.kind === "footnote") return new FootnoteReferenceRun(s.id);
+    // A place for the clerk takes the style of its line (the signer's name bold and upright),
+    // so typing over it gives the required style; only the highlight marks it.
     if (s.kind === "placeholder") {
-      return new TextRun({ text: placeholderText(s.text), size, italics: true, highlight: HighlightColor.YELLOW });
+      return new TextRun({ text: placeholderText(s.text), size, bold: base.bold, italics: base.italics, highlight: HighlightColor.YELLOW });
     }
     return new TextRun({ text: s.text, size, bold: s.bold ?? base.bold, italics: s.italic ?? base.italics });
   });
@@ -69,8 +76,28 @@ function blockParagraph(block: Block, wordNumbering: boolean): Paragraph {
 const centered = (children: Array<TextRun | FootnoteReferenceRun>, after = 0, before = 0): Paragraph =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after }, children });
 
-/** A short rule under a heading line, as administrative documents draw it. */
-const rule = (width: number): Paragraph => centered([new TextRun({ text: "\u2015".repeat(width), size: 16 })]);
+/**
+ * The decree's short rule under the issuer's name and under the subject: a solid line 1/3 to 1/2
+ * as long as the line of text above (here 2/5 of it), drawn as the bottom border of an empty
+ * paragraph centred in `room` twips.
+ */
+function ruleUnder(line: string, halfPoints: number, room: number): Paragraph {
+  const length = Math.min(boldTextWidth(line, halfPoints), room) * RULE_SHARE;
+  const side = Math.max(0, Math.round((room - length) / 2));
+  return new Paragraph({
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 60, line: 120, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [],
+  });
+}
+
+/** The rule's share of its line of text. */
+const RULE_SHARE = 0.4;
+/** Room left for the signature and the seal above the signer's name. */
+const SIGNATURE_ROOM = mm(30);
+/** Default cell margins of a Word table (left + right), in twips. */
+const CELL_MARGINS = 2 * 108;
 
 function borderlessTable(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
   const leftWidth = Math.round(TEXT_WIDTH * leftShare);
@@ -84,27 +111,46 @@ function borderlessTable(left: Paragraph[], right: Paragraph[], leftShare: numbe
   });
 }
 
+const HEADING_LEFT_SHARE = 0.4;
+
 function headingTable(report: DraftReport): Table {
   const h = report.heading;
   const issuer = h.issuer.length > 0 ? h.issuer : [placeholderText("tên cơ quan ban hành")];
+  const leftRoom = Math.round(TEXT_WIDTH * HEADING_LEFT_SHARE) - CELL_MARGINS;
   const left = [
     ...issuer.map((line) => centered([new TextRun({ text: line, bold: true, size: SIZE.heading })])),
-    rule(6),
+    ruleUnder(issuer[issuer.length - 1], SIZE.heading, leftRoom),
     centered(runs(h.number, SIZE.heading)),
   ];
   const right = [
     centered([new TextRun({ text: h.motto[0], bold: true, size: SIZE.small })]),
-    centered([new TextRun({ text: h.motto[1], bold: true, size: SIZE.body })]),
-    rule(12),
+    // The motto's line is as long as the motto: its own underline.
+    centered([new TextRun({ text: h.motto[1], bold: true, size: SIZE.body, underline: { type: UnderlineType.SINGLE } })], 120),
     centered(runs(h.placeDate, SIZE.body, { italics: true })),
   ];
-  return borderlessTable(left, right, 0.4);
+  return borderlessTable(left, right, HEADING_LEFT_SHARE);
 }
 
 function closingTable(report: DraftReport): Table {
   const left = report.recipients.map((line, i) => new Paragraph({ children: runs(line, i === 0 ? SIZE.small : SIZE.recipients) }));
-  const right = report.signature.map((line) => centered(runs(line, SIZE.body, { bold: true })));
+  // Empty lines of the model mark the room for signature and seal: one measured gap instead.
+  const lines = report.signature.filter((line) => line.length > 0);
+  const right = lines.map((line, i) => centered(runs(line, SIZE.body, { bold: true }), 0, i === lines.length - 1 && i > 0 ? SIGNATURE_ROOM : 0));
   return borderlessTable(left, right, 0.5);
+}
+
+/** The longest line `text` wraps into at `room` twips (greedy, word by word), for the rule under it. */
+function longestLine(text: string, halfPoints: number, room: number): string {
+  let longest = "";
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && boldTextWidth(next, halfPoints) > room) {
+      if (boldTextWidth(line, halfPoints) > boldTextWidth(longest, halfPoints)) longest = line;
+      line = word;
+    } else line = next;
+  }
+  return boldTextWidth(line, halfPoints) > boldTextWidth(longest, halfPoints) ? line : longest;
 }
 
 export function buildDocument(report: DraftReport): Document {
@@ -113,7 +159,7 @@ export function buildDocument(report: DraftReport): Document {
     headingTable(report),
     centered([new TextRun({ text: report.title, bold: true, size: SIZE.body })], 0, 360),
     centered(runs(report.subject, SIZE.body, { bold: true })),
-    rule(10),
+    ruleUnder(longestLine(spansText(report.subject), SIZE.body, TEXT_WIDTH), SIZE.body, TEXT_WIDTH),
     ...report.body.map((b) => blockParagraph(b, wordNumbering)),
     closingTable(report),
   ];

@@ -74,6 +74,19 @@ export function mergeSettings(saved: Partial<EngineSettings> | null, given: Part
 
 const sheetList = (names: readonly string[]) => names.map((n) => `"${n}"`).join(", ");
 
+/** Sheets the settings name that the workbook no longer has (renamed or deleted since). */
+function missingSheetNotices(settings: EngineSettings, sheets: readonly Grid[]): string[] {
+  const has = (name: string) => sheets.some((g) => g.name === name);
+  const notices: string[] = [];
+  for (const name of Object.keys(settings.columnMaps)) {
+    if (!has(name)) notices.push(`Khai báo cột cho sheet "${name}" trong cài đặt không dùng được: bảng tính không còn sheet này; các sheet có: ${sheetList(sheets.map((g) => g.name))}.`);
+  }
+  if (settings.previousSheet && !has(settings.previousSheet)) {
+    notices.push(`Sheet năm trước "${settings.previousSheet}" chọn trong cài đặt không còn trong bảng tính; không so sánh với năm trước.`);
+  }
+  return notices;
+}
+
 /** Resolves column requests against the read sheets: maps by sheet, and what could not be used. */
 function resolveColumns(requests: readonly ColumnsRequest[], sheets: readonly Grid[]): { maps: Record<string, HeaderInfo>; notices: string[] } {
   const maps: Record<string, HeaderInfo> = {};
@@ -146,7 +159,7 @@ export async function openXlsx(
     settings: effective,
     savedSettings: saved.settings,
     settingsSource: source,
-    settingsNotices: [...saved.notices, ...resolved.notices],
+    settingsNotices: [...saved.notices, ...missingSheetNotices(effective, snapshot.sheets), ...resolved.notices],
   };
 }
 

@@ -122,6 +122,14 @@ describe("openXlsx with saved settings", () => {
     expect(over.settings.bands).toEqual(SAVED.bands);
   });
 
+  it("says which sheets the saved settings name that the workbook no longer has", async () => {
+    const opened = await openXlsx(await withAddinSettings(await plainXlsx(), { columnMaps: SAVED.columnMaps, previousSheet: "Năm 2023" }));
+    expect(opened.settingsNotices).toEqual([
+      'Khai báo cột cho sheet "Lạ" trong cài đặt không dùng được: bảng tính không còn sheet này; các sheet có: "Xếp loại xã".',
+      'Sheet năm trước "Năm 2023" chọn trong cài đặt không còn trong bảng tính; không so sánh với năm trước.',
+    ]);
+  });
+
   it("grades the units table with the saved bands", async () => {
     const plain = await openXlsx(await plainXlsx());
     const saved = await openXlsx(await withAddinSettings(await plainXlsx(), { bands: SAVED.bands }));

@@ -156,7 +156,7 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
       (unmatched.length > 0 ? ` ${unmatched.join(" ")}` : "") +
       (state.opened.converted ? ` Tệp .${state.opened.converted.format} được đọc được; bản tổng hợp tải về sẽ là tệp .xlsx mới.` : "") +
       // The settings the add-in saved in the workbook, as the pane uses them.
-      [settingsSummary(state.opened), ...state.opened.settingsNotices].map((line) => (line ? ` ${line}` : "")).join(""),
+      [settingsSummary(state.opened, "khai báo trên trang này"), ...state.opened.settingsNotices].map((line) => (line ? ` ${line}` : "")).join(""),
   );
   byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
   byId<HTMLButtonElement>("download-report").disabled = scoring === 0;

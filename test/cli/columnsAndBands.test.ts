@@ -2,7 +2,9 @@
 // by the add-in (built with the fixture helper in Office's shape): one workbook, the same figures.
 import { promises as fs } from "fs";
 import * as path from "path";
+import { parseBandsText } from "../../src/cli/bandsOption";
 import type { CheckJson, JsonSheet } from "../../src/cli/checkJson";
+import { parseColumns } from "../../src/cli/columnsOption";
 import type { CellValue, EngineSettings, Grid } from "../../src/engine/core/types";
 import { withAddinSettings } from "../support/addinSettingsFixture";
 import { expectValidOoxml } from "../support/ooxmlCheck";
@@ -212,6 +214,8 @@ describe("summary and report from a workbook saved by the add-in", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Dùng cài đặt đã lưu trong bảng tính (khai báo cột: sheet "Lạ", sheet "Chấm").');
+    // The fixture's parts are sound themselves, and the summary brings no fault in.
+    await expectValidOoxml(saved, { base: plain });
     await expectValidOoxml(out, { base: saved });
     // The copy still carries the settings: checked again, the same figures.
     const again = await check(out);
@@ -228,5 +232,34 @@ describe("summary and report from a workbook saved by the add-in", () => {
     expect(docx.stderr).toBe("");
     expect(docx.code).toBe(0);
     expect(docx.stdout).toContain('từ bảng điểm "Chấm" và bảng đơn vị "Lạ"');
+  });
+});
+
+describe("the forms the options accept", () => {
+  it("reads band lines as clerks write them", () => {
+    const parsed = parseBandsText(
+      ["Xuất sắc: từ 90 trở lên", "Loại 1: 85", "Tốt 80 điểm", "Khá từ 70", "Trung bình = 50,5", "Nhóm E 0 – < 50,5"].join("\r\n"),
+      "x.txt",
+    );
+    expect(parsed).toEqual({
+      bands: [
+        { name: "Xuất sắc", min: 90 },
+        { name: "Loại 1", min: 85 },
+        { name: "Tốt", min: 80 },
+        { name: "Khá", min: 70 },
+        { name: "Trung bình", min: 50.5 },
+        { name: "Nhóm E", min: 0 },
+      ],
+      blockBands: {},
+    });
+    expect(parseBandsText("≥ 90\n", "x.txt")).toEqual({ error: expect.stringMatching(/dòng 1: "≥ 90" cần dạng TÊN LOẠI và NGƯỠNG/) });
+  });
+
+  it("reads roles with diacritics and spaces, and quoted sheet names", () => {
+    expect(parseColumns("'Bảng ''A'''!Đơn vị=b, Thẩm định=C ,Tối đa=d,header=3;S2!code=A,max=B,self=C,kind=scoring")).toEqual([
+      { sheet: "Bảng 'A'", columns: { unit: 1, appraised: 2, max: 3 }, row: 2 },
+      { sheet: "S2", columns: { code: 0, max: 1, self: 2 }, kind: "scoring" },
+    ]);
+    expect(parseColumns("S!donvi=B,chiso=XFE")).toEqual({ error: expect.stringMatching(/"XFE" không phải chữ cái cột/) });
   });
 });

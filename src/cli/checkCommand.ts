@@ -9,17 +9,21 @@ import { escapeControls, fileTextPieces, totalsText } from "./checkText";
 import { discoverInputs, readInputFile } from "./files";
 import { OutputWriter, outputErrorMessage } from "./output";
 import { loadPrevious, withPrevious } from "./previousOption";
+import { BANDS_OPTION, COLUMNS_OPTION, givenSettings, settingsReport, SETTINGS_USAGE, type GivenSettings } from "./settingsOptions";
 import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 
-const USAGE = "Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
+const USAGE = `Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] ${SETTINGS_USAGE}`;
 
 /** Progress lines on stderr start past this many files. */
 const PROGRESS_FROM = 10;
 
-export async function checkFile(file: string, limits: PackageLimits = DEFAULT_LIMITS): Promise<FileCheck> {
+/** Reads and checks one file, with the settings saved in it and those `given` on the command line. */
+export async function checkFile(file: string, limits: PackageLimits = DEFAULT_LIMITS, given?: GivenSettings): Promise<FileCheck> {
   try {
     const bytes = await readInputFile(file, limits.maxUnpackedBytes);
-    return { file, analysis: analysisOfEverySheet(await openXlsx(bytes, undefined, limits)) };
+    const opened = await openXlsx(bytes, given?.settings, limits, { columns: given?.columns ?? [] });
+    const settings = settingsReport(opened);
+    return { file, analysis: analysisOfEverySheet(opened), ...(settings ? { settings } : {}) };
   } catch (err) {
     return { file, error: readErrorMessage(err) };
   }
@@ -32,7 +36,7 @@ export function exitCode(files: FileCheck[]): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ["--json"], options: { [MAX_SIZE_OPTION]: [], "--previous": [] } });
+  const parsed = parseArgs(argv, { flags: ["--json"], options: { [MAX_SIZE_OPTION]: [], "--previous": [], [COLUMNS_OPTION]: [], [BANDS_OPTION]: [] } });
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\n${USAGE}\n`);
     return 2;
@@ -45,6 +49,11 @@ export async function run(argv: string[]): Promise<number> {
   const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
   if ("error" in limits) {
     process.stderr.write(`${limits.error}\n`);
+    return 2;
+  }
+  const given = await givenSettings(options);
+  if ("error" in given) {
+    process.stderr.write(`${escapeControls(given.error)}\n`);
     return 2;
   }
   const json = flags.has("--json");
@@ -65,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
     else {
       done++;
       if (readable > PROGRESS_FROM) process.stderr.write(escapeControls(`Đang kiểm tra ${done}/${readable}: ${input.file}`) + "\n");
-      result = await checkFile(input.file, limits);
+      result = await checkFile(input.file, limits, given);
       if (previous) {
         const compared = withPrevious(result, previous);
         result = compared.result;

@@ -11,6 +11,7 @@ import type {
   SheetResult,
   WorkbookAnalysis,
 } from "../engine/core/types";
+import type { JsonSettings } from "./settingsOptions";
 
 export interface JsonScore {
   achieved: number;
@@ -91,6 +92,8 @@ export interface JsonFile {
   sheets: JsonSheet[];
   /** Present when the workbook holds two or more scoring sheets with the same criteria. */
   acrossUnits?: JsonAcrossUnits;
+  /** Present when settings saved in the workbook or given by --columns/--bands were used, or one could not be. */
+  settings?: JsonSettings;
 }
 
 export interface CheckJson {
@@ -102,6 +105,8 @@ export interface FileCheck {
   file: string;
   error?: string;
   analysis?: WorkbookAnalysis;
+  /** The settings the file was read with, where other than the defaults or with a notice. */
+  settings?: JsonSettings;
 }
 
 const pts = (x: number): number => excelRound(x, 2);
@@ -218,6 +223,7 @@ export function checkJson(files: FileCheck[]): CheckJson {
         ...(f.error !== undefined ? { error: f.error } : {}),
         sheets: f.analysis ? f.analysis.sheets.map(sheetJson) : [],
         ...(f.analysis?.acrossUnits ? { acrossUnits: acrossUnitsJson(f.analysis.acrossUnits) } : {}),
+        ...(f.settings ? { settings: f.settings } : {}),
       }),
     ),
   };

@@ -4,6 +4,7 @@ import { excelRound } from "../engine/core/numbers";
 import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, ScoringSheet, SheetResult, UnitsSheet } from "../engine/core/types";
 import { changeText } from "../engine/core/viText";
 import type { FileCheck } from "./checkJson";
+import { settingsLines } from "./settingsOptions";
 import { escapeControls } from "./terminalText";
 
 export { escapeControls };
@@ -143,7 +144,7 @@ function joined(lines: string[]): string {
  * written as it is made instead of being gathered into one string or one array first.
  */
 export function* fileTextPieces(f: FileCheck): Generator<string> {
-  yield joined([`Tệp ${f.file}`]);
+  yield joined([`Tệp ${f.file}`, ...settingsLines(f.settings).map((l) => `  ${l}`)]);
   if (f.error !== undefined) yield joined([`  KHÔNG ĐỌC ĐƯỢC: ${f.error}`]);
   else if (!f.analysis || f.analysis.sheets.length === 0) yield joined(["  Bảng tính không có sheet nào."]);
   else for (const s of f.analysis.sheets) yield joined(sheetText(s));

@@ -10,6 +10,7 @@ import { checkFile } from "./checkCommand";
 import { escapeControls } from "./checkText";
 import { readInputFile } from "./files";
 import { loadPrevious, withPrevious } from "./previousOption";
+import { BANDS_OPTION, COLUMNS_OPTION, givenSettings, settingsLines, settingsReport } from "./settingsOptions";
 import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
 import { OutputExistsError } from "./summaryWrite";
 
@@ -33,7 +34,7 @@ export interface WritingArgs {
 export function parseWritingArgs(argv: string[], usage: string, outExample: string, options: Record<string, string[]>): WritingArgs | number {
   const parsed = parseArgs(argv, {
     flags: ["--force"],
-    options: { "--output": ["-o", "--out"], "--previous": [], [MAX_SIZE_OPTION]: [], ...options },
+    options: { "--output": ["-o", "--out"], "--previous": [], [MAX_SIZE_OPTION]: [], [COLUMNS_OPTION]: [], [BANDS_OPTION]: [], ...options },
   });
   if (!parsed.ok) return fail(`${parsed.error}\n${usage}`);
   const { positional, flags, options: values } = parsed.args;
@@ -75,6 +76,8 @@ export interface OpenedInput {
   opened: OpenedWorkbook;
   /** The input's analysis, compared with last year's workbook where --previous was given. */
   analysis: WorkbookAnalysis;
+  /** Which settings were used (saved in the workbook, --columns, --bands) and what could not be: lines to print. */
+  settingsLines: string[];
 }
 
 /**
@@ -84,18 +87,21 @@ export interface OpenedInput {
 export async function openInput(input: string, options: ReadonlyMap<string, string>): Promise<OpenedInput | { error: string }> {
   const limits = parseMaxSize(options.get(MAX_SIZE_OPTION));
   if ("error" in limits) return { error: limits.error };
+  const given = await givenSettings(options);
+  if ("error" in given) return { error: escapeControls(given.error) };
   let opened: OpenedWorkbook;
   try {
-    opened = await openXlsx(await readInputFile(input, limits.maxUnpackedBytes), undefined, limits);
+    opened = await openXlsx(await readInputFile(input, limits.maxUnpackedBytes), given.settings, limits, { columns: given.columns });
   } catch (err) {
     return { error: `${input}: ${readErrorMessage(err)}` };
   }
+  const lines = settingsLines(settingsReport(opened)).map(escapeControls);
   const previous = await loadPrevious(options.get("--previous"), (file) => checkFile(file, limits));
   if (previous && "error" in previous) return { error: escapeControls(previous.error) };
-  if (!previous) return { opened, analysis: opened.analysis };
+  if (!previous) return { opened, analysis: opened.analysis, settingsLines: lines };
   const compared = withPrevious({ file: input, analysis: opened.analysis }, previous);
   // Unit names come from cells: controls are escaped before they reach the terminal.
   if (!compared.ok) return { error: compared.messages.map(escapeControls).join("\n") };
   for (const m of compared.messages) process.stderr.write(escapeControls(m) + "\n");
-  return { opened, analysis: compared.result.analysis ?? opened.analysis };
+  return { opened, analysis: compared.result.analysis ?? opened.analysis, settingsLines: lines };
 }

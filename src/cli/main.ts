@@ -16,12 +16,24 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const USAGE = `Cách dùng / usage:
   cchc eval "=CCHC.RATIO(5;48;0,5)"
       tính một công thức CCHC
-  cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]
+  cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
       kiểm tra các bảng điểm .xlsx
-  cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]
+  cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
       thêm các sheet tổng hợp vào một bản sao
-  cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]
-      lập bản thảo báo cáo (Word)`;
+  cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
+      lập bản thảo báo cáo (Word)
+CÀI_ĐẶT (dùng thay, từng phần, cài đặt add-in đã lưu trong bảng tính):
+  --columns "SHEET!donvi=B,thamdinh=E,toida=D;SHEET2!ma=A,toida=C,tudanhgia=D,header=5"
+      khai báo cột cho sheet không nhận ra tiêu đề; vai trò: ma (code), noidung (name), toida (max),
+      tudanhgia (self), thamdinh (appraised), diemdat (achieved), donvi (unit), khoi (block),
+      chiso (index), xeploai (grade), xephang (rank), xhh (survey), xhhtoida (surveyMax),
+      chisonamtruoc (previousIndex), xephangnamtruoc (previousRank), nguyennhan (cause),
+      trachnhiem (responsible); header=SỐ_DÒNG tiêu đề (bắt buộc khi sheet không nhận ra tiêu đề);
+      kind=units|scoring (bảng đơn vị / bảng điểm)
+  --bands TỆP_XẾP_LOẠI
+      các mức xếp loại, mỗi dòng một mức ("Xuất sắc: 90", "Nhóm B 80 – < 90"); dòng "[Tên khối]"
+      bắt đầu các mức riêng của khối đó; dòng bắt đầu bằng # bị bỏ qua; hoặc tệp JSON
+      { "bands": [...], "blockBands": { "Tên khối": [...] } }`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

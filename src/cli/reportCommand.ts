@@ -6,11 +6,12 @@
 import { draftErrorNotice, draftReport, DraftError, PLACEHOLDER_HINT, placeholderCount } from "../engine/reportDraft";
 import { defaultScoringSheet } from "../host/file/xlsxAnalysis";
 import { renderDocx } from "../report/docxRender";
+import { SETTINGS_USAGE } from "./settingsOptions";
 import { fail, openInput, outputRefusal, parseWritingArgs } from "./commandInput";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
 const USAGE =
-  "Cách dùng: cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN_BẢNG_ĐIỂM] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
+  `Cách dùng: cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN_BẢNG_ĐIỂM] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] ${SETTINGS_USAGE}`;
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseWritingArgs(argv, USAGE, "BAO-CAO.docx", { "--sheet": [] });
@@ -39,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const units = report.source.units.length === 0 ? "" : ` và bảng đơn vị ${report.source.units.map((u) => `"${u}"`).join(", ")}`;
   process.stdout.write(`Đã ghi bản thảo báo cáo ${out} từ bảng điểm "${report.source.scoring}"${units}.\n`);
+  for (const line of read.settingsLines) process.stdout.write(`${line}\n`);
   const blanks = placeholderCount(report);
   if (blanks > 0) process.stdout.write(`${PLACEHOLDER_HINT} Còn ${blanks} chỗ.\n`);
   const notice = draftErrorNotice(report);

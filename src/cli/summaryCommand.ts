@@ -5,12 +5,13 @@
 import { keptSheetMessage, type KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
 import { defaultScoringSheet } from "../host/file/xlsxAnalysis";
+import { SETTINGS_USAGE } from "./settingsOptions";
 import { fail, openInput, outputRefusal, parseWritingArgs } from "./commandInput";
 import { dateOption } from "./dateOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
 const USAGE =
-  "Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB]";
+  `Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] ${SETTINGS_USAGE}`;
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseWritingArgs(argv, USAGE, "RA.xlsx", { "--sheet": [], "--date": [] });
@@ -58,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
   const errors = opened.analysis.sheets.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
   process.stdout.write(`Đã ghi ${out} với các sheet: ${names.map((n) => `"${n}"`).join(", ")}.\n`);
   if (sheet !== undefined) process.stdout.write(`Tổng hợp từ bảng điểm "${sheet}"${wanted === undefined ? " (chọn sheet khác bằng --sheet TÊN_SHEET)" : ""}.\n`);
+  for (const line of read.settingsLines) process.stdout.write(`${line}\n`);
   for (const k of kept) process.stdout.write(`${keptSheetMessage(k)}\n`);
   for (const notice of opened.converted?.notices ?? []) process.stdout.write(`Lưu ý: ${notice}\n`);
   if (errors > 0) process.stdout.write(`Lưu ý: bảng tính có ${errors} lỗi; xem bằng lệnh: cchc check ${input}\n`);

@@ -8,7 +8,7 @@ import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/repor
 import type { Finding, Grid, SheetResult, WorkbookAnalysis } from "../engine/core/types";
 import { compareWithPrevious } from "../engine/compare/previousYear";
 import { mergeRanges, numberFormatLookup } from "../host/file/read/readSnapshot";
-import { defaultScoringSheet, generatedNames, openXlsx, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
+import { defaultScoringSheet, generatedNames, openXlsx, settingsSummary, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
 import { offerDownload, reportFileName, resultFileName, WORKBOOK_FILE } from "../report/download";
 import { renderGrid, type SheetLayout } from "./gridView";
@@ -154,7 +154,9 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
   setStatus(
     `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.` +
       (unmatched.length > 0 ? ` ${unmatched.join(" ")}` : "") +
-      (state.opened.converted ? ` Tệp .${state.opened.converted.format} được đọc được; bản tổng hợp tải về sẽ là tệp .xlsx mới.` : ""),
+      (state.opened.converted ? ` Tệp .${state.opened.converted.format} được đọc được; bản tổng hợp tải về sẽ là tệp .xlsx mới.` : "") +
+      // The settings the add-in saved in the workbook, as the pane uses them.
+      [settingsSummary(state.opened, "khai báo trên trang này"), ...state.opened.settingsNotices].map((line) => (line ? ` ${line}` : "")).join(""),
   );
   byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
   byId<HTMLButtonElement>("download-report").disabled = scoring === 0;

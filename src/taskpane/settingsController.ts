@@ -1,16 +1,12 @@
 // "Cài đặt": grade bands, the official score column, and column mappings for sheets whose
 // headers are not recognised. Saved in the workbook; the custom functions get the bands too.
-import { DEFAULT_BANDS, sortBands } from "../engine/core/grades";
-import { parseNumber } from "../engine/core/numbers";
+import { checkBands, type BandInput } from "../engine/core/bandsInput";
+import { DEFAULT_BANDS } from "../engine/core/grades";
 import type { ColumnMap, ColumnRole, EngineSettings, GradeBand, HeaderInfo } from "../engine/core/types";
 import type { PaneHost } from "./paneHost";
 import { UserError } from "./messages";
 
-export interface BandInput {
-  name: string;
-  /** As typed: "90", "89,5". */
-  min: string;
-}
+export type { BandInput };
 
 /** Roles a mapping may name, with their Vietnamese labels, in form order. */
 export const MAPPABLE_ROLES: Array<{ role: ColumnRole; label: string; required: boolean }> = [
@@ -33,25 +29,9 @@ export interface MappingInput {
 
 /** Bands from the form; a Vietnamese UserError names the first bad line. */
 export function parseBands(inputs: BandInput[]): GradeBand[] {
-  const bands: GradeBand[] = [];
-  inputs.forEach((input, i) => {
-    const name = input.name.trim();
-    const minText = input.min.trim();
-    if (name === "" && minText === "") return;
-    if (name === "") throw new UserError(`Dòng xếp loại thứ ${i + 1}: hãy nhập tên loại (ví dụ "Tốt").`);
-    const parsed = parseNumber(minText);
-    if (parsed.kind !== "number" || parsed.value < 0 || parsed.value > 100) {
-      throw new UserError(`Xếp loại "${name}": ngưỡng "${input.min}" phải là một số từ 0 đến 100 (ví dụ 80 hoặc 89,5).`);
-    }
-    bands.push({ name, min: parsed.value });
-  });
-  if (bands.length === 0) throw new UserError("Hãy nhập ít nhất một loại xếp loại với ngưỡng điểm.");
-  const mins = new Set<number>();
-  for (const b of bands) {
-    if (mins.has(b.min)) throw new UserError(`Có hai loại cùng ngưỡng ${b.min}; mỗi loại cần một ngưỡng riêng.`);
-    mins.add(b.min);
-  }
-  return sortBands(bands);
+  const checked = checkBands(inputs);
+  if (!checked.ok) throw new UserError(checked.message);
+  return checked.bands;
 }
 
 function columnIndex(letters: string): number | null {

@@ -9,6 +9,7 @@ import type {
   ResponsibleEntry,
   ScoreSummary,
   SheetResult,
+  TemplateConformity,
   WorkbookAnalysis,
 } from "../engine/core/types";
 
@@ -46,6 +47,8 @@ export interface JsonSheet {
   unit?: string;
   /** Scoring sheets: the comparison with last year's sheet (null without `--previous`). */
   comparison?: JsonComparison | null;
+  /** Scoring sheets, with `--template` only: the sheet against the criteria set. */
+  template?: JsonTemplate;
   ranking?: {
     unit: string;
     self: number | null;
@@ -70,6 +73,13 @@ export interface JsonComparison {
   areas: { code: string; name: string; current: number | null; previous: number | null; change: number | null }[];
   newlyLost: string[];
   recovered: string[];
+}
+
+export interface JsonTemplate {
+  file: string | null;
+  sheet: string;
+  conforms: boolean;
+  differences: { rule: string; code: string }[];
 }
 
 export interface JsonAcrossUnits {
@@ -164,6 +174,10 @@ export function acrossUnitsJson(a: AcrossUnitsAnalysis): JsonAcrossUnits {
   };
 }
 
+function templateJson(t: TemplateConformity): JsonTemplate {
+  return { file: t.file, sheet: t.sheet, conforms: t.conforms, differences: t.differences.map((d) => ({ rule: d.rule, code: d.code })) };
+}
+
 export function findingJson(f: Finding): JsonFinding {
   return { rule: f.rule, severity: f.severity, cell: f.cell, message: f.message };
 }
@@ -195,6 +209,7 @@ export function sheetJson(s: SheetResult): JsonSheet {
         units: s.units.map((u) => ({ unit: u.unit, criteria: [...u.criteria], lost: pts(u.lost), records: u.records })),
         unit: s.unit ?? s.title ?? s.sheet,
         comparison: comparisonJson(s.comparison),
+        ...(s.template ? { template: templateJson(s.template) } : {}),
         findings,
       };
     case "units":

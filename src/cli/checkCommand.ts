@@ -66,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   if (template) {
     const kept = await withoutTemplateFile(inputs, template);
     inputs = kept.inputs;
-    for (const note of kept.notes) process.stderr.write(escapeControls(note) + "\n");
+    for (const note of [...template.notes, ...kept.notes]) process.stderr.write(escapeControls(note) + "\n");
   }
   const readable = inputs.filter((i) => i.error === undefined).length;
   const results: FileCheck[] = [];

@@ -20,6 +20,8 @@ export interface LoadedTemplate {
   /** The sheet named after "#", if any. */
   sheetGiven: string | null;
   template: ScoringSheet;
+  /** For stderr: the template's own errors (a maximum not its children's sum …), which every comparison inherits. */
+  notes: string[];
 }
 
 const realPathOf = async (file: string) => fs.realpath(file).catch(() => path.resolve(file));
@@ -53,7 +55,9 @@ export async function loadTemplate(value: string | undefined, limits: PackageLim
   }
   const read = readTemplate(grids, sheet);
   if (!read.ok) return { error: `Tệp bộ tiêu chí mẫu ${file}: ${read.error}` };
-  return { file, realPath: await realPathOf(file), sheetGiven: sheet, template: read.template };
+  const errors = read.template.findings.filter((f) => f.severity === "error");
+  const notes = errors.map((f) => `Bộ tiêu chí mẫu ${file}, sheet "${read.template.sheet}", ô ${f.cell}: ${f.message}`);
+  return { file, realPath: await realPathOf(file), sheetGiven: sheet, template: read.template, notes };
 }
 
 /**

@@ -124,6 +124,17 @@ describe("choosing and refusing the template", () => {
     expect(wrong.stdout).toBe("");
   });
 
+  test("a template with errors of its own: each named on stderr, the check goes on", async () => {
+    const flawed = criteriaSet();
+    flawed.values[rowOf(flawed, "1.1")][2] = 3;
+    const book = await writeGrids(path.join(dir, "mau", "sai.xlsx"), [flawed]);
+    const r = await spawnCli(["check", files.a, "--template", book]);
+    expect(r.stderr).toContain(`Bộ tiêu chí mẫu ${book}, sheet "Bộ tiêu chí", ô ${toA1(rowOf(flawed, "1.1"), 2)}: Điểm tối đa của 1.1 là 3`);
+    // The unit keeps 1.1 at 2, the sum of its sub-criteria as the set gives them: no difference.
+    expect(r.stdout).toContain('Sheet "Huyện A": theo đúng bộ tiêu chí.');
+    expect(r.code).toBe(0);
+  });
+
   test("a template without any criteria set, or missing: a Vietnamese message, exit 2", async () => {
     const notes = await writeGrids(path.join(dir, "mau", "ghi-chu.xlsx"), [{ name: "Ghi chú", values: [["Danh sách"], ["Xã A"]] }]);
     const r = await spawnCli(["check", files.a, "--template", notes]);

@@ -118,6 +118,14 @@ describe("choosing and refusing the template", () => {
     const r = await spawnCli(["check", files.b, "--json", "--template", `${book}#Bộ tiêu chí`]);
     expect(r.code).toBe(1);
     expect(scoring(JSON.parse(r.stdout) as CheckJson, files.b).template?.sheet).toBe("Bộ tiêu chí");
+    // The workbook itself checked against its own sheet: that sheet is the set, not a unit.
+    const self = await spawnCli(["check", book, "--json", "--template", `${book}#Bộ tiêu chí`]);
+    const sheets = (JSON.parse(self.stdout) as CheckJson).files[0].sheets;
+    expect(sheets.map((s) => [s.sheet, s.template?.conforms])).toEqual([
+      ["Hướng dẫn", undefined],
+      ["Năm trước", true],
+      ["Bộ tiêu chí", undefined],
+    ]);
     const wrong = await spawnCli(["check", files.a, "--template", `${book}#Không có`]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('Không có sheet "Không có" trong tệp bộ tiêu chí mẫu');

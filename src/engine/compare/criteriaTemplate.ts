@@ -205,13 +205,13 @@ export function compareWithTemplate(sheet: ScoringSheet, template: ScoringSheet)
 
   for (const t of topmost(template.nodes, map.toSheet)) {
     const parent = t.parent === null ? undefined : sheetByCode.get(map.toSheet.get(t.parent) ?? "");
-    const under = below(template.nodes, t.code).length;
+    const under = below(template.nodes, t.code).filter((n) => !map.toSheet.has(n.code)).length;
     const with_ = under > 0 ? ` cùng ${under} tiêu chí con` : "";
     add(d, "template-missing", t.code, parent?.row ?? sheet.header.row, codeCol,
       `Thiếu tiêu chí ${labelOf(t)}${with_} (tối đa ${maxText(t.max)}, ${placeOf(t)}): bộ tiêu chí có, bảng này không có dòng mã ${t.code}.`);
   }
   for (const s of topmost(sheet.nodes, map.toTemplate)) {
-    const under = below(sheet.nodes, s.code).length;
+    const under = below(sheet.nodes, s.code).filter((n) => !map.toTemplate.has(n.code)).length;
     const with_ = under > 0 ? ` cùng ${under} tiêu chí con` : "";
     add(d, "template-extra", s.code, s.row, codeCol, `Tiêu chí ${labelOf(s)}${with_} không có trong bộ tiêu chí: bảng này có dòng mã ${s.rawCode || s.code}, bộ tiêu chí không có.`);
   }

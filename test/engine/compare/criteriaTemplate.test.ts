@@ -215,6 +215,29 @@ describe("ten unit sheets against one template, each kind of difference at its c
     expect(c.findings[0].message).toBe('Tiêu chí "Báo cáo định kỳ" bị chuyển chỗ: bộ tiêu chí ghi mã 1.2 (thuộc 1), bảng này ghi mã 2.4 (thuộc 2).');
   });
 
+  test("a criterion moved with its sub-criteria: one move, the sub-criteria compared under their new codes", () => {
+    const rows: Row[] = [
+      ...SET.filter((r) => !r[0].startsWith("1.1")),
+      ["2.4", "Kế hoạch cải cách hành chính", 2],
+      ["2.4.1", "Ban hành kế hoạch", 1],
+      ["2.4.2", "Thực hiện kế hoạch", 1.5],
+    ];
+    const grid = unitGrid("Xã Chuyển cả nhánh", rows, 10);
+    const c = check(grid);
+    expect(c.at).toEqual([
+      ["template-moved", cellOf(grid, "2.4", 0)],
+      ["template-max", cellOf(grid, "2.4.2", 2)],
+    ]);
+    expect(c.findings[1].message).toBe("Điểm tối đa của 2.4.2: bộ tiêu chí ghi 1, bảng này ghi 1,5.");
+  });
+
+  test("a parent row missing while its sub-criteria are there: the parent alone", () => {
+    const grid = unitGrid("Xã Thiếu dòng cha", SET.filter((r) => r[0] !== "1.1"), 10);
+    const c = check(grid);
+    expect(c.at).toEqual([["template-missing", cellOf(grid, "1", 0)]]);
+    expect(c.findings[0].message).toBe('Thiếu tiêu chí 1.1 "Kế hoạch cải cách hành chính" (tối đa 2, thuộc 1): bộ tiêu chí có, bảng này không có dòng mã 1.1.');
+  });
+
   test("a maximum that differs: at the maximum cell with both figures; parents that only follow it are not reported", () => {
     const grid = unitGrid("Xã Điểm", edit(SET, "2.3", (r) => [r[0], r[1], 1.5]), 10);
     const c = check(grid);

@@ -105,6 +105,16 @@ export interface JsonFile {
 
 export interface CheckJson {
   files: JsonFile[];
+  /** With `--template` only: how many scoring sheets conform, the differences by how many show them. */
+  template?: JsonTemplateRun;
+}
+
+export interface JsonTemplateRun {
+  file: string;
+  sheet: string;
+  units: number;
+  conforming: number;
+  differences: { rule: string; code: string; units: number }[];
 }
 
 /** One checked input: its analysis, or why it could not be read. */

@@ -3,7 +3,7 @@
 import { tallyTemplate, type TemplateTally } from "../engine/compare/templateSheet";
 import { RULE_SEVERITY } from "../engine/core/findingFactory";
 import type { RuleId, ScoringSheet, TemplateDifference } from "../engine/core/types";
-import type { FileCheck } from "./checkJson";
+import type { FileCheck, JsonTemplateRun } from "./checkJson";
 import { escapeControls } from "./terminalText";
 import type { LoadedTemplate } from "./templateOption";
 
@@ -70,7 +70,7 @@ export function templateRunText(files: readonly FileCheck[], loaded: LoadedTempl
 }
 
 /** The run's summary in `--json` (top level `template`). */
-export function templateRunJson(files: readonly FileCheck[], loaded: LoadedTemplate) {
+export function templateRunJson(files: readonly FileCheck[], loaded: LoadedTemplate): JsonTemplateRun {
   const tally = templateTally(files);
   return { file: loaded.file, sheet: loaded.template.sheet, units: tally.units, conforming: tally.conforming, differences: tally.differences };
 }

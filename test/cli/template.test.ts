@@ -69,7 +69,7 @@ describe("a folder of a template and three units", () => {
   test("--json: each scoring sheet's template, the run's tally at the top; exit 1", async () => {
     const r = await spawnCli(["check", dir, "--json", "--template", templateFile]);
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.stdout) as CheckJson & { template: unknown };
+    const json = JSON.parse(r.stdout) as CheckJson;
     expect(json.files.map((f) => path.basename(f.file))).toEqual(["a-dung.xlsx", "b-diem-toi-da.xlsx", "c-ten.xlsx"]);
     const ref = { file: templateFile, sheet: "Bộ tiêu chí" };
     expect(scoring(json, files.a).template).toEqual({ ...ref, conforms: true, differences: [] });
@@ -95,7 +95,7 @@ describe("a folder of a template and three units", () => {
     const r = await spawnCli(["check", files.a, files.c, "--json", "--template", templateFile]);
     expect(r.code).toBe(0);
     const plain = await spawnCli(["check", files.b, "--json"]);
-    const json = JSON.parse(plain.stdout) as CheckJson & { template?: unknown };
+    const json = JSON.parse(plain.stdout) as CheckJson;
     expect(json.template).toBeUndefined();
     expect(scoring(json, files.b).template).toBeUndefined();
     expect(plain.code).toBe(1); // the sheet's own rule: 2.1 is no longer its children's sum

@@ -11,8 +11,10 @@ import { OutputWriter, outputErrorMessage } from "./output";
 import { loadPrevious, withPrevious } from "./previousOption";
 import { BANDS_OPTION, COLUMNS_OPTION, givenSettings, settingsReport, SETTINGS_USAGE, type GivenSettings } from "./settingsOptions";
 import { MAX_SIZE_OPTION, parseMaxSize, readErrorMessage } from "./sizeOption";
+import { TEMPLATE_OPTION, loadTemplate, withTemplate, withoutTemplateFile } from "./templateOption";
+import { templateFileText, templateRunJson, templateRunText, templateTally } from "./templateSummary";
 
-const USAGE = `Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] ${SETTINGS_USAGE}`;
+const USAGE = `Cách dùng: cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--template TỆP_MẪU.xlsx[#SHEET]] [--max-size MB] ${SETTINGS_USAGE}`;
 
 /** Progress lines on stderr start past this many files. */
 const PROGRESS_FROM = 10;
@@ -36,7 +38,7 @@ export function exitCode(files: FileCheck[]): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ["--json"], options: { [MAX_SIZE_OPTION]: [], "--previous": [], [COLUMNS_OPTION]: [], [BANDS_OPTION]: [] } });
+  const parsed = parseArgs(argv, { flags: ["--json"], options: { [MAX_SIZE_OPTION]: [], "--previous": [], [TEMPLATE_OPTION]: [], [COLUMNS_OPTION]: [], [BANDS_OPTION]: [] } });
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\n${USAGE}\n`);
     return 2;
@@ -63,8 +65,18 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(escapeControls(previous.error) + "\n");
     return 2;
   }
+  const template = await loadTemplate(options.get(TEMPLATE_OPTION), limits);
+  if (template && "error" in template) {
+    process.stderr.write(escapeControls(template.error) + "\n");
+    return 2;
+  }
   let unmatched = false;
-  const inputs = await discoverInputs(positional);
+  let inputs = await discoverInputs(positional);
+  if (template) {
+    const kept = await withoutTemplateFile(inputs, template);
+    inputs = kept.inputs;
+    for (const note of [...template.notes, ...kept.notes]) process.stderr.write(escapeControls(note) + "\n");
+  }
   const readable = inputs.filter((i) => i.error === undefined).length;
   const results: FileCheck[] = [];
   let done = 0;
@@ -81,18 +93,25 @@ export async function run(argv: string[]): Promise<number> {
         for (const m of compared.messages) process.stderr.write(escapeControls(m) + "\n");
         unmatched ||= !compared.ok;
       }
+      if (template) result = await withTemplate(result, template);
     }
     results.push(result);
     // Text is written as it comes, so a long run shows its results early.
     if (!json) {
       for (const piece of fileTextPieces(result)) await out.write(piece);
+      if (template) await out.write(templateFileText(result, template));
       await out.write("\n");
     }
     // Nobody receives the rest: stop checking.
     if (out.error !== null) break;
   }
-  if (json) await out.write(JSON.stringify(checkJson(results), null, 2) + "\n");
-  else await out.write(totalsText(results));
+  if (json) {
+    const run = template ? { template: templateRunJson(results, template) } : {};
+    await out.write(JSON.stringify({ ...checkJson(results), ...run }, null, 2) + "\n");
+  } else {
+    if (template && (results.length > 1 || templateTally(results).units > 1)) await out.write(templateRunText(results, template));
+    await out.write(totalsText(results));
+  }
   if (out.error !== null) {
     process.stderr.write(outputErrorMessage(out.error) + "\n");
     return 2;

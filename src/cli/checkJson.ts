@@ -9,6 +9,7 @@ import type {
   ResponsibleEntry,
   ScoreSummary,
   SheetResult,
+  TemplateConformity,
   WorkbookAnalysis,
 } from "../engine/core/types";
 import type { JsonSettings } from "./settingsOptions";
@@ -47,6 +48,8 @@ export interface JsonSheet {
   unit?: string;
   /** Scoring sheets: the comparison with last year's sheet (null without `--previous`). */
   comparison?: JsonComparison | null;
+  /** Scoring sheets, with `--template` only: the sheet against the criteria set. */
+  template?: JsonTemplate;
   ranking?: {
     unit: string;
     self: number | null;
@@ -71,6 +74,13 @@ export interface JsonComparison {
   areas: { code: string; name: string; current: number | null; previous: number | null; change: number | null }[];
   newlyLost: string[];
   recovered: string[];
+}
+
+export interface JsonTemplate {
+  file: string | null;
+  sheet: string;
+  conforms: boolean;
+  differences: { rule: string; code: string }[];
 }
 
 export interface JsonAcrossUnits {
@@ -98,6 +108,16 @@ export interface JsonFile {
 
 export interface CheckJson {
   files: JsonFile[];
+  /** With `--template` only: how many scoring sheets conform, the differences by how many show them. */
+  template?: JsonTemplateRun;
+}
+
+export interface JsonTemplateRun {
+  file: string;
+  sheet: string;
+  units: number;
+  conforming: number;
+  differences: { rule: string; code: string; units: number }[];
 }
 
 /** One checked input: its analysis, or why it could not be read. */
@@ -169,6 +189,10 @@ export function acrossUnitsJson(a: AcrossUnitsAnalysis): JsonAcrossUnits {
   };
 }
 
+function templateJson(t: TemplateConformity): JsonTemplate {
+  return { file: t.file, sheet: t.sheet, conforms: t.conforms, differences: t.differences.map((d) => ({ rule: d.rule, code: d.code })) };
+}
+
 export function findingJson(f: Finding): JsonFinding {
   return { rule: f.rule, severity: f.severity, cell: f.cell, message: f.message };
 }
@@ -200,6 +224,7 @@ export function sheetJson(s: SheetResult): JsonSheet {
         units: s.units.map((u) => ({ unit: u.unit, criteria: [...u.criteria], lost: pts(u.lost), records: u.records })),
         unit: s.unit ?? s.title ?? s.sheet,
         comparison: comparisonJson(s.comparison),
+        ...(s.template ? { template: templateJson(s.template) } : {}),
         findings,
       };
     case "units":

@@ -16,8 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const USAGE = `Cách dùng / usage:
   cchc eval "=CCHC.RATIO(5;48;0,5)"
       tính một công thức CCHC
-  cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
-      kiểm tra các bảng điểm .xlsx
+  cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--template TỆP_MẪU.xlsx[#SHEET]] [--max-size MB] [CÀI_ĐẶT]
+      kiểm tra các bảng điểm .xlsx (--template: đối chiếu với bộ tiêu chí mẫu)
   cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
       thêm các sheet tổng hợp vào một bản sao
   cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]

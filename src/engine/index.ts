@@ -25,3 +25,8 @@ export { applyMergedAreas } from "./cells/merges";
 export type { MergedArea } from "./cells/merges";
 export { UNCALCULATED } from "./scoring/scoringFindings";
 export type { ContentCell } from "./plans/generatedFingerprint";
+export { compareWithTemplate } from "./compare/criteriaTemplate";
+export type { TemplateComparison } from "./compare/criteriaTemplate";
+export { readTemplate, applyTemplate, tallyTemplate } from "./compare/templateSheet";
+export type { TemplateRead, TemplateTally } from "./compare/templateSheet";
+export { criterionNameKey, sameCriterionName } from "./compare/criterionNames";

@@ -21,6 +21,12 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "empty-block": "warning",
   "unnamed-unit": "warning",
   "criteria-set-mismatch": "warning",
+  "template-missing": "error",
+  "template-extra": "error",
+  "template-moved": "error",
+  "template-max": "error",
+  "template-name": "warning",
+  "template-total": "error",
 };
 
 export interface SheetPlace {

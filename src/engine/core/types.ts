@@ -108,7 +108,13 @@ export type RuleId =
   | "zero-max"
   | "empty-block"
   | "unnamed-unit"
-  | "criteria-set-mismatch";
+  | "criteria-set-mismatch"
+  | "template-missing"
+  | "template-extra"
+  | "template-moved"
+  | "template-max"
+  | "template-name"
+  | "template-total";
 
 export interface Finding {
   rule: RuleId;
@@ -206,6 +212,8 @@ export interface ScoringSheet {
   nodes: CriterionNode[];
   /** Grid row of the grand-total row (no code, text starting with "Tổng"), if any. */
   totalRow: number | null;
+  /** The maximum typed in the grand-total row; null (or absent) without that row or cell. */
+  totalMax?: NumberParse | null;
   hasSelf: boolean;
   hasAppraised: boolean;
   official: ScoreKind;
@@ -223,7 +231,26 @@ export interface ScoringSheet {
   year?: number | null;
   /** Comparison with last year's sheet of the same unit; null (or absent) without a previous year. */
   comparison?: ScoringComparison | null;
+  /** Comparison with the official criteria set (issue 19 §1); null (or absent) without a template. */
+  template?: TemplateConformity | null;
   findings: Finding[];
+}
+
+/** One way a scoring sheet departs from the criteria set; `code` is "" for the total maximum. */
+export interface TemplateDifference {
+  rule: RuleId;
+  code: string;
+}
+
+/** A scoring sheet against the criteria set (template) it should follow. */
+export interface TemplateConformity {
+  /** The template's file as given (null: a sheet of the same workbook) and its sheet. */
+  file: string | null;
+  sheet: string;
+  /** No difference at all, warnings included. */
+  conforms: boolean;
+  /** In the sheet's row order. */
+  differences: TemplateDifference[];
 }
 
 /** A scoring sheet compared with last year's sheet of the same unit (issue 10 §3). */

@@ -5,7 +5,7 @@ import { areasOf, exclusionsOf, hasScore, leafTotal, lostItems, nodeTotals, summ
 import { scoringFindings } from "./scoringFindings";
 import { unitsOf } from "./responsible";
 import { sortFindings } from "../core/findingFactory";
-import { cellText } from "../core/numbers";
+import { cellText, parseNumber } from "../core/numbers";
 import { foldText, normalizeName } from "../core/text";
 
 /**
@@ -82,6 +82,7 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
     comparison: null,
     nodes: rows.nodes,
     totalRow: rows.totalRow,
+    totalMax: rows.totalRow === null || header.columns.max === undefined ? null : parseNumber(grid.values[rows.totalRow]?.[header.columns.max]),
     hasSelf,
     hasAppraised,
     official,

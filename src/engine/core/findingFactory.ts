@@ -21,6 +21,8 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "empty-block": "warning",
   "unnamed-unit": "warning",
   "criteria-set-mismatch": "warning",
+  "rank-mismatch": "warning",
+  "index-out-of-range": "error",
 };
 
 export interface SheetPlace {

@@ -7,9 +7,9 @@ import type { SheetPlan } from "./plan";
 import type { ReportOptions } from "./reportOptions";
 import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
 import { withDefaults } from "../core/settings";
-import { sortBands } from "../core/grades";
+import { bandsOfBlock, byRank, sortBands } from "../core/grades";
 import { rankScoringSheets } from "../compare/scoringRanking";
-import { changeText } from "../core/viText";
+import { UNRANKED_TEXT, changeText } from "../core/viText";
 import { SCORE_NAME, dateText, gradeCountFormula, gradeFormula } from "./planText";
 import { columnLetters } from "../core/address";
 
@@ -21,18 +21,20 @@ interface RankingSource {
   entries: RankingEntry[];
   /** Scoring sheets left out, with why (no official score). */
   skipped: string[];
+  /** An extract of a larger table: its typed ranks are written as values, not RANK formulas. */
+  extract: boolean;
 }
 
 /** The units to rank: the first units table, else every scoring sheet when there are several. */
 function rankingSource(analysis: WorkbookAnalysis, settings: EngineSettings): RankingSource | null {
   const table = analysis.sheets.find((s) => s.kind === "units");
   if (table && table.kind === "units" && table.ranking.length > 0) {
-    return { label: table.sheet, official: table.official, entries: table.ranking, skipped: [] };
+    return { label: table.sheet, official: table.official, entries: table.ranking, skipped: [], extract: table.extract === true };
   }
   const scoring = analysis.sheets.filter((s): s is ScoringSheet => s.kind === "scoring");
   if (scoring.length < 2) return null;
   const ranked = rankScoringSheets(scoring, settings);
-  return { label: ranked.sheets.map((s) => s.sheet).join(", "), official: ranked.official, entries: ranked.entries, skipped: ranked.skipped.map((s) => s.sheet) };
+  return { label: ranked.sheets.map((s) => s.sheet).join(", "), official: ranked.official, entries: ranked.entries, skipped: ranked.skipped.map((s) => s.sheet), extract: false };
 }
 
 /** Which optional column groups the table needs, and where each column sits. */
@@ -63,7 +65,7 @@ function columnsOf(entries: readonly RankingEntry[]) {
   return { survey, previous, col, headers, widths, last: next - 1 };
 }
 
-/** The blocks in the order they first appear, each with its units by rank. */
+/** The blocks in the order they first appear, each with its units by rank (units kept out last). */
 function byBlock(entries: readonly RankingEntry[]): Array<{ block: string | null; entries: RankingEntry[] }> {
   const groups: Array<{ block: string | null; entries: RankingEntry[] }> = [];
   for (const e of entries) {
@@ -72,7 +74,7 @@ function byBlock(entries: readonly RankingEntry[]): Array<{ block: string | null
     if (!g) groups.push((g = { block, entries: [] }));
     g.entries.push(e);
   }
-  for (const g of groups) g.entries.sort((x, y) => x.rank - y.rank);
+  for (const g of groups) g.entries.sort(byRank);
   return groups;
 }
 
@@ -98,7 +100,6 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
   const headerRow = b.row;
   b.headerRow(layout.headers);
   const scoreCol = source.official === "appraised" ? 3 : 2;
-  const bands = sortBands(settings.bands);
   let number = 0;
   for (const group of byBlock(source.entries)) {
     if (group.block !== null) {
@@ -106,15 +107,18 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
       b.merge(0, layout.last);
       b.next();
     }
+    // Ranks and grade counts are over the block's ranked units; units kept out come after them.
+    const ranked = group.entries.filter((e) => !e.unranked);
+    const bands = bandsOfBlock(settings, group.block);
     const first = b.row;
-    const last = first + group.entries.length - 1;
+    const last = first + ranked.length - 1;
     const column = (c: number) => `$${columnLetters(c)}$${first + 1}:$${columnLetters(c)}$${last + 1}`;
     for (const e of group.entries) {
       b.put(0, { value: ++number, style: STYLES.center });
       b.put(1, { value: e.unit, style: STYLES.text });
       b.put(2, { value: e.self ?? "", format: POINTS_FORMAT, style: STYLES.number });
       b.put(3, { value: e.appraised ?? "", format: POINTS_FORMAT, style: STYLES.number });
-      b.put(4, { value: e.max, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(4, { value: e.max ?? "", format: POINTS_FORMAT, style: STYLES.number });
       let indexFormula = `=IF(${b.at(4)}>0,${b.at(scoreCol)}/${b.at(4)}*100,0)`;
       if (layout.survey) {
         // Empty cells (no survey part for this unit) count as 0 in the sums.
@@ -123,9 +127,14 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
         const maxSum = `(${b.at(4)}+${b.at(col.surveyMax)})`;
         indexFormula = `=IF(${maxSum}>0,(${b.at(scoreCol)}+${b.at(col.surveyPoints)})/${maxSum}*100,0)`;
       }
-      b.put(col.index, { formula: indexFormula, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
-      b.put(col.grade, { formula: `=${gradeFormula(b.at(col.index), settings.bands)}`, result: e.grade, style: STYLES.center });
-      b.put(col.rank, { formula: `=RANK(${b.at(col.index)},${column(col.index)},0)`, result: e.rank, style: STYLES.center });
+      // A table that gives only the index: the index as typed.
+      if (e.max === null) b.put(col.index, { value: e.index, format: POINTS_FORMAT, style: STYLES.number });
+      else b.put(col.index, { formula: indexFormula, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(col.grade, { formula: `=${gradeFormula(b.at(col.index), bands)}`, result: e.grade, style: STYLES.center });
+      if (e.unranked) b.put(col.rank, { value: UNRANKED_TEXT, style: STYLES.center });
+      // An extract's ranks are the typed ones: a RANK over the rows shown would be wrong.
+      else if (source.extract || e.rank === null) b.put(col.rank, { value: e.rank ?? "—", style: STYLES.center });
+      else b.put(col.rank, { formula: `=RANK(${b.at(col.index)},${column(col.index)},0)`, result: e.rank, style: STYLES.center });
       if (layout.previous) {
         const prev = e.previous ?? null;
         b.put(col.prevIndex, { value: prev?.index ?? null, format: POINTS_FORMAT, style: STYLES.number });
@@ -133,19 +142,21 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
         if (prev?.index != null) {
           b.put(col.changeIndex, { formula: `=ROUND(${b.at(col.index)}-${b.at(col.prevIndex)},2)`, result: e.change!.index!, format: POINTS_FORMAT, style: STYLES.number });
         } else b.put(col.changeIndex, { value: null, style: STYLES.number });
-        if (prev?.rank != null) {
+        if (prev?.rank != null && e.rank !== null && !e.unranked) {
           b.put(col.changeRank, { formula: `=${b.at(col.prevRank)}-${b.at(col.rank)}`, result: e.change!.rank!, style: STYLES.center });
         } else b.put(col.changeRank, { value: null, style: STYLES.center });
         b.put(col.changeText, { value: changeText(e.change), style: STYLES.text });
       }
       b.next();
     }
-    // Grade counts of the block: "Xuất sắc: 3/5".
-    bands.forEach((band, i) => {
-      const count = group.entries.filter((e) => e.grade === band.name).length;
-      const { formula, result } = gradeCountFormula(column(col.grade), band.name, count, group.entries.length);
-      b.put(1 + i, { formula, result, style: STYLES.note });
-    });
+    // Grade counts of the block's ranked units, on its own bands: "Xuất sắc: 3/5".
+    if (ranked.length > 0) {
+      sortBands(bands).forEach((band, i) => {
+        const count = ranked.filter((e) => e.grade === band.name).length;
+        const { formula, result } = gradeCountFormula(column(col.grade), band.name, count, ranked.length);
+        b.put(1 + i, { formula, result, style: STYLES.note });
+      });
+    }
     b.next(2);
   }
   return b.toPlan(RANKING_SHEET_NAME, "CCHC_GEN_RANKING", layout.widths, { rows: headerRow + 1, cols: 0 }, {

@@ -89,7 +89,8 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
   b.put(0, { value: "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH VÀ XẾP HẠNG CÁC ĐƠN VỊ", style: STYLES.title });
   b.merge(0, layout.last);
   b.next();
-  b.put(0, { value: `Nguồn: ${source.label} · Chỉ số tính theo điểm ${SCORE_NAME[source.official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
+  const basis = source.entries.every((e) => e.max === null) ? "Chỉ số như bảng ghi" : `Chỉ số tính theo điểm ${SCORE_NAME[source.official]}`;
+  b.put(0, { value: `Nguồn: ${source.label} · ${basis} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
   b.merge(0, layout.last);
   b.next();
   if (source.skipped.length > 0) {

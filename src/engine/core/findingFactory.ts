@@ -22,6 +22,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "unnamed-unit": "warning",
   "criteria-set-mismatch": "warning",
   "rank-mismatch": "warning",
+  "extract-without-rank": "warning",
   "index-out-of-range": "error",
 };
 

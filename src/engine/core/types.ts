@@ -111,6 +111,8 @@ export type RuleId =
   | "criteria-set-mismatch"
   /** A typed rank differs from the rank computed in the table (a whole table, not an extract). */
   | "rank-mismatch"
+  /** An extract of a larger table where a unit has no rank typed: it is given none. */
+  | "extract-without-rank"
   /** A typed index below 0 or above 100. */
   | "index-out-of-range";
 

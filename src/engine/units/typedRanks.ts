@@ -48,28 +48,38 @@ export function parseTypedRank(v: CellValue | undefined): TypedRank {
   return { kind: "rank", rank, of };
 }
 
-/** A unit as extract detection sees it: its block, its typed rank and last year's rank. */
+/** A unit as extract detection sees it: its name, block, typed rank and last year's rank. */
 export interface RankEvidence {
+  unit: string;
   block: string | null;
   typed: TypedRank | null;
   previousRank: number | null;
 }
 
 /**
- * Whether the table is an extract of a larger one: a typed rank beyond the units ranked in its
- * block, "43/63" naming more units than its block shows, or last year's rank beyond the units
- * the table shows. `ranked` are the units that take a rank; `shownByBlock` counts every unit
- * row of each block (those kept out of the ranking too), `shown` every unit row of the table.
+ * Why the table is an extract of a larger one, in Vietnamese, or null for a whole table: a typed
+ * rank beyond the units ranked in its block, "43/63" naming more units than its block shows, or
+ * last year's rank beyond the units the table shows. `ranked` are the units that take a rank;
+ * `shownByBlock` counts every unit row of each block (those kept out too), `shown` the table's.
  */
-export function isExtract(ranked: readonly RankEvidence[], shownByBlock: ReadonlyMap<string | null, number>, shown: number): boolean {
+export function extractEvidence(ranked: readonly RankEvidence[], shownByBlock: ReadonlyMap<string | null, number>, shown: number): string | null {
   const rankedByBlock = new Map<string | null, number>();
   for (const u of ranked) rankedByBlock.set(u.block, (rankedByBlock.get(u.block) ?? 0) + 1);
-  return ranked.some((u) => {
-    if (u.previousRank !== null && u.previousRank > shown) return true;
-    if (u.typed?.kind !== "rank") return false;
-    if (u.typed.rank > (rankedByBlock.get(u.block) ?? 0)) return true;
-    return u.typed.of !== null && u.typed.of > (shownByBlock.get(u.block) ?? 0);
-  });
+  const where = (block: string | null) => (block === null ? "bảng" : block);
+  for (const u of ranked) {
+    if (u.typed?.kind !== "rank") continue;
+    const n = rankedByBlock.get(u.block) ?? 0;
+    if (u.typed.rank > n) return `thứ hạng ghi cho ${u.unit} là ${u.typed.rank}, lớn hơn số đơn vị được xếp hạng trong ${where(u.block)} (${n})`;
+    const m = shownByBlock.get(u.block) ?? 0;
+    if (u.typed.of !== null && u.typed.of > m) return `thứ hạng ghi cho ${u.unit} là "${u.typed.rank}/${u.typed.of}", tính trên ${u.typed.of} đơn vị, còn ${where(u.block)} có ${m}`;
+  }
+  const beyond = ranked.find((u) => u.previousRank !== null && u.previousRank > shown);
+  return beyond ? `xếp hạng năm trước của ${beyond.unit} là ${beyond.previousRank}, lớn hơn số đơn vị của bảng (${shown})` : null;
+}
+
+/** Whether the table is an extract of a larger one (see `extractEvidence`). */
+export function isExtract(ranked: readonly RankEvidence[], shownByBlock: ReadonlyMap<string | null, number>, shown: number): boolean {
+  return extractEvidence(ranked, shownByBlock, shown) !== null;
 }
 
 /** A unit to rank: its block, its index, its typed rank and last year's, whether it is kept out. */
@@ -94,10 +104,11 @@ export function settleRanks(
   units: readonly RankInput[],
   shownByBlock: ReadonlyMap<string | null, number>,
   shown: number,
-): { extract: boolean; ranks: SettledRank[] } {
+): { extract: boolean; evidence: string | null; ranks: SettledRank[] } {
   const ranked = units.filter((u) => !u.unranked);
   const computed = ranksWithinBlocks(ranked.map((u) => ({ block: u.block, index: u.index })));
-  const extract = isExtract(ranked, shownByBlock, shown);
+  const evidence = extractEvidence(ranked, shownByBlock, shown);
+  const extract = evidence !== null;
   let k = 0;
   const ranks = units.map((u): SettledRank => {
     const typed = u.typed?.kind === "rank" ? u.typed : null;
@@ -106,5 +117,5 @@ export function settleRanks(
     const own = computed[k++];
     return { rank: extract ? (typed?.rank ?? null) : own, rankOf, computed: own };
   });
-  return { extract, ranks };
+  return { extract, evidence, ranks };
 }

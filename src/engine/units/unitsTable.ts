@@ -143,7 +143,7 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
   const shownByBlock = new Map<string | null, number>();
   for (const u of rows) shownByBlock.set(u.block, (shownByBlock.get(u.block) ?? 0) + 1);
   const settled = settleRanks(
-    indexed.map((u, i) => ({ block: u.block, index: indices[i], typed: u.typed, previousRank: previous[i]?.rank ?? null, unranked: u.unranked })),
+    indexed.map((u, i) => ({ unit: u.unit, block: u.block, index: indices[i], typed: u.typed, previousRank: previous[i]?.rank ?? null, unranked: u.unranked })),
     shownByBlock,
     rows.length,
   );
@@ -173,6 +173,16 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
     if (u.unranked) entry.unranked = true;
     return entry;
   });
+  // An extract gives no rank where none is typed: say why, once, so no rank is missed in silence.
+  const untyped = ranking.filter((e) => e.rank === null && !e.unranked);
+  if (settled.evidence !== null && untyped.length > 0) {
+    const names = untyped.length <= 3 ? untyped.map((e) => e.unit).join(", ") : `${untyped.length} đơn vị`;
+    findings.push(
+      finding(place, "extract-without-rank", header.row, c.rank ?? c.unit!,
+        `Bảng là trích một phần của bảng lớn hơn (${settled.evidence}): thứ hạng lấy theo thứ hạng ghi trong bảng. ` +
+          `${names} không có thứ hạng ghi nên không được xếp hạng và không tính tăng/giảm bậc.`),
+    );
+  }
   const unitRows: UnitRow[] = rows.map((u) => ({ unit: u.unit, row: u.row, self: u.self, appraised: u.appraised, max: u.max }));
   return {
     kind: "units",

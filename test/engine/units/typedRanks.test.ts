@@ -153,6 +153,9 @@ describe("a one-row extract of the national table (Kon Tum 2023)", () => {
     expect(kt.rank).toBeNull();
     expect(kt.change).toEqual({ index: 4.79, rank: null });
     expect(changeText(kt.change)).toBe("tăng 4,79 điểm");
+    // Said once, with why the table is taken for an extract.
+    expect(table.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([["extract-without-rank", "warning", withColumn ? "E2" : "A2"]]);
+    expect(table.findings[0].message).toContain("xếp hạng năm trước của Kon Tum là 55, lớn hơn số đơn vị của bảng (1)");
     expect(sheetText(table).join("\n")).toContain("Hạng —: Kon Tum: chỉ số 86,14, xếp loại Tốt; tăng 4,79 điểm");
   });
 
@@ -198,6 +201,10 @@ describe("last year's ranks beyond the units shown make an extract", () => {
     expect(table.ranking.map((r) => [r.rank, r.change])).toEqual([
       [null, { index: null, rank: null }],
       [null, { index: null, rank: null }],
+    ]);
+    expect(table.findings.filter((f) => f.rule === "extract-without-rank").map((f) => f.message)).toEqual([
+      "Bảng là trích một phần của bảng lớn hơn (xếp hạng năm trước của Sở Tư pháp là 40, lớn hơn số đơn vị của bảng (2)): " +
+        "thứ hạng lấy theo thứ hạng ghi trong bảng. Sở Tư pháp, Sở Nội vụ không có thứ hạng ghi nên không được xếp hạng và không tính tăng/giảm bậc.",
     ]);
     // Still graded and counted.
     expect(table.blocks![0].grades).toMatchObject({ "Xuất sắc": 1, Tốt: 1 });

@@ -12,7 +12,7 @@ import { blockHeading, blockSummaries } from "./unitBlocks";
 import { indexMaxima, surveyPart, twoPartIndex } from "./twoPartIndex";
 import { changeOnPrevious, previousColumns, readPrevious } from "./unitsYearOverYear";
 import { parseTypedRank, settleRanks, withoutUnrankedNote, type TypedRank } from "./typedRanks";
-import { rowSaysUnranked, unrankedKeys } from "./unranked";
+import { noteColumns, rowSaysUnranked, unrankedKeys } from "./unranked";
 import { readTypedIndex } from "./typedIndex";
 
 const LABELS = { self: "Điểm tự đánh giá", appraised: "Điểm thẩm định", max: "Điểm tối đa", survey: "Điểm điều tra xã hội học" } as const;
@@ -56,10 +56,11 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
   const rows: ReadUnit[] = [];
   const seen = new Map<string, number>();
   // A published table may give only the index ("Chỉ số (%)"): it is then the unit's index.
-  const indexOnly = c.self === undefined && c.appraised === undefined && c.index !== undefined;
+  const indexOnly = c.self === undefined && c.appraised === undefined && c.achieved === undefined && c.index !== undefined;
   const figureRoles = indexOnly ? (["index"] as const) : (["self", "appraised", "max", "survey", "surveyMax"] as const);
   const figureCols = figureRoles.map((k) => c[k]).filter((x): x is number => x !== undefined);
   const keptOut = unrankedKeys(settings);
+  const notes = noteColumns(grid.values[header.row] ?? [], c);
   // Block heading rows: the block they open, where, and how many units followed.
   let heading: { block: string; row: number; units: number } | null = null;
   const headings: Array<{ block: string; row: number; units: number }> = [];
@@ -103,7 +104,7 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
     if (typed?.kind === "invalid") {
       findings.push(finding(place, "not-a-number", r, c.rank!, `Xếp hạng của ${unit}: "${typed.text}" không phải là thứ hạng (ví dụ 3, "43/63", "Hạng 2", "KXH"): thứ hạng được tính theo chỉ số.`));
     }
-    const unranked = typed?.kind === "unranked" || unit !== written || rowSaysUnranked(row, c) || keptOut.has(unitKey(unit));
+    const unranked = typed?.kind === "unranked" || unit !== written || rowSaysUnranked(row, c.unit!, notes) || keptOut.has(unitKey(unit));
     const typedIndex = indexOnly ? readTypedIndex(row[c.index!], r, c.index!, unit, place, findings) : null;
     rows.push({ unit, row: r, self: read("self"), appraised: read("appraised"), max: read("max"), block, surveyPoints: read("survey"), typed, unranked, typedIndex });
   }

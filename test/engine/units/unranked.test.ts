@@ -34,6 +34,7 @@ describe.each<[string, () => UnitsSheet]>([
   ["a rank cell '-'", () => units(withRankAndNote((u) => (u === "Sở Nội vụ" ? { rank: "-" } : {})))],
   ["'(không xếp hạng)' after the name", () => units(withRankAndNote((u) => (u === "Sở Nội vụ" ? { name: "Sở Nội vụ (không xếp hạng)" } : {})))],
   ["a note 'Không xếp hạng'", () => units(withRankAndNote((u) => (u === "Sở Nội vụ" ? { note: "Không xếp hạng" } : {})))],
+  ["a note 'KXH (mới thành lập)'", () => units(withRankAndNote((u) => (u === "Sở Nội vụ" ? { note: "KXH (mới thành lập)" } : {})))],
   ["the settings (other case and spacing)", () => units(blockColumnGrid().values, { unranked: ["sở  nội vụ"] })],
 ])("Sở Nội vụ kept out of the ranking by %s", (_how, read) => {
   const table = read();
@@ -69,6 +70,14 @@ describe.each<[string, () => UnitsSheet]>([
     expect(noiVu.previous).toEqual({ index: 90.5, rank: 1 });
     expect(noiVu.change).toEqual({ index: 0.8, rank: null });
   });
+});
+
+test("'KXH' in a column that is no note (an unrecognised last year's rank) keeps no one out", () => {
+  const rows = withRankAndNote((u) => (u === "Sở Nội vụ" ? { note: "KXH" } : {}));
+  rows[1][rows[1].length - 1] = "Năm 2021";
+  const table = units(rows);
+  expect(table.ranking.find((r) => r.unit === "Sở Nội vụ")).toMatchObject({ rank: 1 });
+  expect(table.ranking.some((r) => r.unranked)).toBe(false);
 });
 
 describe("units kept out, in every output", () => {

@@ -1,17 +1,18 @@
 // A units table (one row per unit: name, self-assessed, appraised, maximum): index, grade, rank.
 // Blocks, the two-part index and last year are read by their own modules.
-import type { EngineSettings, Finding, Grid, HeaderInfo, RankingEntry, UnitRow, UnitsSheet } from "../core/types";
+import type { EngineSettings, Finding, Grid, HeaderInfo, UnitRow, UnitsSheet } from "../core/types";
 import { cellText, hasMoreDecimalsThan, parseNumber } from "../core/numbers";
 import type { NumberParse, ScoreKind } from "../core/types";
 import { foldText, normalizeName } from "../core/text";
-import { bandsOfBlock, gradeOf } from "../core/grades";
+import { bandsOfBlock } from "../core/grades";
 import { finding, sortFindings, type SheetPlace } from "../core/findingFactory";
 import { similarNameGroups, unitKey } from "../scoring/responsible";
 import { officialScore } from "../scoring/scoringSheet";
 import { blockHeading, blockSummaries } from "./unitBlocks";
 import { indexMaxima, surveyPart, twoPartIndex } from "./twoPartIndex";
-import { changeOnPrevious, previousColumns, readPrevious } from "./unitsYearOverYear";
-import { parseTypedRank, settleRanks, withoutUnrankedNote, type TypedRank } from "./typedRanks";
+import { previousColumns, readPrevious } from "./unitsYearOverYear";
+import { parseTypedRank, withoutUnrankedNote, type TypedRank } from "./typedRanks";
+import { rankUnits } from "./unitRanking";
 import { noteColumns, rowSaysUnranked, unrankedKeys } from "./unranked";
 import { readTypedIndex } from "./typedIndex";
 
@@ -140,50 +141,22 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
   const indexed = indexOnly ? rows.filter((u) => u.typedIndex !== null) : rows.filter((u) => u[official] !== null && u.max !== null && u.max > 0);
   const surveys = indexOnly ? indexed.map(() => null) : indexed.map((u) => surveyPart(grid.values[u.row] ?? [], u.row, header, maxima, u.surveyPoints, u.unit, place, findings));
   const indices = indexed.map((u, i) => (indexOnly ? u.typedIndex! : twoPartIndex(u[official]!, u.max!, surveys[i])!));
-  const previous = indexed.map((u) => readPrevious(grid.values[u.row] ?? [], u.row, prevCols, u.unit, place, findings));
   const shownByBlock = new Map<string | null, number>();
   for (const u of rows) shownByBlock.set(u.block, (shownByBlock.get(u.block) ?? 0) + 1);
-  const settled = settleRanks(
-    indexed.map((u, i) => ({ unit: u.unit, block: u.block, index: indices[i], typed: u.typed, previousRank: previous[i]?.rank ?? null, unranked: u.unranked })),
+  const { ranking, extract } = rankUnits(
+    indexed.map((u, i) => ({
+      ...u,
+      max: indexOnly ? null : u.max,
+      index: indices[i],
+      survey: surveys[i],
+      previous: readPrevious(grid.values[u.row] ?? [], u.row, prevCols, u.unit, place, findings),
+    })),
     shownByBlock,
     rows.length,
+    settings,
+    { place, headerRow: header.row, rankCol: c.rank, unitCol: c.unit! },
+    findings,
   );
-  const ranking: RankingEntry[] = indexed.map((u, i) => {
-    const { rank, rankOf, computed } = settled.ranks[i];
-    const typed = u.typed?.kind === "rank" ? u.typed.rank : null;
-    if (!settled.extract && typed !== null && computed !== null && typed !== computed) {
-      findings.push(finding(place, "rank-mismatch", u.row, c.rank!, `Xếp hạng ghi cho ${u.unit} là ${typed}, nhưng theo chỉ số trong bảng đơn vị này xếp thứ ${computed}${u.block ? ` trong ${u.block}` : ""}.`));
-    }
-    const change = changeOnPrevious(indices[i], rank ?? 0, previous[i]);
-    const entry: RankingEntry = {
-      unit: u.unit,
-      row: u.row,
-      self: u.self,
-      appraised: u.appraised,
-      max: indexOnly ? null : u.max!,
-      index: indices[i],
-      grade: gradeOf(indices[i], bandsOfBlock(settings, u.block)),
-      rank,
-      block: u.block,
-      survey: surveys[i],
-      previous: previous[i],
-      // No rank, no rank change: none is invented.
-      change: change && rank === null ? { ...change, rank: null } : change,
-    };
-    if (rankOf !== null) entry.rankOf = rankOf;
-    if (u.unranked) entry.unranked = true;
-    return entry;
-  });
-  // An extract gives no rank where none is typed: say why, once, so no rank is missed in silence.
-  const untyped = ranking.filter((e) => e.rank === null && !e.unranked);
-  if (settled.evidence !== null && untyped.length > 0) {
-    const names = untyped.length <= 3 ? untyped.map((e) => e.unit).join(", ") : `${untyped.length} đơn vị`;
-    findings.push(
-      finding(place, "extract-without-rank", header.row, c.rank ?? c.unit!,
-        `Bảng là trích một phần của bảng lớn hơn (${settled.evidence}): thứ hạng lấy theo thứ hạng ghi trong bảng. ` +
-          `${names} không có thứ hạng ghi nên không được xếp hạng và không tính tăng/giảm bậc.`),
-    );
-  }
   const unitRows: UnitRow[] = rows.map((u) => ({ unit: u.unit, row: u.row, self: u.self, appraised: u.appraised, max: u.max }));
   return {
     kind: "units",
@@ -193,7 +166,7 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
     rows: unitRows,
     official,
     ranking,
-    ...(settled.extract ? { extract: true } : {}),
+    ...(extract ? { extract: true } : {}),
     blocks: blockSummaries(ranking, (block) => bandsOfBlock(settings, block)),
     findings: sortFindings(findings),
   };

@@ -54,17 +54,24 @@ export interface JsonSheet {
     unit: string;
     self: number | null;
     appraised: number | null;
-    max: number;
+    /** Null where the table gives only the index (no points). */
+    max: number | null;
     index: number;
     grade: string;
-    /** Within the unit's block. */
-    rank: number;
+    /** Within the unit's block; in an extract, as typed. Null: kept out of the ranking, or an extract with no rank typed. */
+    rank: number | null;
+    /** "43/63": the whole a typed rank is out of; present only when typed. */
+    rankOf?: number;
+    /** Present (true) only for a unit kept out of the ranking ("không xếp hạng"). */
+    unranked?: true;
     block: string | null;
     survey: { achieved: number; max: number } | null;
     previous: { index: number | null; rank: number | null } | null;
     change: { index: number | null; rank: number | null } | null;
   }[];
-  blocks?: { block: string | null; units: number; grades: Record<string, number> }[];
+  blocks?: { block: string | null; units: number; grades: Record<string, number>; unranked?: number }[];
+  /** Units tables: present (true) only when the table is an extract of a larger one (typed ranks are the ranks). */
+  extract?: true;
   findings: JsonFinding[];
 }
 
@@ -158,10 +165,12 @@ function rankingJson(r: RankingEntry): NonNullable<JsonSheet["ranking"]>[number]
     unit: r.unit,
     self: ptsOrNull(r.self),
     appraised: ptsOrNull(r.appraised),
-    max: pts(r.max),
+    max: ptsOrNull(r.max),
     index: r.index,
     grade: r.grade,
     rank: r.rank,
+    ...(r.rankOf != null ? { rankOf: r.rankOf } : {}),
+    ...(r.unranked ? { unranked: true as const } : {}),
     block: r.block ?? null,
     survey: r.survey ? { achieved: pts(r.survey.achieved), max: pts(r.survey.max) } : null,
     previous: r.previous ? { index: r.previous.index, rank: r.previous.rank } : null,
@@ -232,7 +241,8 @@ export function sheetJson(s: SheetResult): JsonSheet {
         sheet: s.sheet,
         kind: "units",
         ranking: s.ranking.map(rankingJson),
-        blocks: (s.blocks ?? []).map((b) => ({ block: b.block, units: b.units, grades: { ...b.grades } })),
+        blocks: (s.blocks ?? []).map((b) => ({ block: b.block, units: b.units, grades: { ...b.grades }, ...(b.unranked ? { unranked: b.unranked } : {}) })),
+        ...(s.extract ? { extract: true as const } : {}),
         findings,
       };
     case "other":

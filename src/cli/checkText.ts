@@ -2,7 +2,8 @@
 import { toA1 } from "../engine/core/address";
 import { excelRound } from "../engine/core/numbers";
 import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, ScoringSheet, SheetResult, UnitsSheet } from "../engine/core/types";
-import { changeText } from "../engine/core/viText";
+import { changeText, rankTextVi } from "../engine/core/viText";
+import { byRank } from "../engine/core/grades";
 import type { FileCheck } from "./checkJson";
 import { settingsLines } from "./settingsOptions";
 import { escapeControls } from "./terminalText";
@@ -110,19 +111,21 @@ function lastYearColumns(s: UnitsSheet): string | null {
 
 function unitsLines(s: UnitsSheet): string[] {
   const lines = [`  Sheet "${s.sheet}": bảng kết quả các đơn vị (${s.ranking.length} đơn vị)`];
+  if (s.extract) lines.push("    Bảng là trích một phần của bảng lớn hơn: thứ hạng lấy theo thứ hạng ghi trong bảng.");
   // Last year's columns are recognised conservatively: say which cells were taken for them.
   const lastYear = lastYearColumns(s);
   if (lastYear !== null) lines.push(`    Cột năm trước đã nhận: ${lastYear}.`);
   // Block by block, in the order blocks first appear; by rank within each.
   const blockOrder = [...new Set(s.ranking.map((r) => r.block ?? null))];
-  const ordered = [...s.ranking].sort((a, b) => blockOrder.indexOf(a.block ?? null) - blockOrder.indexOf(b.block ?? null) || a.rank - b.rank);
+  const ordered = [...s.ranking].sort((a, b) => blockOrder.indexOf(a.block ?? null) - blockOrder.indexOf(b.block ?? null) || byRank(a, b));
   for (const r of ordered) {
     const official = r.appraised ?? r.self;
-    const achieved = official === null ? "" : `${formatPoints(official)}/${formatPoints(r.max)} điểm, `;
+    const achieved = official === null || r.max === null ? "" : `${formatPoints(official)}/${formatPoints(r.max)} điểm, `;
     const survey = r.survey ? `điều tra XHH ${formatPoints(r.survey.achieved)}/${formatPoints(r.survey.max)}, ` : "";
     const block = r.block ? ` (${r.block})` : "";
     const change = changeText(r.change);
-    lines.push(`    Hạng ${r.rank}${block}: ${r.unit}: ${achieved}${survey}chỉ số ${formatIndex(r.index)}, xếp loại ${r.grade}${change ? `; ${change}` : ""}`);
+    const rank = r.unranked ? "Không xếp hạng" : `Hạng ${rankTextVi(r)}`;
+    lines.push(`    ${rank}${block}: ${r.unit}: ${achieved}${survey}chỉ số ${formatIndex(r.index)}, xếp loại ${r.grade}${change ? `; ${change}` : ""}`);
   }
   return lines.concat(findingLines(s.findings, "    "));
 }

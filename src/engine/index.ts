@@ -5,7 +5,7 @@ export { parseNumber, numberOrNull, excelRound, decimalsOf, cellText, isCellErro
 export { foldText, normalizeName } from "./core/text";
 export { toA1, parseA1, columnLetters } from "./core/address";
 export { parseCode, parentCode, compareCodes, isUnder } from "./cells/codes";
-export { DEFAULT_BANDS, computeIndex, gradeOf, competitionRanks, sortBands } from "./core/grades";
+export { DEFAULT_BANDS, bandsOfBlock, byRank, computeIndex, gradeOf, competitionRanks, sortBands } from "./core/grades";
 export { DEFAULT_SETTINGS, withDefaults } from "./core/settings";
 export { analyzeSheet, analyzeWorkbook } from "./analyze";
 export { subtotalByCode } from "./scoring/subtotal";
@@ -19,7 +19,7 @@ export { planSubtotalFormulas } from "./scoring/subtotalFormulas";
 export type { SubtotalFormula } from "./scoring/subtotalFormulas";
 export { compareWithPrevious } from "./compare/previousYear";
 export { analyzeAcrossUnits } from "./compare/acrossUnits";
-export { changeText, formatPointsVi } from "./core/viText";
+export { changeText, formatPointsVi, rankTextVi, UNRANKED_TEXT } from "./core/viText";
 export { buildAnalysisPlan, ANALYSIS_SHEET_NAME } from "./plans/analysisPlan";
 export { applyMergedAreas } from "./cells/merges";
 export type { MergedArea } from "./cells/merges";

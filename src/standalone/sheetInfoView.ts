@@ -1,6 +1,8 @@
 // What the engine found in a sheet, in a few Vietnamese lines, and the list of findings.
 import type { Finding, ScoreSummary, SheetResult } from "../engine/core/types";
 import { el } from "./dom";
+import { byRank } from "../engine/core/grades";
+import { rankTextVi } from "../engine/core/viText";
 import { formatIndex, formatPoints } from "./format";
 
 function scoreLine(label: string, s: ScoreSummary): HTMLElement {
@@ -44,8 +46,9 @@ export function renderSheetInfo(result: SheetResult | undefined, generated: bool
   } else if (result.kind === "units") {
     box.appendChild(el("p", { text: `Bảng kết quả các đơn vị (${result.ranking.length} đơn vị).` }));
     const list = el("ol");
-    for (const r of [...result.ranking].sort((a, b) => a.rank - b.rank)) {
-      list.appendChild(el("li", { text: `${r.unit}: chỉ số ${formatIndex(r.index)}, ${r.grade} (hạng ${r.rank})` }));
+    for (const r of [...result.ranking].sort(byRank)) {
+      const rank = r.unranked ? rankTextVi(r) : `hạng ${rankTextVi(r)}`;
+      list.appendChild(el("li", { text: `${r.unit}: chỉ số ${formatIndex(r.index)}, ${r.grade} (${rank})` }));
     }
     box.appendChild(list);
   } else {

@@ -165,6 +165,37 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
     expect(checked).toBeGreaterThan(40);
   }, 180_000);
 
+  it.each([
+    ["a unit kept out of the ranking (KXH) in a block", "kxh"],
+    ["an extract whose typed ranks are the ranks", "trich"],
+  ])("recalculates Xếp hạng with %s", async (_how, name) => {
+    const table = blockColumnGrid();
+    const rows = table.values.map((r) => [...r]);
+    rows[1].push("Xếp hạng");
+    // Extract: the departments only, ranked 30th, 7th and 12th of a larger table.
+    const typed: Record<string, string | number> = name === "kxh" ? { "Sở Nội vụ": "KXH" } : { "Sở Tư pháp": 30, "Sở Nội vụ": 7, "Sở Tài chính": 12 };
+    const kept = rows.slice(0, 2).concat(rows.slice(2).filter((r) => name === "kxh" || String(r[1]) in typed));
+    for (const r of kept.slice(2)) r.push(typed[String(r[1])] ?? null);
+    const input = await writeGrids(path.join(dir, `${name}.xlsx`), [{ name: table.name, values: kept }]);
+    const { mismatches, checked, plans } = await recalculated(name, input);
+    expect(mismatches).toEqual([]);
+    const ranking = plans.find((p) => p.name === "Xếp hạng")!;
+    const cell = (unit: string, header: string) => {
+      const headerCell = ranking.cells.find((c) => c.value === header)!;
+      const row = ranking.cells.find((c) => c.col === 1 && c.value === unit)!.row;
+      return ranking.cells.find((c) => c.row === row && c.col === headerCell.col)!;
+    };
+    if (name === "kxh") {
+      expect(cell("Sở Nội vụ", "Xếp hạng").value).toBe("Không xếp hạng");
+      expect(cell("Sở Tư pháp", "Xếp hạng")).toMatchObject({ result: 2 });
+    } else {
+      expect(ranking.cells.some((c) => c.formula?.startsWith("=RANK("))).toBe(false);
+      expect(cell("Sở Tư pháp", "Xếp hạng").value).toBe(30);
+      expect(cell("Sở Tư pháp", "Tăng/giảm bậc")).toMatchObject({ result: -26 });
+    }
+    expect(checked).toBeGreaterThan(10);
+  }, 180_000);
+
   it("reads a workbook LibreOffice wrote (another writer than ExcelJS) as the seed says", async () => {
     const sample = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
     const converted = path.join(dir, "lo-sample");

@@ -27,6 +27,9 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "template-max": "error",
   "template-name": "warning",
   "template-total": "error",
+  "rank-mismatch": "warning",
+  "extract-without-rank": "warning",
+  "index-out-of-range": "error",
 };
 
 export interface SheetPlace {

@@ -1,6 +1,7 @@
 // Index, grade bands and ranking.
-import type { GradeBand } from "./types";
+import type { EngineSettings, GradeBand } from "./types";
 import { excelRound } from "./numbers";
+import { foldText } from "./text";
 
 /** Default bands (DESIGN.md §3); each province may set its own. */
 export const DEFAULT_BANDS: readonly GradeBand[] = Object.freeze([
@@ -32,6 +33,15 @@ export function gradeOf(index: number, bands: readonly GradeBand[] = DEFAULT_BAN
   return sorted[sorted.length - 1].name;
 }
 
+/**
+ * Rank order of ranking entries: ranked units by rank, then units without a rank (an extract
+ * that types none for them), then units kept out of the ranking. Ties keep their order.
+ */
+export function byRank(a: { rank: number | null; unranked?: boolean }, b: { rank: number | null; unranked?: boolean }): number {
+  const tier = (e: { rank: number | null; unranked?: boolean }) => (e.unranked ? 2 : e.rank === null ? 1 : 0);
+  return tier(a) - tier(b) || (a.rank ?? 0) - (b.rank ?? 0);
+}
+
 /** Competition ranking, highest value first: [90, 95, 95, 80] → [3, 1, 1, 4]. O(n log n). */
 export function competitionRanks(values: readonly number[]): number[] {
   const clean = values.map((v) => excelRound(v, 9));
@@ -42,4 +52,18 @@ export function competitionRanks(values: readonly number[]): number[] {
     ranks[i] = k > 0 && clean[order[k - 1]] === clean[i] ? ranks[order[k - 1]] : k + 1;
   });
   return ranks;
+}
+
+/**
+ * The bands of a block: its own in `settings.blockBands` (block names matched without regard to
+ * diacritics, case or spacing), else `settings.bands`; empty own bands count as none.
+ */
+export function bandsOfBlock(settings: Pick<EngineSettings, "bands" | "blockBands">, block: string | null | undefined): GradeBand[] {
+  if (block !== null && block !== undefined && settings.blockBands) {
+    const key = foldText(block);
+    for (const [name, bands] of Object.entries(settings.blockBands)) {
+      if (foldText(name) === key && bands.length > 0) return bands;
+    }
+  }
+  return settings.bands;
 }

@@ -114,7 +114,13 @@ export type RuleId =
   | "template-moved"
   | "template-max"
   | "template-name"
-  | "template-total";
+  | "template-total"
+  /** A typed rank differs from the rank computed in the table (a whole table, not an extract). */
+  | "rank-mismatch"
+  /** An extract of a larger table where a unit has no rank typed: it is given none. */
+  | "extract-without-rank"
+  /** A typed index below 0 or above 100. */
+  | "index-out-of-range";
 
 export interface Finding {
   rule: RuleId;
@@ -319,12 +325,21 @@ export interface RankingEntry {
   row: number;
   self: number | null;
   appraised: number | null;
-  max: number;
-  /** Unrounded index from the official score. */
+  /** Maximum of the official score; null where the table gives only the index (no points). */
+  max: number | null;
+  /** Unrounded index from the official score (or the index as typed in an index-only table). */
   index: number;
   grade: string;
-  /** Competition rank on the index: 1, 2, 2, 4 (within the unit's block where there are blocks). */
-  rank: number;
+  /**
+   * Competition rank on the index: 1, 2, 2, 4 (within the unit's block where there are blocks).
+   * In an extract, the rank as typed. Null: kept out of the ranking (`unranked`), or an extract
+   * with no rank typed for the unit.
+   */
+  rank: number | null;
+  /** "43/63": how many units the typed rank is out of; null (or absent) when not typed. */
+  rankOf?: number | null;
+  /** Kept out of the ranking ("KXH", "không xếp hạng", settings): no rank, in no grade count. */
+  unranked?: boolean;
   /** The unit's block ("Khối phường"); null (or absent) when the table has no blocks. */
   block?: string | null;
   /** Survey (XHH) part of a two-part index; null (or absent) without one. */
@@ -338,8 +353,11 @@ export interface RankingEntry {
 /** Ranking figures of one block of a units table (the whole table when it has no blocks). */
 export interface BlockSummary {
   block: string | null;
+  /** Units ranked in the block (units kept out of the ranking not counted). */
   units: number;
-  /** Units per grade name, in band order ("Xuất sắc": 3 ...). */
+  /** Units of the block kept out of the ranking; absent when none. */
+  unranked?: number;
+  /** Units per grade name, in band order ("Xuất sắc": 3 ...); the block's own bands where it has them. */
   grades: Record<string, number>;
   best: string | null;
   last: string | null;
@@ -355,6 +373,11 @@ export interface UnitsSheet {
   official: ScoreKind;
   /** In table order (not sorted); units without a maximum or an official score are left out (with a finding). */
   ranking: RankingEntry[];
+  /**
+   * An extract of a larger table (typed ranks beyond the units shown, "43/63", last year's ranks
+   * beyond them): the typed ranks are the ranks, none is computed.
+   */
+  extract?: boolean;
   /** One entry per block in the order blocks first appear; one entry with block null without blocks. */
   blocks?: BlockSummary[];
   findings: Finding[];

@@ -6,6 +6,16 @@ export function formatPointsVi(x: number): string {
   return String(excelRound(x, 2)).replace(".", ",");
 }
 
+/** What a unit kept out of the ranking shows in place of its rank. */
+export const UNRANKED_TEXT = "Không xếp hạng";
+
+/** A rank as shown: "3", "43/63"; "—" when none is known; "không xếp hạng" for a unit kept out. */
+export function rankTextVi(e: { rank: number | null; rankOf?: number | null; unranked?: boolean }): string {
+  if (e.unranked) return UNRANKED_TEXT.toLowerCase();
+  if (e.rank === null) return "—";
+  return e.rankOf != null ? `${e.rank}/${e.rankOf}` : String(e.rank);
+}
+
 /** A change on last year: "tăng 1,36 điểm; tăng 01 bậc", "giảm 0,5 điểm; không đổi bậc". */
 export function changeText(change: { index: number | null; rank: number | null } | null | undefined): string {
   if (!change) return "";

@@ -127,7 +127,7 @@ export function buildAnalysisPlan(analysis: WorkbookAnalysis, opts: ReportOption
     b.put(3, { value: e.max, format: POINTS_FORMAT, style: STYLES.number });
     b.put(4, { formula: `=IF(${b.at(3)}>0,${b.at(2)}/${b.at(3)}*100,0)`, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
     b.put(5, { formula: `=${gradeFormula(b.at(4), settings.bands)}`, result: e.grade, style: STYLES.center });
-    b.put(6, { formula: `=RANK(${b.at(4)},$E$${first + 1}:$E$${last + 1},0)`, result: e.rank, style: STYLES.center });
+    b.put(6, { formula: `=RANK(${b.at(4)},$E$${first + 1}:$E$${last + 1},0)`, result: e.rank ?? "", style: STYLES.center });
     b.next();
   });
 

@@ -7,9 +7,9 @@ import type { SheetPlan } from "./plan";
 import type { ReportOptions } from "./reportOptions";
 import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
 import { withDefaults } from "../core/settings";
-import { sortBands } from "../core/grades";
+import { bandsOfBlock, byRank, sortBands } from "../core/grades";
 import { rankScoringSheets } from "../compare/scoringRanking";
-import { changeText } from "../core/viText";
+import { UNRANKED_TEXT, changeText } from "../core/viText";
 import { SCORE_NAME, dateText, gradeCountFormula, gradeFormula } from "./planText";
 import { columnLetters } from "../core/address";
 
@@ -21,6 +21,8 @@ interface RankingSource {
   entries: RankingEntry[];
   /** Scoring sheets left out, with why (no official score). */
   skipped: string[];
+  /** An extract of a larger table: its typed ranks are written as values, not RANK formulas. */
+  extract: boolean;
 }
 
 /** Why a units table gives no ranking section (said in the sheet, never dropped in silence). */
@@ -34,7 +36,7 @@ function rankingSources(analysis: WorkbookAnalysis, settings: EngineSettings): {
   const tables = analysis.sheets.filter((s): s is UnitsSheet => s.kind === "units");
   if (tables.length > 0) {
     return {
-      sources: tables.filter((t) => t.ranking.length > 0).map((t) => ({ label: t.sheet, official: t.official, entries: t.ranking, skipped: [] })),
+      sources: tables.filter((t) => t.ranking.length > 0).map((t) => ({ label: t.sheet, official: t.official, entries: t.ranking, skipped: [], extract: t.extract === true })),
       leftOut: tables.filter((t) => t.ranking.length === 0).map((t) => `Bảng "${t.sheet}" không được xếp hạng: ${NO_RANKED_UNIT}.`),
     };
   }
@@ -42,7 +44,7 @@ function rankingSources(analysis: WorkbookAnalysis, settings: EngineSettings): {
   if (scoring.length < 2) return { sources: [], leftOut: [] };
   const ranked = rankScoringSheets(scoring, settings);
   const label = ranked.sheets.map((s) => s.sheet).join(", ");
-  return { sources: [{ label, official: ranked.official, entries: ranked.entries, skipped: ranked.skipped.map((s) => s.sheet) }], leftOut: [] };
+  return { sources: [{ label, official: ranked.official, entries: ranked.entries, skipped: ranked.skipped.map((s) => s.sheet), extract: false }], leftOut: [] };
 }
 
 /** Which optional column groups the table needs, and where each column sits. */
@@ -73,7 +75,7 @@ function columnsOf(entries: readonly RankingEntry[]) {
   return { survey, previous, col, headers, widths, last: next - 1 };
 }
 
-/** The blocks in the order they first appear, each with its units by rank. */
+/** The blocks in the order they first appear, each with its units by rank (units kept out last). */
 function byBlock(entries: readonly RankingEntry[]): Array<{ block: string | null; entries: RankingEntry[] }> {
   const groups: Array<{ block: string | null; entries: RankingEntry[] }> = [];
   for (const e of entries) {
@@ -82,7 +84,7 @@ function byBlock(entries: readonly RankingEntry[]): Array<{ block: string | null
     if (!g) groups.push((g = { block, entries: [] }));
     g.entries.push(e);
   }
-  for (const g of groups) g.entries.sort((x, y) => x.rank - y.rank);
+  for (const g of groups) g.entries.sort(byRank);
   return groups;
 }
 
@@ -119,7 +121,8 @@ export function buildRankingPlan(analysis: WorkbookAnalysis, opts: ReportOptions
 /** One source's section: where it comes from, what it left out, its header and its units by block. Returns its header row. */
 function writeSource(b: PlanBuilder, source: RankingSource, layout: ReturnType<typeof columnsOf>, settings: EngineSettings, opts: ReportOptions): number {
   const { col } = layout;
-  b.put(0, { value: `Nguồn: ${source.label} · Chỉ số tính theo điểm ${SCORE_NAME[source.official]} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
+  const basis = source.entries.every((e) => e.max === null) ? "Chỉ số như bảng ghi" : `Chỉ số tính theo điểm ${SCORE_NAME[source.official]}`;
+  b.put(0, { value: `Nguồn: ${source.label} · ${basis} · Ngày lập: ${dateText(opts.date)}`, style: STYLES.subtitle });
   b.merge(0, layout.last);
   b.next();
   if (source.skipped.length > 0) {
@@ -130,7 +133,6 @@ function writeSource(b: PlanBuilder, source: RankingSource, layout: ReturnType<t
   const headerRow = b.row;
   b.headerRow(layout.headers);
   const scoreCol = source.official === "appraised" ? 3 : 2;
-  const bands = sortBands(settings.bands);
   let number = 0;
   for (const group of byBlock(source.entries)) {
     if (group.block !== null) {
@@ -138,15 +140,18 @@ function writeSource(b: PlanBuilder, source: RankingSource, layout: ReturnType<t
       b.merge(0, layout.last);
       b.next();
     }
+    // Ranks and grade counts are over the block's ranked units; units kept out come after them.
+    const ranked = group.entries.filter((e) => !e.unranked);
+    const bands = bandsOfBlock(settings, group.block);
     const first = b.row;
-    const last = first + group.entries.length - 1;
+    const last = first + ranked.length - 1;
     const column = (c: number) => `$${columnLetters(c)}$${first + 1}:$${columnLetters(c)}$${last + 1}`;
     for (const e of group.entries) {
       b.put(0, { value: ++number, style: STYLES.center });
       b.put(1, { value: e.unit, style: STYLES.text });
       b.put(2, { value: e.self ?? "", format: POINTS_FORMAT, style: STYLES.number });
       b.put(3, { value: e.appraised ?? "", format: POINTS_FORMAT, style: STYLES.number });
-      b.put(4, { value: e.max, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(4, { value: e.max ?? "", format: POINTS_FORMAT, style: STYLES.number });
       let indexFormula = `=IF(${b.at(4)}>0,${b.at(scoreCol)}/${b.at(4)}*100,0)`;
       if (layout.survey) {
         // Empty cells (no survey part for this unit) count as 0 in the sums.
@@ -155,9 +160,14 @@ function writeSource(b: PlanBuilder, source: RankingSource, layout: ReturnType<t
         const maxSum = `(${b.at(4)}+${b.at(col.surveyMax)})`;
         indexFormula = `=IF(${maxSum}>0,(${b.at(scoreCol)}+${b.at(col.surveyPoints)})/${maxSum}*100,0)`;
       }
-      b.put(col.index, { formula: indexFormula, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
-      b.put(col.grade, { formula: `=${gradeFormula(b.at(col.index), settings.bands)}`, result: e.grade, style: STYLES.center });
-      b.put(col.rank, { formula: `=RANK(${b.at(col.index)},${column(col.index)},0)`, result: e.rank, style: STYLES.center });
+      // A table that gives only the index: the index as typed.
+      if (e.max === null) b.put(col.index, { value: e.index, format: POINTS_FORMAT, style: STYLES.number });
+      else b.put(col.index, { formula: indexFormula, result: e.index, format: POINTS_FORMAT, style: STYLES.number });
+      b.put(col.grade, { formula: `=${gradeFormula(b.at(col.index), bands)}`, result: e.grade, style: STYLES.center });
+      if (e.unranked) b.put(col.rank, { value: UNRANKED_TEXT, style: STYLES.center });
+      // An extract's ranks are the typed ones: a RANK over the rows shown would be wrong.
+      else if (source.extract || e.rank === null) b.put(col.rank, { value: e.rank ?? "—", style: STYLES.center });
+      else b.put(col.rank, { formula: `=RANK(${b.at(col.index)},${column(col.index)},0)`, result: e.rank, style: STYLES.center });
       if (layout.previous) {
         const prev = e.previous ?? null;
         b.put(col.prevIndex, { value: prev?.index ?? null, format: POINTS_FORMAT, style: STYLES.number });
@@ -165,19 +175,21 @@ function writeSource(b: PlanBuilder, source: RankingSource, layout: ReturnType<t
         if (prev?.index != null) {
           b.put(col.changeIndex, { formula: `=ROUND(${b.at(col.index)}-${b.at(col.prevIndex)},2)`, result: e.change!.index!, format: POINTS_FORMAT, style: STYLES.number });
         } else b.put(col.changeIndex, { value: null, style: STYLES.number });
-        if (prev?.rank != null) {
+        if (prev?.rank != null && e.rank !== null && !e.unranked) {
           b.put(col.changeRank, { formula: `=${b.at(col.prevRank)}-${b.at(col.rank)}`, result: e.change!.rank!, style: STYLES.center });
         } else b.put(col.changeRank, { value: null, style: STYLES.center });
         b.put(col.changeText, { value: changeText(e.change), style: STYLES.text });
       }
       b.next();
     }
-    // Grade counts of the block: "Xuất sắc: 3/5".
-    bands.forEach((band, i) => {
-      const count = group.entries.filter((e) => e.grade === band.name).length;
-      const { formula, result } = gradeCountFormula(column(col.grade), band.name, count, group.entries.length);
-      b.put(1 + i, { formula, result, style: STYLES.note });
-    });
+    // Grade counts of the block's ranked units, on its own bands: "Xuất sắc: 3/5".
+    if (ranked.length > 0) {
+      sortBands(bands).forEach((band, i) => {
+        const count = ranked.filter((e) => e.grade === band.name).length;
+        const { formula, result } = gradeCountFormula(column(col.grade), band.name, count, ranked.length);
+        b.put(1 + i, { formula, result, style: STYLES.note });
+      });
+    }
     b.next(2);
   }
   return headerRow;

@@ -6,6 +6,8 @@ import type { DraftContext } from "./context";
 import { bold, placeholder, text } from "./spans";
 import { countText, longUnitName, lowerFirst, pointsText, withoutFinalStop } from "./vietnameseText";
 import { foldText } from "../core/text";
+import { byRank } from "../core/grades";
+import { UNRANKED_TEXT } from "../core/viText";
 
 /** How many shared weaknesses are listed at most. */
 const MAX_WEAKNESSES = 10;
@@ -13,14 +15,18 @@ const MAX_WEAKNESSES = 10;
 /** "Ủy ban nhân dân xã Đăk Pnê: điểm tự đánh giá 91,16 điểm; thẩm định 87,23/94,5 điểm, chỉ số đạt 92,31%, xếp loại Xuất sắc." */
 export function unitSentence(e: RankingEntry, official: UnitsSheet["official"]): string {
   const parts: string[] = [];
-  if (official === "appraised") {
+  // A table that gives only the index has no points to tell.
+  if (e.max !== null && official === "appraised") {
     if (e.self !== null) parts.push(`điểm tự đánh giá ${pointsText(e.self)} điểm`);
     parts.push(`thẩm định ${pointsText(e.appraised ?? 0)}/${pointsText(e.max)} điểm`);
-  } else {
+  } else if (e.max !== null) {
     parts.push(`điểm tự đánh giá ${pointsText(e.self ?? 0)}/${pointsText(e.max)} điểm`);
   }
   if (e.survey) parts.push(`điều tra xã hội học ${pointsText(e.survey.achieved)}/${pointsText(e.survey.max)} điểm`);
-  let sentence = `${longUnitName(e.unit)}: ${parts.join("; ")}, chỉ số đạt ${pointsText(e.index)}%, xếp loại ${e.grade}`;
+  const figures = parts.length > 0 ? `${parts.join("; ")}, chỉ số đạt` : "chỉ số đạt";
+  let sentence = `${longUnitName(e.unit)}: ${figures} ${pointsText(e.index)}%, xếp loại ${e.grade}`;
+  if (e.unranked) sentence += ` (${UNRANKED_TEXT.toLowerCase()})`;
+  else if (e.rank !== null && e.rankOf != null) sentence += `, xếp hạng ${e.rank}/${e.rankOf}`;
   const change = changeText(e);
   if (change !== null) sentence += `; ${change} so với năm trước`;
   return `${sentence}.`;
@@ -43,7 +49,7 @@ function whose(entries: readonly RankingEntry[]): string {
 }
 
 function inRankOrder(entries: readonly RankingEntry[]): RankingEntry[] {
-  return entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.rank - b.e.rank || a.i - b.i).map((x) => x.e);
+  return entries.map((e, i) => ({ e, i })).sort((a, b) => byRank(a.e, b.e) || a.i - b.i).map((x) => x.e);
 }
 
 /** "1. Kết quả đạt được": one table's units as they are; several tables each under its sheet's name. */

@@ -39,18 +39,30 @@ export function ranksWithinBlocks(entries: ReadonlyArray<{ block: string | null;
   return ranks;
 }
 
-/** Blocks in the order they first appear, each with its grade counts (every band, in band order). */
-export function blockSummaries(ranking: readonly RankingEntry[], bands: readonly GradeBand[]): BlockSummary[] {
+/**
+ * Blocks in the order they first appear, each with its grade counts (every band of the block's
+ * own bands, in band order) and its best and last unit by rank. Units kept out of the ranking
+ * count in no grade count and are neither best nor last; nor is a unit without a rank.
+ */
+export function blockSummaries(
+  ranking: readonly RankingEntry[],
+  bands: readonly GradeBand[] | ((block: string | null) => readonly GradeBand[]),
+): BlockSummary[] {
+  const bandsOf = typeof bands === "function" ? bands : () => bands;
   const order: Array<string | null> = [];
   for (const e of ranking) if (!order.includes(e.block ?? null)) order.push(e.block ?? null);
   if (order.length === 0) order.push(null);
   return order.map((block) => {
-    const members = ranking.filter((e) => (e.block ?? null) === block);
+    const all = ranking.filter((e) => (e.block ?? null) === block);
+    const members = all.filter((e) => !e.unranked);
     const grades: Record<string, number> = {};
-    for (const band of sortBands(bands)) grades[band.name] = 0;
+    for (const band of sortBands(bandsOf(block))) grades[band.name] = 0;
     for (const e of members) grades[e.grade] = (grades[e.grade] ?? 0) + 1;
-    const best = members.reduce<RankingEntry | null>((b, e) => (b === null || e.rank < b.rank ? e : b), null);
-    const last = members.reduce<RankingEntry | null>((b, e) => (b === null || e.rank > b.rank ? e : b), null);
-    return { block, units: members.length, grades, best: best?.unit ?? null, last: last?.unit ?? null };
+    const withRank = members.filter((e): e is RankingEntry & { rank: number } => e.rank !== null);
+    const best = withRank.reduce<(typeof withRank)[number] | null>((b, e) => (b === null || e.rank < b.rank ? e : b), null);
+    const last = withRank.reduce<(typeof withRank)[number] | null>((b, e) => (b === null || e.rank > b.rank ? e : b), null);
+    const summary: BlockSummary = { block, units: members.length, grades, best: best?.unit ?? null, last: last?.unit ?? null };
+    if (all.length > members.length) summary.unranked = all.length - members.length;
+    return summary;
   });
 }

@@ -1,16 +1,20 @@
 // A units table (one row per unit: name, self-assessed, appraised, maximum): index, grade, rank.
 // Blocks, the two-part index and last year are read by their own modules.
-import type { EngineSettings, Finding, Grid, HeaderInfo, RankingEntry, UnitRow, UnitsSheet } from "../core/types";
+import type { EngineSettings, Finding, Grid, HeaderInfo, UnitRow, UnitsSheet } from "../core/types";
 import { cellText, hasMoreDecimalsThan, parseNumber } from "../core/numbers";
 import type { NumberParse, ScoreKind } from "../core/types";
 import { foldText, normalizeName } from "../core/text";
-import { gradeOf } from "../core/grades";
+import { bandsOfBlock } from "../core/grades";
 import { finding, sortFindings, type SheetPlace } from "../core/findingFactory";
 import { similarNameGroups, unitKey } from "../scoring/responsible";
 import { officialScore } from "../scoring/scoringSheet";
-import { blockHeading, blockSummaries, ranksWithinBlocks } from "./unitBlocks";
+import { blockHeading, blockSummaries } from "./unitBlocks";
 import { indexMaxima, surveyPart, twoPartIndex } from "./twoPartIndex";
-import { changeOnPrevious, previousColumns, readPrevious } from "./unitsYearOverYear";
+import { previousColumns, readPrevious } from "./unitsYearOverYear";
+import { parseTypedRank, withoutUnrankedNote, type TypedRank } from "./typedRanks";
+import { rankUnits } from "./unitRanking";
+import { noteColumns, rowSaysUnranked, unrankedKeys } from "./unranked";
+import { readTypedIndex } from "./typedIndex";
 
 const LABELS = { self: "Điểm tự đánh giá", appraised: "Điểm thẩm định", max: "Điểm tối đa", survey: "Điểm điều tra xã hội học" } as const;
 
@@ -30,6 +34,11 @@ function readCell(place: SheetPlace, findings: Finding[], p: NumberParse, row: n
 interface ReadUnit extends UnitRow {
   block: string | null;
   surveyPoints: number | null;
+  /** The rank cell as typed; null without a rank column. */
+  typed: TypedRank | null;
+  unranked: boolean;
+  /** The index as typed, in a table that gives no points; null elsewhere or when unusable. */
+  typedIndex: number | null;
 }
 
 export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: EngineSettings): UnitsSheet {
@@ -47,14 +56,20 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
   const findings: Finding[] = [];
   const rows: ReadUnit[] = [];
   const seen = new Map<string, number>();
-  const figureCols = (["self", "appraised", "max", "survey", "surveyMax"] as const).map((k) => c[k]).filter((x): x is number => x !== undefined);
+  // A published table may give only the index ("Chỉ số (%)"): it is then the unit's index.
+  const indexOnly = c.self === undefined && c.appraised === undefined && c.achieved === undefined && c.index !== undefined;
+  const figureRoles = indexOnly ? (["index"] as const) : (["self", "appraised", "max", "survey", "surveyMax"] as const);
+  const figureCols = figureRoles.map((k) => c[k]).filter((x): x is number => x !== undefined);
+  const keptOut = unrankedKeys(settings);
+  const notes = noteColumns(grid.values[header.row] ?? [], c);
   // Block heading rows: the block they open, where, and how many units followed.
   let heading: { block: string; row: number; units: number } | null = null;
   const headings: Array<{ block: string; row: number; units: number }> = [];
   let columnBlock: string | null = null;
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
-    const unit = normalizeName(cellText(row[c.unit!]));
+    const written = normalizeName(cellText(row[c.unit!]));
+    const unit = withoutUnrankedNote(written);
     if (unit === "") {
       // Figures with no unit to give them to: said, never dropped in silence.
       const figures = figureCols.filter((col) => parseNumber(row[col]).kind === "number");
@@ -86,7 +101,13 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
     if (heading) heading.units++;
     const read = (role: "self" | "appraised" | "max" | "survey") =>
       c[role] === undefined ? null : readCell(place, findings, parseNumber(row[c[role]!]), r, c[role]!, LABELS[role], unit);
-    rows.push({ unit, row: r, self: read("self"), appraised: read("appraised"), max: read("max"), block, surveyPoints: read("survey") });
+    const typed = c.rank === undefined ? null : parseTypedRank(row[c.rank]);
+    if (typed?.kind === "invalid") {
+      findings.push(finding(place, "not-a-number", r, c.rank!, `Xếp hạng của ${unit}: "${typed.text}" không phải là thứ hạng (ví dụ 3, "43/63", "Hạng 2", "KXH"): thứ hạng được tính theo chỉ số.`));
+    }
+    const unranked = typed?.kind === "unranked" || unit !== written || rowSaysUnranked(row, c.unit!, notes) || keptOut.has(unitKey(unit));
+    const typedIndex = indexOnly ? readTypedIndex(row[c.index!], r, c.index!, unit, place, findings) : null;
+    rows.push({ unit, row: r, self: read("self"), appraised: read("appraised"), max: read("max"), block, surveyPoints: read("survey"), typed, unranked, typedIndex });
   }
   for (const h of headings) {
     if (h.units === 0) {
@@ -117,28 +138,25 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
       }
     }
   }
-  const ranked = rows.filter((u) => u[official] !== null && u.max !== null && u.max > 0);
-  const surveys = ranked.map((u) => surveyPart(grid.values[u.row] ?? [], u.row, header, maxima, u.surveyPoints, u.unit, place, findings));
-  const indices = ranked.map((u, i) => twoPartIndex(u[official]!, u.max!, surveys[i])!);
-  const blocks = ranked.map((u) => u.block);
-  const ranks = ranksWithinBlocks(ranked.map((u, i) => ({ block: blocks[i], index: indices[i] })));
-  const ranking: RankingEntry[] = ranked.map((u, i) => {
-    const previous = readPrevious(grid.values[u.row] ?? [], u.row, prevCols, u.unit, place, findings);
-    return {
-      unit: u.unit,
-      row: u.row,
-      self: u.self,
-      appraised: u.appraised,
-      max: u.max!,
+  const indexed = indexOnly ? rows.filter((u) => u.typedIndex !== null) : rows.filter((u) => u[official] !== null && u.max !== null && u.max > 0);
+  const surveys = indexOnly ? indexed.map(() => null) : indexed.map((u) => surveyPart(grid.values[u.row] ?? [], u.row, header, maxima, u.surveyPoints, u.unit, place, findings));
+  const indices = indexed.map((u, i) => (indexOnly ? u.typedIndex! : twoPartIndex(u[official]!, u.max!, surveys[i])!));
+  const shownByBlock = new Map<string | null, number>();
+  for (const u of rows) shownByBlock.set(u.block, (shownByBlock.get(u.block) ?? 0) + 1);
+  const { ranking, extract } = rankUnits(
+    indexed.map((u, i) => ({
+      ...u,
+      max: indexOnly ? null : u.max,
       index: indices[i],
-      grade: gradeOf(indices[i], settings.bands),
-      rank: ranks[i],
-      block: blocks[i],
       survey: surveys[i],
-      previous,
-      change: changeOnPrevious(indices[i], ranks[i], previous),
-    };
-  });
+      previous: readPrevious(grid.values[u.row] ?? [], u.row, prevCols, u.unit, place, findings),
+    })),
+    shownByBlock,
+    rows.length,
+    settings,
+    { place, headerRow: header.row, rankCol: c.rank, unitCol: c.unit! },
+    findings,
+  );
   const unitRows: UnitRow[] = rows.map((u) => ({ unit: u.unit, row: u.row, self: u.self, appraised: u.appraised, max: u.max }));
   return {
     kind: "units",
@@ -148,7 +166,8 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
     rows: unitRows,
     official,
     ranking,
-    blocks: blockSummaries(ranking, settings.bands),
+    ...(extract ? { extract: true } : {}),
+    blocks: blockSummaries(ranking, (block) => bandsOfBlock(settings, block)),
     findings: sortFindings(findings),
   };
 }

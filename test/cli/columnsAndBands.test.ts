@@ -198,9 +198,7 @@ describe("--bands", () => {
     expect(json.files[0].settings?.summary).toContain('xếp loại riêng khối "Khối phường": Nhóm A từ 85, Nhóm B từ 0');
   });
 
-  // Grading by block is the engine's (bandsOfBlock, issue 17 §3), landing from another branch:
-  // this turns green then, and `.failing` must be dropped.
-  it.failing("grades each block by its own bands", async () => {
+  it("grades each block by its own bands", async () => {
     const file = await bandsFile("khoi2.txt", "Xuất sắc: 90\nTốt 80\nKhá 70\nYếu 0\n\n[Khối phường]\nNhóm A ≥ 80\nNhóm B 0\n");
     const { json } = await check(saved, "--bands", file);
     expect(gradesOf(sheet(json, "Lạ"))).toEqual({ "Xã An": "Tốt", "Xã Bình": "Xuất sắc", "Phường Cường": "Nhóm B", "Phường Dũng": "Nhóm A" });

@@ -41,6 +41,7 @@ export const MAP_ROLES: Record<SheetKind, MapRole[]> = {
     { role: "surveyMax", label: "điểm tối đa điều tra xã hội học", required: false },
     { role: "index", label: "chỉ số", required: false },
     { role: "rank", label: "xếp hạng", required: false },
+    { role: "grade", label: "xếp loại", required: false },
     { role: "previousIndex", label: "chỉ số năm trước", required: false },
     { role: "previousRank", label: "xếp hạng năm trước", required: false },
   ],

@@ -27,8 +27,12 @@ function actionButton(label: string, id: string, onClick: () => void): HTMLButto
 export function renderMapPanel(panel: HTMLElement, options: MapPanelOptions): void {
   clear(panel);
   panel.hidden = options.grids.length === 0;
-  panel.appendChild(el("h2", { text: "Khai báo cột", attrs: { id: "map-title" } }));
-  panel.appendChild(
+  const applied = Object.keys(options.maps);
+  // Folded away unless a sheet was not recognised or maps are in use.
+  const box = el("details", { attrs: { id: "map-box" } }, [el("summary", {}, [el("h2", { text: "Khai báo cột", attrs: { id: "map-title" } })])]);
+  box.open = options.initialSheet !== undefined || applied.length > 0;
+  panel.appendChild(box);
+  box.appendChild(
     el("p", {
       className: "session-note",
       text: "Khai báo chỉ dùng trong phiên này: không được lưu vào tệp; mở lại tệp thì cần khai báo lại. Dùng khi một sheet không được nhận ra, hoặc để đọc một sheet theo cột khác.",
@@ -51,7 +55,6 @@ export function renderMapPanel(panel: HTMLElement, options: MapPanelOptions): vo
     }
   };
   const actions = el("div", { className: "actions" }, [actionButton("Áp dụng khai báo", "map-apply", apply)]);
-  const applied = Object.keys(options.maps);
   if (applied.length > 0) {
     actions.appendChild(actionButton("Bỏ mọi khai báo", "map-clear", options.onClear));
     form.appendChild(el("p", { className: "hint", attrs: { id: "map-applied" }, text: `Đang khai báo cột cho: ${applied.map((s) => `"${s}"`).join(", ")}.` }));
@@ -61,5 +64,5 @@ export function renderMapPanel(panel: HTMLElement, options: MapPanelOptions): vo
     e.preventDefault();
     apply();
   });
-  panel.appendChild(form);
+  box.appendChild(form);
 }

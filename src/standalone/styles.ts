@@ -37,7 +37,8 @@ table.sheet td.warning { background: #fff4ce; outline: 1px solid #c19c00; }
 table.sheet td.focus { outline: 3px solid #0f6cbd; }
 .more { color: #605e5c; font-style: italic; padding: 0.4rem; }
 #map-panel { margin: 0.6rem 0; max-width: 48rem; }
-#map-panel h2 { font-size: 1.1rem; margin: 0.4rem 0; }
+#map-panel h2 { font-size: 1.1rem; margin: 0.4rem 0; display: inline; }
+#map-panel summary { cursor: pointer; }
 #map-panel fieldset { border: 1px solid #c8c6c4; margin: 0.4rem 0; padding: 0.4rem 0.8rem; }
 #map-panel .field { display: flex; gap: 0.6rem; align-items: center; margin: 0.25rem 0; }
 #map-panel .field label { min-width: 16rem; }

@@ -124,6 +124,9 @@ function selectSheet(name: string): void {
   const view = byId("grid");
   clear(view);
   if (grid) view.appendChild(renderGrid(grid, findings, layoutOf(name)));
+  // A sheet not recognised, shown: the column map offers that sheet.
+  const mapSheet = document.getElementById("map-sheet") as HTMLSelectElement | null;
+  if (mapSheet && mapSheet.value !== name && resultOf(name)?.kind === "other" && !state.generated.has(name)) renderMap(name);
 }
 
 /** The sheet shown first: the first visible scoring sheet, else the first sheet. */

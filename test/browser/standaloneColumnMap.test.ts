@@ -50,9 +50,15 @@ maybe("the standalone page's column map", () => {
 
   it("maps an unrecognised units table for the session and shows the figures the pane gives", async () => {
     const { grid, header } = unknownCommunes();
-    const file = await writeGrids(path.join(dir, "bang-la.xlsx"), [districtGrid(), grid]);
+    const notes: Grid = { name: "Ghi chú", values: [["Ghi chú của người lập bảng"], ["Số liệu lấy từ báo cáo của tỉnh", "Năm 2023"]] };
+    const file = await writeGrids(path.join(dir, "bang-la.xlsx"), [districtGrid(), grid, notes]);
     await page.setInputFiles("#file-input", file);
-    await waitStatus("Đã mở bang-la.xlsx: 2 sheet (1 bảng điểm, 0 bảng đơn vị)");
+    await waitStatus("Đã mở bang-la.xlsx: 3 sheet (1 bảng điểm, 0 bảng đơn vị)");
+    // Showing another unrecognised sheet offers that one; the first is offered on opening.
+    expect(await page.inputValue("#map-sheet")).toBe(grid.name);
+    await page.click('#sheet-tabs button[data-sheet="Ghi chú"]');
+    expect(await page.inputValue("#map-sheet")).toBe("Ghi chú");
+    await page.selectOption("#map-sheet", grid.name);
     expect(await page.isVisible("#map-panel")).toBe(true);
     expect(await page.textContent("#map-panel")).toContain("Khai báo chỉ dùng trong phiên này");
     // The unrecognised sheet is offered first; its header texts are the choices.
@@ -78,7 +84,7 @@ maybe("the standalone page's column map", () => {
 
     // The pane's figures with the same map, and the page's reader with it: the same ranking.
     const map: HeaderInfo = { row: header, columns, kind: "units" };
-    const pane = analyzeWorkbook([districtGrid(), grid], { columnMaps: { [grid.name]: map } }).sheets.find((s) => s.sheet === grid.name) as UnitsSheet;
+    const pane = analyzeWorkbook([districtGrid(), grid, notes], { columnMaps: { [grid.name]: map } }).sheets.find((s) => s.sheet === grid.name) as UnitsSheet;
     const file2 = (await openXlsx(await fs.readFile(file), { columnMaps: { [grid.name]: map } })).analysis.sheets.find((s) => s.sheet === grid.name) as UnitsSheet;
     expect(pane.kind).toBe("units");
     expect(file2.ranking.map((r) => [r.unit, r.index, r.rank])).toEqual(pane.ranking.map((r) => [r.unit, r.index, r.rank]));

@@ -3,7 +3,7 @@
 import type { ColumnMap, ColumnRole, Grid, HeaderInfo } from "../engine/core/types";
 import { cellText } from "../engine/core/numbers";
 import { columnLetters } from "../engine/core/address";
-import { detectHeader, HEADER_SEARCH_ROWS, kindOfColumns, roleOf } from "../engine/cells/header";
+import { detectHeader, HEADER_SEARCH_ROWS, roleOf } from "../engine/cells/header";
 
 export type SheetKind = "scoring" | "units";
 
@@ -165,7 +165,8 @@ function closestRow(grid: Grid): number {
 /** What the form shows first for a sheet: the saved map, else what detection found, else a guess. */
 export function proposeMap(grid: Grid, saved?: HeaderInfo): MapChoice {
   if (saved) {
-    const kind: SheetKind = saved.kind ?? kindOfColumns(saved.columns) ?? "scoring";
+    // A map saved before maps declared their kind: a unit column without criteria names is a units table.
+    const kind: SheetKind = saved.kind ?? (saved.columns.unit !== undefined && saved.columns.name === undefined ? "units" : "scoring");
     return { sheet: grid.name, kind, row: saved.row, columns: fromHeader(kind, saved) };
   }
   const detected = detectHeader(grid);

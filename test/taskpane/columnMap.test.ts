@@ -94,6 +94,9 @@ describe("the form's choices", () => {
     expect(saved).toEqual({ sheet: "S", kind: "units", row: 1, columns: { unit: 3, appraised: 2 } });
     expect(columnsFor(grid, "units", 1, saved)).toEqual({ unit: 3, appraised: 2 });
     expect(columnsFor(grid, "units", 0, saved)).toEqual({});
+    // A map saved before maps declared their kind is shown as the kind its columns tell.
+    expect(proposeMap(grid, { row: 1, columns: { unit: 0, appraised: 1 } }).kind).toBe("units");
+    expect(proposeMap(grid, { row: 1, columns: { code: 0, max: 2, appraised: 1 } }).kind).toBe("scoring");
   });
 });
 

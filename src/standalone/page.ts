@@ -5,7 +5,7 @@
 import { keptSheetMessage, type KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
-import type { Finding, Grid, SheetResult, WorkbookAnalysis } from "../engine/core/types";
+import type { EngineSettings, Finding, Grid, HeaderInfo, SheetResult, WorkbookAnalysis } from "../engine/core/types";
 import { compareWithPrevious } from "../engine/compare/previousYear";
 import { mergeRanges, numberFormatLookup } from "../host/file/read/readSnapshot";
 import { defaultScoringSheet, generatedNames, openXlsx, settingsSummary, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
@@ -13,6 +13,7 @@ import { byId, clear, el } from "./dom";
 import { offerDownload, reportFileName, resultFileName, WORKBOOK_FILE } from "../report/download";
 import { renderGrid, type SheetLayout } from "./gridView";
 import { renderFindings, renderSheetInfo } from "./sheetInfoView";
+import { renderMapPanel } from "./columnMapPanel";
 import { installStyles } from "./styles";
 
 /** The bundled sample (assets/ is copied next to the page by webpack). */
@@ -21,6 +22,8 @@ export const SAMPLE_NAME = "mau-chi-so-cchc.xlsx";
 
 interface PageState {
   fileName: string;
+  /** The workbook's bytes as now shown (the opened file, or the result after "Tạo"): read again with a map. */
+  bytes: ArrayBuffer | Uint8Array;
   opened: OpenedWorkbook;
   /** The analysis as opened, before any comparison with last year's file. */
   ownAnalysis: WorkbookAnalysis;
@@ -31,6 +34,12 @@ interface PageState {
 }
 
 let state: PageState | null = null;
+
+/** Column maps made on this page for the open file ("Khai báo cột"), kept for this session only. */
+let sessionMaps: Record<string, HeaderInfo> = {};
+
+/** The settings the page reads with: only the session's maps (none: the file's own). */
+const sessionSettings = (): Partial<EngineSettings> | undefined => (Object.keys(sessionMaps).length > 0 ? { columnMaps: sessionMaps } : undefined);
 
 /** Last year's workbook, chosen with "Tệp năm trước": each scoring sheet is compared with it. */
 let previous: { fileName: string; analysis: WorkbookAnalysis } | null = null;
@@ -115,6 +124,9 @@ function selectSheet(name: string): void {
   const view = byId("grid");
   clear(view);
   if (grid) view.appendChild(renderGrid(grid, findings, layoutOf(name)));
+  // A sheet not recognised, shown: the column map offers that sheet.
+  const mapSheet = document.getElementById("map-sheet") as HTMLSelectElement | null;
+  if (mapSheet && mapSheet.value !== name && resultOf(name)?.kind === "other" && !state.generated.has(name)) renderMap(name);
 }
 
 /** The sheet shown first: the first visible scoring sheet, else the first sheet. */
@@ -129,10 +141,12 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
   byId<HTMLAnchorElement>("download").hidden = true;
   byId<HTMLAnchorElement>("report-link").hidden = true;
   await nextFrame();
+  sessionMaps = {};
   try {
-    const opened = await openXlsx(bytes);
+    const opened = await openXlsx(bytes, sessionSettings());
     state = {
       fileName,
+      bytes,
       opened,
       ownAnalysis: opened.analysis,
       grids: opened.snapshot.sheets,
@@ -141,7 +155,8 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
     };
   } catch (err) {
     state = null;
-    for (const id of ["sheet-tabs", "sheet-info", "findings", "grid"]) clear(byId(id));
+    for (const id of ["sheet-tabs", "sheet-info", "findings", "grid", "map-panel"]) clear(byId(id));
+    byId("map-panel").hidden = true;
     setStatus(`Không mở được ${fileName}: ${err instanceof Error ? err.message : String(err)}`, true);
     return;
   }
@@ -158,10 +173,73 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
       // The settings the add-in saved in the workbook, as the pane uses them.
       [settingsSummary(state.opened, "khai báo trên trang này"), ...state.opened.settingsNotices].map((line) => (line ? ` ${line}` : "")).join(""),
   );
-  byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
-  byId<HTMLButtonElement>("download-report").disabled = scoring === 0;
+  refreshButtons();
   if (state.selected) selectSheet(state.selected);
   else renderTabs();
+  renderMap(firstUnrecognised());
+}
+
+function refreshButtons(): void {
+  const sheets = state?.opened.analysis.sheets ?? [];
+  const scoring = sheets.filter((s) => s.kind === "scoring").length;
+  const units = sheets.filter((s) => s.kind === "units").length;
+  byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
+  byId<HTMLButtonElement>("download-report").disabled = scoring === 0;
+}
+
+/** The first of the clerk's sheets read as neither kind: the one a map is most likely for. */
+function firstUnrecognised(): string | undefined {
+  return state?.opened.analysis.sheets.find((s) => s.kind === "other")?.sheet;
+}
+
+function renderMap(initialSheet: string | undefined): void {
+  if (!state) return;
+  renderMapPanel(byId("map-panel"), {
+    grids: state.opened.userSheets,
+    maps: sessionMaps,
+    initialSheet,
+    onApply: (sheet, map) => void reanalyse({ ...sessionMaps, [sheet]: map }, sheet),
+    onClear: () => void reanalyse({}, undefined),
+    onError: (message) => setStatus(message, true),
+  });
+}
+
+/** What the engine now reads in a sheet, in one sentence. */
+function sheetSentence(result: SheetResult | undefined, sheet: string): string {
+  if (!result || result.kind === "other") return `Sheet "${sheet}" vẫn chưa đọc được: ${result?.reason ?? "không tìm thấy sheet."}`;
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  const counts = `${errors} lỗi, ${result.findings.length - errors} cảnh báo`;
+  if (result.kind === "units") return `Sheet "${sheet}" được đọc là bảng tổng hợp đơn vị: ${result.ranking.length} đơn vị được xếp hạng, ${counts}.`;
+  return `Sheet "${sheet}" được đọc là bảng chấm điểm: ${result.nodes.length} tiêu chí, ${counts}.`;
+}
+
+/** Reads the workbook again with the session's maps, so its figures are those the pane gives with the same map. */
+async function reanalyse(maps: Record<string, HeaderInfo>, sheet: string | undefined): Promise<void> {
+  if (!state) return;
+  const current = state;
+  setStatus("Đang đọc lại bảng tính theo khai báo cột…");
+  await nextFrame();
+  const before = sessionMaps;
+  sessionMaps = maps;
+  try {
+    const opened = await openXlsx(current.bytes, sessionSettings());
+    current.opened = opened;
+    current.ownAnalysis = opened.analysis;
+    current.grids = opened.snapshot.sheets;
+    current.generated = generatedNames(opened.snapshot);
+  } catch (err) {
+    sessionMaps = before;
+    setStatus(`Không đọc lại được bảng tính: ${err instanceof Error ? err.message : String(err)}`, true);
+    return;
+  }
+  const unmatched = applyPrevious(current);
+  refreshButtons();
+  if (sheet !== undefined) current.selected = sheet;
+  selectSheet(current.selected);
+  renderMap(sheet ?? firstUnrecognised());
+  const said = sheet !== undefined ? sheetSentence(resultOf(sheet), sheet) : "Đã bỏ mọi khai báo cột; các sheet được đọc theo tiêu đề của chúng.";
+  const failed = sheet !== undefined && resultOf(sheet)?.kind !== "scoring" && resultOf(sheet)?.kind !== "units";
+  setStatus([said, ...unmatched].join(" "), failed);
 }
 
 async function openFile(file: File): Promise<void> {
@@ -235,7 +313,8 @@ async function generate(): Promise<void> {
     // The file is the clerk's before anything else can fail.
     offerDownload(byId<HTMLAnchorElement>("download"), bytes, resultFileName(current.fileName));
     // The page goes on with the result, so a second run replaces these sheets as a rerun does.
-    const opened = await openXlsx(bytes);
+    const opened = await openXlsx(bytes, sessionSettings());
+    current.bytes = bytes;
     current.opened = opened;
     current.ownAnalysis = opened.analysis;
     applyPrevious(current);
@@ -243,6 +322,7 @@ async function generate(): Promise<void> {
     current.generated = generatedNames(opened.snapshot);
     current.selected = names[0];
     selectSheet(names[0]);
+    renderMap(firstUnrecognised());
     const source = sheet !== undefined ? ` từ bảng điểm "${sheet}"` : "";
     const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${source} và tải tệp ${resultFileName(current.fileName)} về máy.`;
     setStatus([done, ...kept.map(keptSheetMessage), ...(converted?.notices ?? [])].join(" "));

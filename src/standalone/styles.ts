@@ -36,6 +36,15 @@ table.sheet td.error { background: #fde7e9; outline: 2px solid #d13438; }
 table.sheet td.warning { background: #fff4ce; outline: 1px solid #c19c00; }
 table.sheet td.focus { outline: 3px solid #0f6cbd; }
 .more { color: #605e5c; font-style: italic; padding: 0.4rem; }
+#map-panel { margin: 0.6rem 0; max-width: 48rem; }
+#map-panel h2 { font-size: 1.1rem; margin: 0.4rem 0; display: inline; }
+#map-panel summary { cursor: pointer; }
+#map-panel fieldset { border: 1px solid #c8c6c4; margin: 0.4rem 0; padding: 0.4rem 0.8rem; }
+#map-panel .field { display: flex; gap: 0.6rem; align-items: center; margin: 0.25rem 0; }
+#map-panel .field label { min-width: 16rem; }
+#map-panel select { font: inherit; max-width: 28rem; }
+#map-panel .hint, #map-panel .session-note { color: #605e5c; margin: 0.2rem 0; }
+#map-panel button { font: inherit; padding: 0.3rem 0.8rem; margin-right: 0.5rem; }
 `;
 
 export function installStyles(doc: Document): void {

@@ -1,6 +1,6 @@
 // The task pane's wiring: the four commands and "Xóa đánh dấu" over a PaneHost, their results
 // drawn into the page's regions. Knows nothing of Office: taskpane.ts gives it the host.
-import type { EngineSettings, GradeBand } from "../engine/core/types";
+import type { GradeBand } from "../engine/core/types";
 import { analyzeWorkbook } from "../engine/analyze";
 import type { PaneHost } from "./paneHost";
 import { ChangedCellsError, approximatedFillsSentence, errorSentence, TEXT } from "./messages";
@@ -8,12 +8,12 @@ import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
 import { generateReport, generateWordDraft } from "./reportController";
 import type { SaveFile } from "./reportFile";
-import { currentSettings, parseBands, parseMapping, parsePreviousSheet, saveSettings } from "./settingsController";
+import { currentSettings, saveSettings } from "./settingsController";
 import { findingsView } from "./findingsView";
 import { scoresView } from "./scoresView";
 import { confirmView } from "./confirmView";
 import { reportView, wordDraftView } from "./reportView";
-import { settingsView, type SettingsForm } from "./settingsView";
+import type { SettingsForm } from "./settingsForm";
 import { clear, el } from "./dom";
 import type { Progress } from "./progress";
 import { scoringSheets, userGrids } from "./workbookScope";
@@ -312,8 +312,12 @@ export class PaneApp {
   async settings(): Promise<void> {
     await this.command(async () => {
       const snapshot = await this.host.read();
-      const sheets = userGrids(snapshot).map((g) => g.name);
-      this.show(settingsView(this.doc, currentSettings(this.host), sheets, (form) => void this.saveSettingsForm(form)));
+      const grids = userGrids(snapshot);
+      const settings = currentSettings(this.host);
+      // The form is a chunk of its own: the pane's start stays small.
+      const { settingsView } = await import(/* webpackChunkName: "settings-form" */ "./settingsView");
+      const data = { grids, analysis: analyzeWorkbook(grids, settings) };
+      this.show(settingsView(this.doc, settings, data, (form) => void this.saveSettingsForm(form)));
       this.status("Sửa cài đặt rồi bấm \"Lưu cài đặt\".", null);
       byId(this.doc, "band-name-0").focus();
     });
@@ -321,13 +325,9 @@ export class PaneApp {
 
   private async saveSettingsForm(form: SettingsForm): Promise<void> {
     await this.command(async () => {
-      const previous = currentSettings(this.host);
-      const columnMaps = { ...previous.columnMaps };
-      for (const sheet of form.removeMappings) delete columnMaps[sheet];
-      if (form.mapping) columnMaps[form.mapping.sheet] = parseMapping(form.mapping);
-      const sheets = userGrids(await this.host.read()).map((g) => g.name);
-      const previousSheet = parsePreviousSheet(form.previousSheet, sheets);
-      const next: EngineSettings = { bands: parseBands(form.bands), official: form.official, columnMaps, previousSheet };
+      const { settingsFromForm } = await import(/* webpackChunkName: "settings-form" */ "./settingsForm");
+      const grids = userGrids(await this.host.read());
+      const next = settingsFromForm(currentSettings(this.host), form, grids);
       await saveSettings(this.host, next, this.deps.applyBands);
       this.status(TEXT.settingsSaved, null);
     });

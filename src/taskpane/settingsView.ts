@@ -1,21 +1,23 @@
-// The "Cài đặt" form: grade bands, the official score, a column mapping for one sheet.
-import type { EngineSettings } from "../engine/core/types";
-import { columnLetters } from "../engine/core/address";
-import { MAPPABLE_ROLES, type BandInput, type MappingInput } from "./settingsController";
+// The "Cài đặt" form: grade bands (common or per block), the official score, last year's sheet,
+// units kept out of the ranking, and the column map of a sheet (either kind).
+import type { EngineSettings, Grid, WorkbookAnalysis } from "../engine/core/types";
+import { columnMapForm } from "../forms/columnMapView";
+import type { BandInput } from "./settingsController";
+import { workbookBlocks, workbookUnits, type SettingsForm } from "./settingsForm";
 import { el, button } from "./dom";
 
-export interface SettingsForm {
-  bands: BandInput[];
-  official: EngineSettings["official"];
-  /** Null when the clerk left the mapping empty. */
-  mapping: MappingInput | null;
-  /** Sheets whose saved mapping the clerk asked to remove. */
-  removeMappings: string[];
-  /** Last year's sheet of this workbook; "" for none. */
-  previousSheet: string;
+export type { SettingsForm } from "./settingsForm";
+
+export interface SettingsData {
+  /** The clerk's sheets, in tab order. */
+  grids: Grid[];
+  /** Their analysis with the saved settings: where the blocks and units come from. */
+  analysis: WorkbookAnalysis;
 }
 
 const BAND_ROWS = 6;
+/** The band scope "Tất cả các khối". */
+const COMMON = "";
 
 function labelled(doc: Document, id: string, label: string, control: HTMLElement): HTMLElement {
   control.id = id;
@@ -28,20 +30,85 @@ function input(doc: Document, value: string, attrs: Record<string, string> = {})
   return i;
 }
 
-/** `sheets`: every sheet of the workbook (for the mapping's sheet choice). */
-export function settingsView(doc: Document, settings: EngineSettings, sheets: string[], onSave: (form: SettingsForm) => void): HTMLElement {
-  const form = el(doc, "form", { className: "settings", attrs: { id: "settings-form", "aria-label": "Cài đặt" } });
+const asInputs = (bands: EngineSettings["bands"] | undefined): BandInput[] =>
+  Array.from({ length: BAND_ROWS }, (_, i) => ({ name: bands?.[i]?.name ?? "", min: bands?.[i] ? String(bands[i].min).replace(".", ",") : "" }));
 
-  const bandsSet = el(doc, "fieldset", {}, [el(doc, "legend", { text: "Xếp loại (ngưỡng chỉ số, từ 0 đến 100)" })]);
-  const bandInputs: Array<{ name: HTMLInputElement; min: HTMLInputElement }> = [];
+/** The bands fieldset: one set of lines, edited for "Tất cả các khối" or for one block. */
+function bandsFieldset(doc: Document, settings: EngineSettings, blocks: string[]) {
+  const set = el(doc, "fieldset", { className: "bands" }, [el(doc, "legend", { text: "Xếp loại (ngưỡng chỉ số, từ 0 đến 100)" })]);
+  const scope = el(doc, "select");
+  scope.appendChild(el(doc, "option", { text: "Tất cả các khối", attrs: { value: COMMON } }));
+  for (const b of blocks) scope.appendChild(el(doc, "option", { text: b, attrs: { value: b } }));
+  set.appendChild(labelled(doc, "band-scope", "Áp dụng cho", scope));
+  const hint = el(doc, "p", { className: "hint", attrs: { id: "band-scope-hint" } });
+  set.appendChild(hint);
+  const typed = new Map<string, BandInput[]>([[COMMON, asInputs(settings.bands)]]);
+  for (const b of blocks) typed.set(b, asInputs(settings.blockBands?.[b]));
+  const lines: Array<{ name: HTMLInputElement; min: HTMLInputElement }> = [];
   for (let i = 0; i < BAND_ROWS; i++) {
-    const band = settings.bands[i];
-    const name = input(doc, band?.name ?? "", { id: `band-name-${i}`, "aria-label": `Tên loại thứ ${i + 1}` });
-    const min = input(doc, band ? String(band.min).replace(".", ",") : "", { id: `band-min-${i}`, inputmode: "decimal", "aria-label": `Ngưỡng tối thiểu của loại thứ ${i + 1}` });
-    bandInputs.push({ name, min });
-    bandsSet.appendChild(el(doc, "div", { className: "band-row" }, [name, el(doc, "span", { text: "từ", attrs: { "aria-hidden": "true" } }), min]));
+    const name = input(doc, "", { id: `band-name-${i}`, "aria-label": `Tên loại thứ ${i + 1}` });
+    const min = input(doc, "", { id: `band-min-${i}`, inputmode: "decimal", "aria-label": `Ngưỡng tối thiểu của loại thứ ${i + 1}` });
+    lines.push({ name, min });
+    set.appendChild(el(doc, "div", { className: "band-row" }, [name, el(doc, "span", { text: "từ", attrs: { "aria-hidden": "true" } }), min]));
   }
-  form.appendChild(bandsSet);
+  let shown = COMMON;
+  const keep = () => typed.set(shown, lines.map((l) => ({ name: l.name.value, min: l.min.value })));
+  const show = () => {
+    shown = scope.value;
+    typed.get(shown)!.forEach((b, i) => {
+      lines[i].name.value = b.name;
+      lines[i].min.value = b.min;
+    });
+    hint.textContent =
+      shown === COMMON
+        ? "Ngưỡng chung: dùng cho mọi khối không có ngưỡng riêng."
+        : `Ngưỡng riêng của khối "${shown}"; để trống tất cả để khối này dùng ngưỡng chung. Tên loại tùy ý (ví dụ "Nhóm A").`;
+  };
+  scope.addEventListener("change", () => {
+    keep();
+    show();
+  });
+  show();
+  return {
+    set,
+    values(): { bands: BandInput[]; blockBands: Record<string, BandInput[]> } {
+      keep();
+      const blockBands: Record<string, BandInput[]> = {};
+      for (const b of blocks) blockBands[b] = typed.get(b)!;
+      return { bands: typed.get(COMMON)!, blockBands };
+    },
+  };
+}
+
+/** "Không xếp hạng" per unit of the units tables. */
+function unrankedFieldset(doc: Document, units: string[], kept: readonly string[]) {
+  const boxes: Array<{ unit: string; box: HTMLInputElement }> = [];
+  const set = el(doc, "fieldset", { className: "unranked", attrs: { id: "unranked" } }, [el(doc, "legend", { text: "Đơn vị không xếp hạng" })]);
+  set.appendChild(el(doc, "p", { className: "hint", text: "Đơn vị được đánh dấu vẫn có điểm nhưng không được xếp hạng và không tính vào số lượng xếp loại." }));
+  const list = el(doc, "ul", { className: "unit-list" });
+  units.forEach((unit, i) => {
+    const box = el(doc, "input", { attrs: { type: "checkbox", id: `unranked-${i}`, "data-unit": unit } });
+    box.checked = kept.includes(unit);
+    boxes.push({ unit, box });
+    list.appendChild(
+      el(doc, "li", { className: "check" }, [
+        el(doc, "span", { className: "unit-name", text: unit }),
+        el(doc, "label", {}, [box, " Không xếp hạng"]),
+      ]),
+    );
+    // The unit's name in the box's own name: a screen reader hears which unit it is.
+    box.setAttribute("aria-label", `Không xếp hạng: ${unit}`);
+  });
+  set.appendChild(list);
+  return { set, values: () => boxes.filter((b) => b.box.checked).map((b) => b.unit) };
+}
+
+export function settingsView(doc: Document, settings: EngineSettings, data: SettingsData, onSave: (form: SettingsForm) => void): HTMLElement {
+  const form = el(doc, "form", { className: "settings", attrs: { id: "settings-form", "aria-label": "Cài đặt" } });
+  const sheets = data.grids.map((g) => g.name);
+
+  const bands = bandsFieldset(doc, settings, workbookBlocks(data.analysis, settings));
+  form.appendChild(bands.set);
 
   const official = el(doc, "select");
   for (const [value, label] of [["auto", "Tự động (thẩm định nếu có)"], ["appraised", "Điểm thẩm định"], ["self", "Điểm tự đánh giá"]] as const) {
@@ -61,30 +128,12 @@ export function settingsView(doc: Document, settings: EngineSettings, sheets: st
   }
   form.appendChild(labelled(doc, "previous-sheet", "Sheet năm trước (để so sánh)", previousSelect));
 
-  const mapSet = el(doc, "fieldset", {}, [el(doc, "legend", { text: "Khai báo cột cho sheet có tiêu đề không nhận ra được" })]);
-  const sheetSelect = el(doc, "select");
-  sheetSelect.appendChild(el(doc, "option", { text: "(không khai báo)", attrs: { value: "" } }));
-  for (const s of sheets) sheetSelect.appendChild(el(doc, "option", { text: s, attrs: { value: s } }));
-  mapSet.appendChild(labelled(doc, "map-sheet", "Sheet", sheetSelect));
-  const headerRow = input(doc, "", { inputmode: "numeric" });
-  mapSet.appendChild(labelled(doc, "map-header-row", "Dòng tiêu đề (số dòng)", headerRow));
-  const letterInputs = new Map<string, HTMLInputElement>();
-  for (const { role, label } of MAPPABLE_ROLES) {
-    const letters = input(doc, "", { maxlength: "3", size: "3" });
-    letterInputs.set(role, letters);
-    mapSet.appendChild(labelled(doc, `map-${role}`, `${label} (chữ cái)`, letters));
-  }
-  // Choosing a sheet shows its saved mapping, if any.
-  const fillMapping = () => {
-    const saved = settings.columnMaps[sheetSelect.value];
-    headerRow.value = saved ? String(saved.row + 1) : "";
-    for (const { role } of MAPPABLE_ROLES) {
-      const col = saved?.columns[role];
-      letterInputs.get(role)!.value = col === undefined ? "" : columnLetters(col);
-    }
-  };
-  sheetSelect.addEventListener("change", fillMapping);
-  form.appendChild(mapSet);
+  const units = workbookUnits(data.analysis, settings);
+  const unranked = units.length > 0 ? unrankedFieldset(doc, units, settings.unranked ?? []) : null;
+  if (unranked) form.appendChild(unranked.set);
+
+  const map = columnMapForm(doc, { grids: data.grids, maps: settings.columnMaps, idPrefix: "map" });
+  form.appendChild(map.root);
 
   const mapped = Object.keys(settings.columnMaps);
   const removeBoxes: Array<{ sheet: string; box: HTMLInputElement }> = [];
@@ -101,15 +150,13 @@ export function settingsView(doc: Document, settings: EngineSettings, sheets: st
   const save = button(doc, "Lưu cài đặt", () => submit(), { className: "primary", attrs: { id: "settings-save" } });
   form.appendChild(el(doc, "div", { className: "actions" }, [save]));
   const submit = () => {
-    const sheet = sheetSelect.value;
-    const columns: MappingInput["columns"] = {};
-    for (const { role } of MAPPABLE_ROLES) columns[role] = letterInputs.get(role)!.value;
     onSave({
-      bands: bandInputs.map((b) => ({ name: b.name.value, min: b.min.value })),
+      ...bands.values(),
       official: official.value as EngineSettings["official"],
-      mapping: sheet === "" ? null : { sheet, headerRow: headerRow.value, columns },
+      mapping: map.choice(),
       removeMappings: removeBoxes.filter((r) => r.box.checked).map((r) => r.sheet),
       previousSheet: previousSelect.value,
+      unranked: unranked?.values() ?? [],
     });
   };
   form.addEventListener("submit", (e) => {

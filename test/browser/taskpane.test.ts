@@ -405,6 +405,105 @@ maybe("the task pane in Chromium with a fake Excel host", () => {
     await page.screenshot({ path: path.join(OUTPUT, "taskpane-6-nam-truoc.png"), fullPage: true });
     await page.close();
   });
+
+  test("Cài đặt: an unrecognised units table mapped from its header texts, saved with its kind, then checked (issue 17)", async () => {
+    const strange = communesGrid("Bảng lạ");
+    const header = strange.values.findIndex((r) => r[1] === "Tên đơn vị");
+    strange.values[header] = strange.values[header].map((_, i) => `Cột ${i + 1}`);
+    // One self-assessment above its maximum: a finding only a table read with the map gives.
+    const over = header + 1;
+    strange.values[over][2] = 99;
+    const sheets = [districtGrid(), strange].map((g) => ({ name: g.name, values: g.values as CellValue[][] }));
+    const page = await open({ workbook: { sheets, active: sheets[0].name }, settings: {} });
+    await page.click("#cmd-validate");
+    await page.waitForSelector("#findings");
+    await idle(page);
+    expect(await page.locator('section.sheet-group[data-sheet="Bảng lạ"]').count()).toBe(0);
+
+    await page.click("#cmd-settings");
+    await page.waitForSelector("#settings-form");
+    await idle(page);
+    await page.selectOption("#map-sheet", "Bảng lạ");
+    await page.selectOption("#map-kind", "units");
+    await page.selectOption("#map-row", String(header));
+    expect(await page.locator("#map-role-unit option").allTextContents()).toEqual(["(không có)", ...strange.values[header].map((t, i) => `${String.fromCharCode(65 + i)} — ${String(t)}`)]);
+    // The header rows are offered by their first texts, in Excel's numbering.
+    expect(await page.locator("#map-row option:checked").textContent()).toBe(`Dòng ${header + 1}: Cột 1 | Cột 2 | Cột 3 | Cột 4 | …`);
+    // Keyboard: every control has a label.
+    for (const id of ["map-sheet", "map-kind", "map-row", "map-role-unit", "band-scope"]) expect(await page.locator(`label[for="${id}"]`).count()).toBe(1);
+
+    // A required role missing is named.
+    await page.click("#settings-save");
+    await page.waitForSelector("#error:not([hidden])");
+    expect(await page.locator("#error").textContent()).toContain('Sheet "Bảng lạ": hãy chọn cột đơn vị');
+    const columns = { code: 0, unit: 1, self: 2, appraised: 3, max: 4 };
+    for (const [role, col] of Object.entries(columns)) await page.selectOption(`#map-role-${role}`, String(col));
+    await page.click("#settings-save");
+    await page.waitForFunction(() => /Đã lưu cài đặt/.test(document.getElementById("status-text")?.textContent ?? ""));
+    const saved = (await hostState(page)).settings.CCHC_SETTINGS as { columnMaps: Record<string, unknown> };
+    expect(saved.columnMaps["Bảng lạ"]).toEqual({ row: header, columns, kind: "units" });
+
+    await page.click("#cmd-validate");
+    await page.waitForSelector('section.sheet-group[data-sheet="Bảng lạ"]');
+    await idle(page);
+    const overMax = page.locator(`section.sheet-group[data-sheet="Bảng lạ"] button.finding[data-rule="over-max"][data-cell="C${over + 1}"]`);
+    expect(await overMax.count()).toBe(1);
+    expect(await overMax.textContent()).toContain("99");
+    // Opened again, the form shows the saved map.
+    await page.click("#cmd-settings");
+    await page.waitForSelector("#settings-form");
+    await idle(page);
+    await page.selectOption("#map-sheet", "Bảng lạ");
+    expect(await page.inputValue("#map-kind")).toBe("units");
+    for (const [role, col] of Object.entries(columns)) expect(await page.inputValue(`#map-role-${role}`)).toBe(String(col));
+    await page.screenshot({ path: path.join(OUTPUT, "taskpane-7-khai-bao-cot.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("Cài đặt: bands of one block and units kept out of the ranking are saved (issue 17)", async () => {
+    const table: Grid = {
+      name: "Kết quả",
+      values: [
+        ["STT", "Đơn vị", "Khối", "Điểm thẩm định", "Điểm tối đa"],
+        [1, "Sở Tư pháp", "Khối sở", 90, 100],
+        [2, "UBND xã A", "Khối xã", 70, 100],
+        [3, "UBND xã B", "Khối xã", 60, 100],
+      ],
+    };
+    const sheets = [districtGrid(), table].map((g) => ({ name: g.name, values: g.values as CellValue[][] }));
+    const page = await open({ workbook: { sheets, active: sheets[0].name }, settings: {} });
+    await page.click("#cmd-settings");
+    await page.waitForSelector("#settings-form");
+    await idle(page);
+    expect(await page.locator("#band-scope option").allTextContents()).toEqual(["Tất cả các khối", "Khối sở", "Khối xã"]);
+    const common = await page.inputValue("#band-name-0");
+    await page.selectOption("#band-scope", "Khối xã");
+    expect(await page.inputValue("#band-name-0")).toBe("");
+    await page.fill("#band-name-0", "Nhóm A");
+    await page.fill("#band-min-0", "65");
+    await page.fill("#band-name-1", "Nhóm B");
+    await page.fill("#band-min-1", "0");
+    // Back to the common bands: they are as they were.
+    await page.selectOption("#band-scope", "");
+    expect(await page.inputValue("#band-name-0")).toBe(common);
+    const boxes = page.locator("#unranked input[type=checkbox]");
+    expect(await boxes.evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-label")))).toEqual(["Không xếp hạng: Sở Tư pháp", "Không xếp hạng: UBND xã A", "Không xếp hạng: UBND xã B"]);
+    await page.check('#unranked input[data-unit="UBND xã B"]');
+    await page.click("#settings-save");
+    await page.waitForFunction(() => /Đã lưu cài đặt/.test(document.getElementById("status-text")?.textContent ?? ""));
+    const saved = (await hostState(page)).settings.CCHC_SETTINGS as { blockBands: unknown; unranked: unknown; bands: Array<{ name: string }> };
+    expect(saved.blockBands).toEqual({ "Khối xã": [{ name: "Nhóm A", min: 65 }, { name: "Nhóm B", min: 0 }] });
+    expect(saved.unranked).toEqual(["UBND xã B"]);
+    expect(saved.bands[0].name).toBe(common);
+    // Opened again: the block's bands and the ticked unit are shown.
+    await page.click("#cmd-settings");
+    await page.waitForSelector("#settings-form");
+    await idle(page);
+    await page.selectOption("#band-scope", "Khối xã");
+    expect(await page.inputValue("#band-name-0")).toBe("Nhóm A");
+    expect(await page.isChecked('#unranked input[data-unit="UBND xã B"]')).toBe(true);
+    await page.close();
+  });
 });
 
 if (skip !== null) test.skip(`task pane browser test skipped: ${skip}`, () => undefined);

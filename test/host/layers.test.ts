@@ -32,8 +32,10 @@ const RULES: Record<string, string[]> = {
   // write/ takes the shape of a read workbook (read/workbookModel.ts) to convert .xls and .ods.
   "host/file/write": ["host", "host/file/read", ...ENGINE],
   "host/file": ["host", ...HOST_FILE, ...ENGINE],
-  taskpane: ["host", "host/office", "report", "functions", ...ENGINE],
-  standalone: ["host", "host/file", ...HOST_FILE, "report", ...ENGINE],
+  // Forms the pane and the page share (the column map): the engine only.
+  forms: ENGINE,
+  taskpane: ["host", "host/office", "report", "functions", "forms", ...ENGINE],
+  standalone: ["host", "host/file", ...HOST_FILE, "report", "forms", ...ENGINE],
   cli: ["host", "host/file", ...HOST_FILE, "report", "functions", ...ENGINE],
 };
 

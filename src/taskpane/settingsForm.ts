@@ -1,0 +1,83 @@
+// What "Cài đặt" saves from its form: the bands (common and per block), the units kept out of
+// the ranking, the column maps. Loaded with the form (its own chunk), not at the pane's start.
+import type { EngineSettings, GradeBand, Grid, WorkbookAnalysis } from "../engine/core/types";
+import { MapFormError, parseColumnMap, type MapChoice } from "../forms/columnMapModel";
+import { parseBands, parsePreviousSheet, type BandInput } from "./settingsController";
+import { UserError } from "./messages";
+
+export interface SettingsForm {
+  /** The bands of every block without its own. */
+  bands: BandInput[];
+  /** Each block's bands as typed; all lines empty = the block uses the common bands. */
+  blockBands: Record<string, BandInput[]>;
+  official: EngineSettings["official"];
+  /** Null when no sheet is chosen in the column map. */
+  mapping: MapChoice | null;
+  /** Sheets whose saved map the clerk asked to remove. */
+  removeMappings: string[];
+  /** Last year's sheet of this workbook; "" for none. */
+  previousSheet: string;
+  /** Units ticked "Không xếp hạng". */
+  unranked: string[];
+}
+
+const blank = (inputs: BandInput[]) => inputs.every((b) => b.name.trim() === "" && b.min.trim() === "");
+
+/** Each block's own bands; a block left empty is left out (it uses the common bands). */
+export function parseBlockBands(inputs: Record<string, BandInput[]>): Record<string, GradeBand[]> {
+  const out: Record<string, GradeBand[]> = {};
+  for (const [block, lines] of Object.entries(inputs)) {
+    if (blank(lines)) continue;
+    try {
+      out[block] = parseBands(lines);
+    } catch (err) {
+      if (err instanceof UserError) throw new UserError(`Khối "${block}": ${err.message}`);
+      throw err;
+    }
+  }
+  return out;
+}
+
+/** The blocks of the workbook's units tables, in table order, then those with saved bands. */
+export function workbookBlocks(analysis: WorkbookAnalysis, settings: EngineSettings): string[] {
+  const found = new Set<string>();
+  for (const sheet of analysis.sheets) {
+    if (sheet.kind !== "units") continue;
+    for (const b of sheet.blocks ?? []) if (b.block) found.add(b.block);
+    for (const r of sheet.ranking) if (r.block) found.add(r.block);
+  }
+  for (const block of Object.keys(settings.blockBands ?? {})) found.add(block);
+  return [...found];
+}
+
+/** The units of the workbook's units tables, in table order, then those kept out that were not found. */
+export function workbookUnits(analysis: WorkbookAnalysis, settings: EngineSettings): string[] {
+  const found = new Set<string>();
+  for (const sheet of analysis.sheets) if (sheet.kind === "units") for (const row of sheet.rows) found.add(row.unit);
+  for (const unit of settings.unranked ?? []) found.add(unit);
+  return [...found];
+}
+
+/** The settings to save; a Vietnamese UserError names what is wrong (nothing is saved then). */
+export function settingsFromForm(previous: EngineSettings, form: SettingsForm, grids: Grid[]): EngineSettings {
+  const columnMaps = { ...previous.columnMaps };
+  for (const sheet of form.removeMappings) delete columnMaps[sheet];
+  if (form.mapping) {
+    const grid = grids.find((g) => g.name === form.mapping!.sheet);
+    if (!grid) throw new UserError(`Không còn sheet "${form.mapping.sheet}" trong bảng tính; hãy chọn lại sheet cần khai báo cột.`);
+    try {
+      columnMaps[grid.name] = parseColumnMap(form.mapping, grid);
+    } catch (err) {
+      if (err instanceof MapFormError) throw new UserError(err.message);
+      throw err;
+    }
+  }
+  return {
+    bands: parseBands(form.bands),
+    official: form.official,
+    columnMaps,
+    previousSheet: parsePreviousSheet(form.previousSheet, grids.map((g) => g.name)),
+    blockBands: parseBlockBands(form.blockBands),
+    unranked: [...new Set(form.unranked)],
+  };
+}

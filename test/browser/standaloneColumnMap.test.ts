@@ -91,7 +91,7 @@ maybe("the standalone page's column map", () => {
     expect(await status().textContent()).toContain(`${pane.ranking.length} đơn vị được xếp hạng`);
     expect(await page.getAttribute('#sheet-tabs button[aria-selected="true"]', "data-sheet")).toBe(grid.name);
     const shown = await page.locator("#sheet-info li").allTextContents();
-    expect(shown).toEqual([...pane.ranking].sort((a, b) => a.rank - b.rank).map((r) => `${r.unit}: chỉ số ${formatIndex(r.index)}, ${r.grade} (hạng ${r.rank})`));
+    expect(shown).toEqual([...pane.ranking].sort((a, b) => a.rank! - b.rank!).map((r) => `${r.unit}: chỉ số ${formatIndex(r.index)}, ${r.grade} (hạng ${r.rank})`));
     expect(await page.textContent("#map-applied")).toContain(`"${grid.name}"`);
     // The summary can now be made from the table too.
     expect(await page.isDisabled("#generate")).toBe(false);

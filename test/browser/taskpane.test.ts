@@ -7,6 +7,11 @@ import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import type { CellValue, Grid } from "../../src/engine/core/types";
+import { analyzeWorkbook, type EngineSettings, type UnitsSheet } from "../../src/engine";
+import type { CheckJson } from "../../src/cli/checkJson";
+import { runCli } from "../cli/helpers/runCli";
+import { makeTempDir, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
+import { withAddinSettings } from "../support/addinSettingsFixture";
 import { OUTPUT, openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
 const XSS = "<img src=x onerror=alert(1)>";
@@ -449,6 +454,23 @@ maybe("the task pane in Chromium with a fake Excel host", () => {
     const overMax = page.locator(`section.sheet-group[data-sheet="Bảng lạ"] button.finding[data-rule="over-max"][data-cell="C${over + 1}"]`);
     expect(await overMax.count()).toBe(1);
     expect(await overMax.textContent()).toContain("99");
+    // The same workbook as Excel saves it (the settings in its add-in part): cchc reads the map and finds the same.
+    const paneCells = await page.locator('section.sheet-group[data-sheet="Bảng lạ"] button.finding').evaluateAll((bs) => bs.map((b) => `${b.getAttribute("data-rule")}@${b.getAttribute("data-cell")}`));
+    const dir = await makeTempDir("cchc-map-once-");
+    try {
+      const plain = await fs.readFile(await writeGrids(path.join(dir, "plain.xlsx"), [districtGrid(), strange]));
+      const file = path.join(dir, "da-luu.xlsx");
+      await fs.writeFile(file, await withAddinSettings(plain, (await hostState(page)).settings.CCHC_SETTINGS));
+      const cli = await runCli(["check", file, "--json"]);
+      const table = (JSON.parse(cli.stdout) as CheckJson).files[0].sheets.find((x) => x.sheet === "Bảng lạ")!;
+      expect(table.kind).toBe("units");
+      expect(table.findings.map((f) => `${f.rule}@${f.cell}`).sort()).toEqual([...paneCells].sort());
+      const engine = analyzeWorkbook([districtGrid(), strange], saved as Partial<EngineSettings>).sheets.find((x) => x.sheet === "Bảng lạ") as UnitsSheet;
+      expect(table.ranking!.map((r) => [r.unit, r.index, r.grade, r.rank])).toEqual(engine.ranking.map((r) => [r.unit, r.index, r.grade, r.rank]));
+    } finally {
+      await removeDir(dir);
+    }
+
     // Opened again, the form shows the saved map.
     await page.click("#cmd-settings");
     await page.waitForSelector("#settings-form");

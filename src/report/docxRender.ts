@@ -56,8 +56,39 @@ function numberedInOrder(blocks: readonly Block[]): boolean {
   return numbers.every((n, i) => n === i + 1);
 }
 
-function blockParagraph(block: Block, wordNumbering: boolean): Paragraph {
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+/** A table block: bordered, the width of the text, 13 pt, its header row bold and repeated on each page. */
+function blockTable(block: Extract<Block, { kind: "table" }>): Table {
+  const share = block.widths.reduce((a, b) => a + b, 0) || 1;
+  const widths = block.widths.map((w) => Math.floor((TEXT_WIDTH * w) / share));
+  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  const cell = (spans: Span[], i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i] ?? widths[widths.length - 1], type: WidthType.DXA },
+      children: [
+        new Paragraph({
+          alignment: header || i !== 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { before: 20, after: 20, line: 240 },
+          children: runs(spans, SIZE.heading, header ? { bold: true } : {}),
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c, i) => cell(c, i, true)) }),
+      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+}
+
+function blockParagraph(block: Block, wordNumbering: boolean): Paragraph | Table {
   switch (block.kind) {
+    case "table":
+      return blockTable(block);
     case "heading": {
       const level = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
       return new Paragraph({ heading: level, children: runs(block.spans, SIZE.body, { bold: true }) });

@@ -155,7 +155,7 @@ export function draftReport(analysis: WorkbookAnalysis, options: DraftOptions = 
     ...opening(ctx, ranked.length > 0),
     ...scoringSection(sheet, ctx, issuerRank(issuer, ranked)),
     ...unitsSection(ranked, analysis.acrossUnits ?? null, ctx),
-    ...tasksSection(sheet, ctx, options.leadOffices),
+    ...tasksSection(sheet, ctx, options.leadOffices, scoring.length > 0 ? { areas: scoring[0].areas, across: analysis.acrossUnits ?? null } : null),
     closing(ctx),
   ];
   return {

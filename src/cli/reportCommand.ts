@@ -9,7 +9,7 @@ import { draftErrorNotice, draftReport, DraftError, PLACEHOLDER_HINT, placeholde
 import { renderDocx } from "../report/docxRender";
 import { parseArgs } from "./args";
 import { fail, outputRefusal } from "./commandInput";
-import { openReportInputs } from "./reportInputs";
+import { inputAt, openReportInputs } from "./reportInputs";
 import { MAX_SIZE_OPTION } from "./sizeOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
@@ -29,10 +29,10 @@ export async function run(argv: string[]): Promise<number> {
   if (out === undefined) return fail(`Thiếu tệp kết quả: -o BAO-CAO.docx\n${USAGE}`);
   const force = flags.has("--force");
   if (!/\.docx$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .docx: ${out}`);
-  for (const input of inputs) {
-    const refusal = await outputRefusal(input, out, force, options.get("--previous"));
-    if (refusal !== null) return fail(refusal);
-  }
+  // OUT equal to any input is said as such, before "already exists".
+  const input = (await inputAt(inputs, out)) ?? inputs[0];
+  const refusal = await outputRefusal(input, out, force, options.get("--previous"));
+  if (refusal !== null) return fail(refusal);
   const read = await openReportInputs(inputs, options);
   if ("error" in read) return fail(read.error);
   const issuer = options.get("--issuer")?.trim();

@@ -2,6 +2,7 @@
 // and its communes' table or sheets in another are analysed together (so the analysis across
 // units sees every unit), then compared with --previous. Sheet names that collide across files
 // get the file's name added. Each failure answers with a Vietnamese message.
+import { promises as fs } from "fs";
 import * as path from "path";
 import { analyzeWorkbook } from "../engine/analyze";
 import type { Grid, WorkbookAnalysis } from "../engine/core/types";
@@ -24,6 +25,14 @@ export interface ReportInputs {
   analysis: WorkbookAnalysis;
   /** Sheets kept hidden in their workbook (an old year), under their names in `grids`. */
   hidden: string[];
+}
+
+/** The input OUT would overwrite, if any (OUT is checked against every input before anything else). */
+export async function inputAt(inputs: readonly string[], out: string): Promise<string | null> {
+  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  const target = await real(out);
+  for (const input of inputs) if ((await real(input)) === target) return input;
+  return null;
 }
 
 /** "Sheet1" of xa-2023.xlsx, when another file has a "Sheet1" too: "Sheet1 (xa-2023.xlsx)". */

@@ -57,20 +57,31 @@ function numberedInOrder(blocks: readonly Block[]): boolean {
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+/** The paragraph style of table cells: 13 pt, single-spaced, tight (one style, not 2 400 sets of properties). */
+const TABLE_TEXT = "CchcTableText";
+
+/** A cell's runs: only what differs from the cell style. */
+function cellRuns(spans: readonly Span[], bold: boolean): Array<TextRun | FootnoteReferenceRun> {
+  return spans.map((s) => {
+    if (s.kind === "footnote") return new FootnoteReferenceRun(s.id);
+    if (s.kind === "placeholder") return new TextRun({ text: placeholderText(s.text), bold, highlight: HighlightColor.YELLOW });
+    return new TextRun({ text: s.text, bold: s.bold ?? bold, italics: s.italic });
+  });
+}
 
 /** A table block: bordered, the width of the text, 13 pt, its header row bold and repeated on each page. */
 function blockTable(block: Extract<Block, { kind: "table" }>): Table {
   const share = block.widths.reduce((a, b) => a + b, 0) || 1;
   const widths = block.widths.map((w) => Math.floor((TEXT_WIDTH * w) / share));
   widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  // The unit's name (second column) reads from the left; figures are centred.
   const cell = (spans: Span[], i: number, header: boolean) =>
     new TableCell({
-      width: { size: widths[i] ?? widths[widths.length - 1], type: WidthType.DXA },
       children: [
         new Paragraph({
+          style: TABLE_TEXT,
           alignment: header || i !== 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { before: 20, after: 20, line: 240 },
-          children: runs(spans, SIZE.heading, header ? { bold: true } : {}),
+          children: cellRuns(spans, header),
         }),
       ],
     });
@@ -212,6 +223,15 @@ export function buildDocument(report: DraftReport): Document {
         heading2: headingStyle(SIZE.body),
         heading3: headingStyle(SIZE.body),
       },
+      paragraphStyles: [
+        {
+          id: TABLE_TEXT,
+          name: "CCHC Table Text",
+          basedOn: "Normal",
+          run: { size: SIZE.heading },
+          paragraph: { spacing: { before: 20, after: 20, line: 240 } },
+        },
+      ],
     },
     numbering: {
       config: [

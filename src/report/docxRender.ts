@@ -57,8 +57,9 @@ function numberedInOrder(blocks: readonly Block[]): boolean {
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-/** The paragraph style of table cells: 13 pt, single-spaced, tight (one style, not 2 400 sets of properties). */
+/** The paragraph style of table cells: 12 pt, single-spaced, tight (one style, not 2 400 sets of properties). */
 const TABLE_TEXT = "CchcTableText";
+const TABLE_CELL_MARGIN = mm(1);
 
 /** A cell's runs: only what differs from the cell style. */
 function cellRuns(spans: readonly Span[], bold: boolean): Array<TextRun | FootnoteReferenceRun> {
@@ -69,7 +70,7 @@ function cellRuns(spans: readonly Span[], bold: boolean): Array<TextRun | Footno
   });
 }
 
-/** A table block: bordered, the width of the text, 13 pt, its header row bold and repeated on each page. */
+/** A table block: bordered, the width of the text, 12 pt, its header row bold and repeated on each page. */
 function blockTable(block: Extract<Block, { kind: "table" }>): Table {
   const share = block.widths.reduce((a, b) => a + b, 0) || 1;
   const widths = block.widths.map((w) => Math.floor((TEXT_WIDTH * w) / share));
@@ -88,6 +89,8 @@ function blockTable(block: Extract<Block, { kind: "table" }>): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
+    // Narrow cell margins (1 mm) so short headings ("TT", "Chỉ số") keep to one line.
+    margins: { left: TABLE_CELL_MARGIN, right: TABLE_CELL_MARGIN, top: 0, bottom: 0 },
     borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c, i) => cell(c, i, true)) }),
@@ -228,7 +231,7 @@ export function buildDocument(report: DraftReport): Document {
           id: TABLE_TEXT,
           name: "CCHC Table Text",
           basedOn: "Normal",
-          run: { size: SIZE.heading },
+          run: { size: SIZE.small },
           paragraph: { spacing: { before: 20, after: 20, line: 240 } },
         },
       ],

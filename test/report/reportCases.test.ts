@@ -89,7 +89,7 @@ maybe("LibreOffice Writer reading the reports of issue 18's cases", () => {
     BLOCKS.forEach((block, b) => {
       const members = BLOCK_UNITS.filter((u) => u.block === block).sort((x, y) => x.rankInBlock - y.rankInBlock);
       const [header, ...rows] = tables[b];
-      expect(header).toEqual(["TT", "Đơn vị", "Điểm thẩm định", "Điểm điều tra XHH", "Chỉ số (%)", "Xếp loại", "Xếp hạng", "So với năm trước"]);
+      expect(header).toEqual(["TT", "Đơn vị", "Điểm thẩm định (tối đa 61,5)", "Điểm điều tra XHH (tối đa 38,5)", "Chỉ số (%)", "Xếp loại", "Xếp hạng", "So với năm trước"]);
       expect(rows.map((r) => [r[1], r[6]])).toEqual(members.map((u) => [u.unit, two(u.rankInBlock)]));
     });
   });

@@ -116,17 +116,31 @@ function bestAndLast(members: readonly RankingEntry[], summary: { best: string |
 }
 
 /** Each unit's index, grade, rank and change on last year, one row per unit in rank order. */
+/** The one maximum every unit shares, or null when they differ. */
+function sharedMax(values: readonly number[]): number | null {
+  return values.length > 0 && values.every((v) => v === values[0]) ? values[0] : null;
+}
+
+/** "Điểm thẩm định (tối đa 61,5)" when every unit has that maximum (cells then hold the points alone). */
+function pointsHeader(name: string, max: number | null): Span[] {
+  return [text(max === null ? name : `${name} (tối đa ${pointsText(max)})`)];
+}
+
+/** Each unit's index, grade, rank and change on last year, one row per unit in rank order. */
 function rankingTable(members: readonly RankingEntry[], official: UnitsSheet["official"]): Block {
   const survey = members.some((e) => e.survey);
   const change = members.some((e) => changeText(e) !== null);
-  const header: Span[][] = [[text("TT")], [text("Đơn vị")], [text(official === "appraised" ? "Điểm thẩm định" : "Điểm tự đánh giá")]];
-  const widths = [6, 30, 13];
+  const max = sharedMax(members.map((e) => e.max));
+  const surveyMax = sharedMax(members.map((e) => e.survey?.max ?? -1));
+  const points = (achieved: number, of: number, shared: number | null) => (shared === null ? `${pointsText(achieved)}/${pointsText(of)}` : pointsText(achieved));
+  const header: Span[][] = [[text("TT")], [text("Đơn vị")], pointsHeader(official === "appraised" ? "Điểm thẩm định" : "Điểm tự đánh giá", max)];
+  const widths = [6, 25, 12];
   if (survey) {
-    header.push([text("Điểm điều tra XHH")]);
-    widths.push(13);
+    header.push(pointsHeader("Điểm điều tra XHH", surveyMax));
+    widths.push(12);
   }
   header.push([text("Chỉ số (%)")], [text("Xếp loại")], [text("Xếp hạng")]);
-  widths.push(11, 12, 10);
+  widths.push(9, 11, 9);
   if (change) {
     header.push([text("So với năm trước")]);
     widths.push(18);
@@ -134,8 +148,8 @@ function rankingTable(members: readonly RankingEntry[], official: UnitsSheet["of
   const rows = inRankOrder(members).map((e, i) => {
     const score = official === "appraised" ? e.appraised : e.self;
     const rank = rankOf(e);
-    const row: Span[][] = [[text(String(i + 1))], [text(unitShort(e.unit))], [text(`${pointsText(score ?? 0)}/${pointsText(e.max)}`)]];
-    if (survey) row.push([text(e.survey ? `${pointsText(e.survey.achieved)}/${pointsText(e.survey.max)}` : "–")]);
+    const row: Span[][] = [[text(String(i + 1))], [text(unitShort(e.unit))], [text(points(score ?? 0, e.max, max))]];
+    if (survey) row.push([text(e.survey ? points(e.survey.achieved, e.survey.max, surveyMax) : "–")]);
     row.push([text(pointsText(e.index))], [text(e.grade)], [rank === null ? placeholder("thứ hạng") : text(countText(rank))]);
     if (change) row.push([text(changeText(e) ?? "–")]);
     return row;

@@ -68,7 +68,13 @@ function yearOf(sheets: readonly TitledSheet[], options: DraftOptions): number |
 function issuerOf(scoring: readonly ScoringSheet[], tables: readonly UnitsSheet[], options: DraftOptions): string | null {
   const set = options.issuer?.trim();
   if (set) return set;
-  if (scoring.length > 0) return commonBody(scoring.map((s) => bodiesOf(s, options)));
+  if (scoring.length > 0) {
+    const common = commonBody(scoring.map((s) => bodiesOf(s, options)));
+    if (common !== null) return common;
+    // No line they all share: the one district's or province's sheet among its units' sheets.
+    const above = scoring.filter((s) => s.title && issuerLevel(s.title) !== null);
+    return above.length === 1 ? above[0].title! : null;
+  }
   return commonBody(tables.map((t) => bodiesOf(t, options)).filter((b) => b.length > 0));
 }
 

@@ -199,3 +199,22 @@ describe("the district's own report", () => {
     );
   });
 });
+
+describe("the district's sheet with its communes' sheets, titled each with its own body only", () => {
+  const communes = [unitScoringGrid("Đăk Kôi", "UBND XÃ ĐĂK KÔI", 2023, { "1.1.1": 0.5 }), unitScoringGrid("Tân Lập", "UBND XÃ TÂN LẬP", 2023, {})];
+  for (const g of communes) g.values[0][0] = "";
+  const { analysis, report } = draft([districtGrid(), ...communes]);
+  const lines = linesOf(report);
+
+  test("the district's sheet, the one above its units, issues the report and gives section I", () => {
+    expect(analysis.acrossUnits?.units).toHaveLength(3);
+    expect(report.heading.issuer).toEqual(["ỦY BAN NHÂN DÂN", "HUYỆN KON RẪY"]);
+    expect(report.source.scoring).toBe("Huyện Kon Rẫy");
+    expect(lines.join("\n")).toContain("Tổng số điểm các tiêu chí thành phần UBND huyện đạt được năm 2023 là 89,21/97 điểm");
+  });
+
+  test("section II ranks the communes, not the district itself", () => {
+    const rows = lines.filter((l) => /^\d+ \| UBND /.test(l)).map((l) => l.split(" | ")[1]);
+    expect(rows.sort()).toEqual(["UBND xã Tân Lập", "UBND xã Đăk Kôi"]);
+  });
+});

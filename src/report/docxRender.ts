@@ -56,8 +56,53 @@ function numberedInOrder(blocks: readonly Block[]): boolean {
   return numbers.every((n, i) => n === i + 1);
 }
 
-function blockParagraph(block: Block, wordNumbering: boolean): Paragraph {
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+/** The paragraph style of table cells: 12 pt, single-spaced, tight (one style, not 2 400 sets of properties). */
+const TABLE_TEXT = "CchcTableText";
+const TABLE_CELL_MARGIN = mm(1);
+
+/** A cell's runs: only what differs from the cell style. */
+function cellRuns(spans: readonly Span[], bold: boolean): Array<TextRun | FootnoteReferenceRun> {
+  return spans.map((s) => {
+    if (s.kind === "footnote") return new FootnoteReferenceRun(s.id);
+    if (s.kind === "placeholder") return new TextRun({ text: placeholderText(s.text), bold, highlight: HighlightColor.YELLOW });
+    return new TextRun({ text: s.text, bold: s.bold ?? bold, italics: s.italic });
+  });
+}
+
+/** A table block: bordered, the width of the text, 12 pt, its header row bold and repeated on each page. */
+function blockTable(block: Extract<Block, { kind: "table" }>): Table {
+  const share = block.widths.reduce((a, b) => a + b, 0) || 1;
+  const widths = block.widths.map((w) => Math.floor((TEXT_WIDTH * w) / share));
+  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  // The unit's name (second column) reads from the left; figures are centred.
+  const cell = (spans: Span[], i: number, header: boolean) =>
+    new TableCell({
+      children: [
+        new Paragraph({
+          style: TABLE_TEXT,
+          alignment: header || i !== 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: cellRuns(spans, header),
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    // Narrow cell margins (1 mm) so short headings ("TT", "Chỉ số") keep to one line.
+    margins: { left: TABLE_CELL_MARGIN, right: TABLE_CELL_MARGIN, top: 0, bottom: 0 },
+    borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((c, i) => cell(c, i, true)) }),
+      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+}
+
+function blockParagraph(block: Block, wordNumbering: boolean): Paragraph | Table {
   switch (block.kind) {
+    case "table":
+      return blockTable(block);
     case "heading": {
       const level = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
       return new Paragraph({ heading: level, children: runs(block.spans, SIZE.body, { bold: true }) });
@@ -181,6 +226,15 @@ export function buildDocument(report: DraftReport): Document {
         heading2: headingStyle(SIZE.body),
         heading3: headingStyle(SIZE.body),
       },
+      paragraphStyles: [
+        {
+          id: TABLE_TEXT,
+          name: "CCHC Table Text",
+          basedOn: "Normal",
+          run: { size: SIZE.small },
+          paragraph: { spacing: { before: 20, after: 20, line: 240 } },
+        },
+      ],
     },
     numbering: {
       config: [

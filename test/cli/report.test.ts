@@ -30,7 +30,7 @@ describe("cchc report", () => {
     expect(await fs.readFile(SAMPLE)).toEqual(before);
     const text = await docxText(await fs.readFile(out));
     expect(text).toContain("là 89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm), xếp loại Xuất sắc");
-    expect(text).toContain("Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm");
+    expect(text).toContain("Cải cách tài chính công: UBND huyện đạt 11,09/13 điểm");
     expect(text).toContain("Ủy ban nhân dân xã Đăk Pnê: điểm tự đánh giá 91,16 điểm; thẩm định 87,23/94,5 điểm, chỉ số đạt 92,31%");
     expect(text.match(/^Tiêu chí thành phần \d/gm)).toHaveLength(10);
     await expectValidOoxml(out);
@@ -53,13 +53,15 @@ describe("cchc report", () => {
   it("exits 2 with a clear message on unusable input or arguments", async () => {
     const notXlsx = path.join(dir, "khong-phai.xlsx");
     await fs.writeFile(notXlsx, "không phải bảng tính");
-    const communesOnly = await writeGrids(path.join(dir, "chi-xa.xlsx"), [communesGrid()]);
+    const notesOnly = await writeGrids(path.join(dir, "chi-ghi-chu.xlsx"), [{ name: "Ghi chú", values: [["Danh sách cán bộ"], ["Nguyễn Văn A"]] }]);
     // A workbook saved under a .docx name: OUT may not be the input itself.
     const sameName = path.join(dir, "vao.docx");
     await fs.copyFile(SAMPLE, sameName);
     const cases: Array<[string[], RegExp]> = [
       [["report", notXlsx, "-o", path.join(dir, "a.docx")], /Không phải tệp Excel \.xlsx/],
-      [["report", communesOnly, "-o", path.join(dir, "b.docx")], /Không tìm thấy bảng điểm nào/],
+      [["report", notesOnly, "-o", path.join(dir, "b.docx")], /Không tìm thấy bảng điểm hay bảng xếp loại đơn vị nào/],
+      [["report", SAMPLE, path.join(dir, "khong-co.xlsx"), "-o", path.join(dir, "f.docx")], /khong-co\.xlsx: Không đọc được tệp/],
+      [["report", "-o", path.join(dir, "g.docx")], /Cần ít nhất một tệp đầu vào/],
       [["report", path.join(dir, "khong-co.xlsx"), "-o", path.join(dir, "c.docx")], /Không đọc được tệp/],
       [["report", SAMPLE], /Thiếu tệp kết quả/],
       [["report", SAMPLE, "-o", path.join(dir, "d.pdf")], /phải có đuôi \.docx/],
@@ -71,7 +73,7 @@ describe("cchc report", () => {
       expect([args, r.code]).toEqual([args, 2]);
       expect(r.stderr).toMatch(message);
     }
-    for (const f of ["a", "b", "c", "e"]) await expect(fs.stat(path.join(dir, `${f}.docx`))).rejects.toThrow();
+    for (const f of ["a", "b", "c", "e", "f", "g"]) await expect(fs.stat(path.join(dir, `${f}.docx`))).rejects.toThrow();
     expect(await fs.readFile(sameName)).toEqual(await fs.readFile(SAMPLE));
   });
 
@@ -84,7 +86,7 @@ describe("cchc report", () => {
     const listed = r.stdout.split("\n").filter((l) => /^ {2}Huyện Kon Rẫy!E\d+: /.test(l));
     expect(listed.length).toBeGreaterThan(0);
     const text = await docxText(await fs.readFile(out));
-    expect(text).toContain("Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm");
+    expect(text).toContain("Cải cách tài chính công: UBND huyện đạt 11,09/13 điểm");
     for (const line of listed) expect(text).not.toContain(line.slice(line.indexOf(": ") + 2));
     await expectValidOoxml(out);
   });

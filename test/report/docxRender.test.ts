@@ -117,9 +117,9 @@ maybe("LibreOffice Writer reading the Word draft", () => {
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(text).toContain("BÁO CÁO");
     expect(text).toContain("đạt được năm 2023 là 89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm), xếp loại Xuất sắc");
-    expect(text).toContain("1. Công tác chỉ đạo, điều hành cải cách hành chính: UBND huyện Kon Rẫy đạt 12,89/13 điểm");
-    expect(text).toContain("6. Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm");
-    expect(text).toContain("Tiêu chí thành phần 3.3.4 về sử dụng Hệ thống thông tin giải quyết thủ tục hành chính tỉnh: UBND huyện Kon Rẫy đạt 1/2 điểm");
+    expect(text).toContain("1. Công tác chỉ đạo, điều hành cải cách hành chính: UBND huyện đạt 12,89/13 điểm");
+    expect(text).toContain("6. Cải cách tài chính công: UBND huyện đạt 11,09/13 điểm");
+    expect(text).toContain("Tiêu chí thành phần 3.3.4 về sử dụng Hệ thống thông tin giải quyết thủ tục hành chính tỉnh: UBND huyện đạt 1/2 điểm");
     expect(text).toContain("Phòng Tài nguyên - Môi trường (39 hồ sơ)");
     expect(text).toContain(
       "Ủy ban nhân dân xã Đăk Pnê: điểm tự đánh giá 91,16 điểm; thẩm định 87,23/94,5 điểm, chỉ số đạt 92,31%, xếp loại Xuất sắc.",
@@ -160,7 +160,7 @@ maybe("LibreOffice Writer reading the Word draft", () => {
     const everything = fold((await run("pdftotext", [pdf, "-"])).stdout);
     // The footnote is printed at the foot of page 1, its mark after the grade.
     expect(fold(await pageText(1))).toContain("1 Tăng 5,5 điểm so với năm 2022 (năm 2022 đạt 86,471 điểm, xếp loại Tốt).");
-    expect(everything).toContain("6. Cải cách tài chính công: UBND huyện Kon Rẫy đạt 11,09/13 điểm");
+    expect(everything).toContain("6. Cải cách tài chính công: UBND huyện đạt 11,09/13 điểm");
     await fs.mkdir(OUTPUT, { recursive: true });
     await run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(OUTPUT, "bao-cao-trang-1")]);
     expect((await fs.stat(path.join(OUTPUT, "bao-cao-trang-1.png"))).size).toBeGreaterThan(10_000);

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Readonly<EngineSettings> = Object.freeze({
   previousSheet: null,
   blockBands: {},
   unranked: [],
+  leadOffices: {},
 });
 
 export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings {
@@ -19,5 +20,6 @@ export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings 
     previousSheet: partial?.previousSheet ?? null,
     blockBands: partial?.blockBands ?? {},
     unranked: partial?.unranked ?? [],
+    leadOffices: partial?.leadOffices ?? {},
   };
 }

@@ -86,6 +86,11 @@ export interface EngineSettings {
   blockBands?: Record<string, GradeBand[]>;
   /** Units scored but kept out of the ranking ("không xếp hạng"), by unit name. */
   unranked?: string[];
+  /**
+   * The lead office of each area in the report's section III, by area code ("6" → "Phòng Tài
+   * chính - Kế hoạch"), set once by the clerk; an area without one gets the usual office.
+   */
+  leadOffices?: Record<string, string>;
 }
 
 export type Severity = "error" | "warning";

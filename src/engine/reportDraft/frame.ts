@@ -1,7 +1,7 @@
 // The parts of an administrative report around the sections: heading block, title and subject,
 // the opening bases, the closing sentence, recipients and signature (Nghị định 30/2020/NĐ-CP).
 import type { Block, DraftHeading, Span } from "./model";
-import type { DraftContext } from "./context";
+import { unitName, type DraftContext } from "./context";
 import { bold, boldItalic, italic, placeholder, text } from "./spans";
 import { issuerAbbreviation, issuerLines, placeOf } from "./vietnameseText";
 
@@ -35,7 +35,7 @@ export function opening(ctx: DraftContext, withUnits: boolean): Block[] {
       spans: [
         text(
           `Trên cơ sở kết quả đánh giá, chấm điểm và xếp loại công tác cải cách hành chính năm ${ctx.year}` +
-            `${withUnits ? " của các đơn vị" : ""}, ${ctx.unit} báo cáo đánh giá, phân tích và làm rõ nguyên nhân, trách nhiệm ` +
+            `${withUnits ? " của các đơn vị" : ""}, ${unitName(ctx)} báo cáo đánh giá, phân tích và làm rõ nguyên nhân, trách nhiệm ` +
             "của các cơ quan, đơn vị làm ảnh hưởng đến Chỉ số cải cách hành chính; đồng thời đề ra nhiệm vụ, giải pháp cần thực hiện, cụ thể như sau:",
         ),
       ],

@@ -16,7 +16,17 @@ export type Block =
   | { kind: "paragraph"; spans: Span[] }
   /** An item of numbered list `list`; `number` is the label the text needs ("1." for area 1). */
   | { kind: "numbered"; list: string; number: number; spans: Span[] }
-  | { kind: "bullet"; spans: Span[] };
+  | { kind: "bullet"; spans: Span[] }
+  /**
+   * A bordered table the width of the text: a header row (repeated on each page) and rows of
+   * cells, each cell a run of spans; `widths` are the columns' relative shares.
+   */
+  | { kind: "table"; header: Span[][]; rows: Span[][][]; widths: number[] };
+
+/** Every span of a block, a table's cells included. */
+export function blockSpans(block: Block): Span[] {
+  return block.kind === "table" ? [...block.header.flat(), ...block.rows.flat(2)] : block.spans;
+}
 
 export interface DraftHeading {
   /** The issuing body, one line each: ["ỦY BAN NHÂN DÂN", "HUYỆN KON RẪY"]; empty when unknown. */

@@ -1,7 +1,7 @@
 // What the command, the page and the pane say next to a draft: errors in the sheet are not
 // printed into the report; the figures come from the leaves, so the clerk fixes the sheet or
 // knowingly proceeds.
-import type { DraftReport } from "./model";
+import { blockSpans, type DraftReport } from "./model";
 import { placeholderText } from "./plainText";
 
 /** Lines listing the sheet's errors and the units tables left out; empty when there are none. */
@@ -22,7 +22,7 @@ export function placeholderCount(report: DraftReport): number {
     ...report.heading.number,
     ...report.heading.placeDate,
     ...report.subject,
-    ...report.body.flatMap((b) => b.spans),
+    ...report.body.flatMap(blockSpans),
     ...report.recipients.flat(),
     ...report.signature.flat(),
   ];

@@ -22,12 +22,20 @@ export function spansText(spans: readonly Span[]): string {
   return spans.map((s) => (s.kind === "text" ? s.text : s.kind === "placeholder" ? placeholderText(s.text) : `(${s.id})`)).join("");
 }
 
-function blockLine(block: Block): DraftLine {
+/** A table's row in plain text: its cells between bars. */
+export function tableRowText(cells: readonly Span[][]): string {
+  return cells.map(spansText).join(" | ");
+}
+
+function blockLines(block: Block): DraftLine[] {
+  if (block.kind === "table") {
+    return [{ text: tableRowText(block.header), role: "section" }, ...block.rows.map((r) => ({ text: tableRowText(r), role: "body" as const }))];
+  }
   const body = spansText(block.spans);
-  if (block.kind === "heading") return { text: body, role: "section" };
-  if (block.kind === "numbered") return { text: `${block.number}. ${body}`, role: "body" };
-  if (block.kind === "bullet") return { text: `- ${body}`, role: "body" };
-  return { text: body, role: "body" };
+  if (block.kind === "heading") return [{ text: body, role: "section" }];
+  if (block.kind === "numbered") return [{ text: `${block.number}. ${body}`, role: "body" }];
+  if (block.kind === "bullet") return [{ text: `- ${body}`, role: "body" }];
+  return [{ text: body, role: "body" }];
 }
 
 export function draftLines(report: DraftReport): DraftLine[] {
@@ -39,7 +47,7 @@ export function draftLines(report: DraftReport): DraftLine[] {
     { text: spansText(h.placeDate), role: "heading" },
     { text: report.title, role: "title" },
     { text: spansText(report.subject), role: "title" },
-    ...report.body.map(blockLine),
+    ...report.body.flatMap(blockLines),
     ...report.recipients.map((r) => ({ text: spansText(r), role: "note" as const })),
     ...report.signature.map((r) => ({ text: spansText(r), role: "heading" as const })),
   ];

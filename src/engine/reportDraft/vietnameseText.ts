@@ -104,3 +104,96 @@ export function areaTopic(name: string): string {
 export function withoutFinalStop(text: string): string {
   return normalizeName(text).replace(/[.;,:\s]+$/, "");
 }
+
+/** Abbreviations kept in capitals when a name typed in capitals is put in sentence case. */
+const ABBREVIATIONS = new Set([
+  "CCHC", "TTHC", "UBND", "HĐND", "MTTQ", "CNTT", "KPS", "XHH", "CBCCVC", "CBCC", "VC", "TW", "TP", "PAR", "SIPAS",
+  "ISO", "VN", "KT-XH", "KTXH", "NĐ-CP", "QĐ", "TT", "CQĐT", "CSDL", "DVC", "DVCTT", "BHXH", "TN-MT", "TNMT", "LĐ-TB&XH",
+  "VH-TT", "VH-TT-DL&TT", "GD&ĐT", "GDĐT", "KH&ĐT", "NN&PTNT", "TC-KH", "VP", "HCC", "MCLT", "QLNN", "ĐCSVN", "UBMTTQ",
+]);
+
+/** Level words after which a place's name follows, each of its words with a capital. */
+const LEVEL_WORDS = ["thị trấn", "thị xã", "thành phố", "đặc khu", "xã", "phường", "huyện", "quận", "tỉnh"];
+/** Bodies whose next word starts their proper name ("Sở Tư pháp", "Phòng Nội vụ"), at a name's start. */
+const BODY_WORDS = ["văn phòng", "thanh tra", "trung tâm", "chi cục", "sở", "phòng"];
+
+function upperFirst(word: string): string {
+  return word === "" ? word : word[0].toUpperCase() + word.slice(1);
+}
+
+/** Whether `text` was typed in capitals (most of its letters upper case). */
+export function typedInCapitals(text: string): boolean {
+  const letters = [...text].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  if (letters.length < 2) return false;
+  return letters.filter((c) => c === c.toUpperCase()).length / letters.length > 0.8;
+}
+
+/** How many of `words` from `i` spell one of `phrases` (lower case); 0 when none does. */
+function phraseAt(words: readonly string[], i: number, phrases: readonly string[]): number {
+  for (const p of phrases) {
+    const n = p.split(" ").length;
+    if (words.slice(i, i + n).join(" ").toLowerCase().replace(/[,;:.]$/, "") === p) return n;
+  }
+  return 0;
+}
+
+/**
+ * A name typed in capitals in sentence case, as a clerk writes it: "UBND XÃ ĐĂK KÔI" →
+ * "UBND xã Đăk Kôi", "1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC" → "Công tác chỉ đạo, điều hành CCHC".
+ * Abbreviations keep their capitals; a place's name after the body's level word, and a
+ * department's name after "Sở"/"Phòng", keep one per word. Text not typed in capitals is
+ * returned as it is (without a leading "1. ").
+ */
+export function sentenceCase(text: string): string {
+  const name = normalizeName(text).replace(/^([IVXLC]+|\d+)[.)]\s+/, "");
+  if (!typedInCapitals(name)) return name;
+  const words = name.split(" ");
+  const out: string[] = [];
+  let i = 0;
+  // "Sở", "Phòng" … at the start: the next word begins the department's own name.
+  let capitalNext = false;
+  const body = phraseAt(words, 0, BODY_WORDS);
+  if (body > 0) {
+    out.push(upperFirst(words.slice(0, body).join(" ").toLowerCase()));
+    i = body;
+    capitalNext = true;
+  }
+  // Where the name starts with the committee, the level word after it names a place next.
+  const committee = words[0] === "UBND" ? 1 : /^(ỦY|UỶ) BAN NHÂN DÂN\b/.test(name) ? 4 : 0;
+  let properName = false;
+  for (; i < words.length; i++) {
+    const raw = words[i];
+    const bare = raw.replace(/[.,;:()"]+/g, "");
+    if (ABBREVIATIONS.has(bare)) {
+      out.push(raw);
+      capitalNext = false;
+      continue;
+    }
+    if (capitalNext) {
+      out.push(upperFirst(raw.toLowerCase()));
+      capitalNext = false;
+      continue;
+    }
+    const afterCommittee = i === 0 || i === committee;
+    const level = afterCommittee ? phraseAt(words, i, LEVEL_WORDS) : 0;
+    if (level > 0) {
+      const phrase = words.slice(i, i + level).join(" ").toLowerCase();
+      out.push(i === 0 ? upperFirst(phrase) : phrase);
+      i += level - 1;
+      properName = true;
+      continue;
+    }
+    out.push(i === 0 || properName ? upperFirst(raw.toLowerCase()) : raw.toLowerCase());
+    if (/[,;:()]$/.test(raw)) properName = false;
+  }
+  return out.join(" ");
+}
+
+/** "UBND huyện Kon Rẫy" → "UBND huyện": how sentences name the unit after its first mention. */
+export function unitShortForm(unit: string): string {
+  const name = shortUnitName(unit);
+  const m = /^UBND\s+(.*)$/.exec(name);
+  if (!m) return name;
+  const split = levelAndPlace(m[1]);
+  return split ? `UBND ${split.level}` : name;
+}

@@ -16,7 +16,7 @@ const COUNCIL_LINE = /^(uy ban nhan dan|ubnd)\b/;
 /** Matched with diacritics: "Số liệu …" must not read as "Sở …". */
 const OFFICE_LINE = /^(sở|ban|thanh tra|văn phòng|phòng)\s+\S/;
 
-function isBodyLine(text: string): boolean {
+export function isBodyLine(text: string): boolean {
   return COUNCIL_LINE.test(foldText(text)) || OFFICE_LINE.test(text.toLowerCase());
 }
 

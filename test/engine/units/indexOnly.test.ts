@@ -58,7 +58,7 @@ describe("a table giving only the index", () => {
   });
 
   test("the report draft tells the index without points", () => {
-    const blocks = unitsSection([sheet], null, { year: "2023", unit: "Bộ Nội vụ", footnotes: new Footnotes() });
+    const blocks = unitsSection([sheet], null, { year: "2023", unit: "Bộ Nội vụ", short: "Bộ Nội vụ", named: false, level: null, footnotes: new Footnotes() });
     const bullets = blocks.filter((b) => b.kind === "bullet").map((b) => spansText(b.spans));
     expect(bullets[0]).toBe("Tỉnh B: chỉ số đạt 91,65%, xếp loại Xuất sắc.");
     expect(bullets.map((b) => b.split(":")[0])).toEqual(["Tỉnh B", "Tỉnh A", "Kon Tum"]);

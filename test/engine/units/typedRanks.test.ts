@@ -179,7 +179,7 @@ describe("a one-row extract of the national table (Kon Tum 2023)", () => {
 
   test("the report draft and check --json carry the typed rank and the change", () => {
     const { table } = konTum("43/63");
-    const blocks = unitsSection([table], null, { year: "2023", unit: "Sở Nội vụ", footnotes: new Footnotes() });
+    const blocks = unitsSection([table], null, { year: "2023", unit: "Sở Nội vụ", short: "Sở Nội vụ", named: false, level: null, footnotes: new Footnotes() });
     const bullet = blocks.find((b) => b.kind === "bullet")!;
     expect(spansText(bullet.spans)).toBe("Kon Tum: chỉ số đạt 86,14%, xếp loại Tốt, xếp hạng 43/63; tăng 4,79 điểm, tăng 12 bậc so với năm trước.");
     const json = checkJson([{ file: "a.xlsx", analysis: { sheets: [table] } }]);

@@ -5,6 +5,7 @@ import { analyzeSheet, buildRankingPlan, type CellValue, type EngineSettings, ty
 import { unitsSection } from "../../../src/engine/reportDraft/unitsSection";
 import { Footnotes } from "../../../src/engine/reportDraft/spans";
 import { spansText } from "../../../src/engine/reportDraft";
+import { blockSpans } from "../../../src/engine/reportDraft/model";
 import { sheetText } from "../../../src/cli/checkText";
 import { checkJson } from "../../../src/cli/checkJson";
 import { BLOCK_UNITS, BLOCKS, blockColumnGrid } from "../../fixtures/units";
@@ -99,12 +100,16 @@ describe("units kept out, in every output", () => {
     expect(at(heading + 4, 2)!.formula).toContain(`COUNTIF($I$${first}:$I$${first + 1},"Tốt")`);
   });
 
-  test("the report draft lists it last in its block, 'không xếp hạng'", () => {
-    const blocks = unitsSection([table], null, { year: "2023", unit: "Sở Nội vụ", footnotes: new Footnotes() });
-    const lines = blocks.map((b) => spansText(b.spans));
-    const start = lines.findIndex((l) => l.startsWith(BLOCKS[0]));
-    expect(lines.slice(start + 1, start + 4).map((l) => l.split(":")[0])).toEqual(["Sở Tài chính", "Sở Tư pháp", "Sở Nội vụ"]);
-    expect(lines[start + 3]).toContain("xếp loại Xuất sắc (không xếp hạng)");
+  test("the report draft lists it last in its block, 'Không xếp hạng', and counts it in no grade", () => {
+    const blocks = unitsSection([table], null, { year: "2023", unit: "Sở Nội vụ", short: "Sở Nội vụ", named: false, level: null, footnotes: new Footnotes() });
+    const start = blocks.findIndex((b) => b.kind === "paragraph" && spansText(b.spans).startsWith(BLOCKS[0]));
+    expect(spansText(blockSpans(blocks[start + 1]))).toMatch(/^Kết quả xếp loại: .*\/02 /);
+    const found = blocks.slice(start).find((b) => b.kind === "table");
+    if (found?.kind !== "table") throw new Error("no table for the block");
+    const rankCol = found.header.findIndex((h) => spansText(h) === "Xếp hạng");
+    const rows = found.rows.map((r) => r.map(spansText));
+    expect(rows.map((r) => r[1])).toEqual(["Sở Tài chính", "Sở Tư pháp", "Sở Nội vụ"]);
+    expect(rows[2][rankCol]).toBe("Không xếp hạng");
   });
 
   test("cchc check says 'Không xếp hạng' and --json flags it", () => {

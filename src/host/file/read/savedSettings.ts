@@ -114,5 +114,13 @@ export function checkSavedSettings(text: string): SavedSettingsCheck {
     if (Array.isArray(u) && u.every((x) => typeof x === "string")) settings.unranked = [...(u as string[])];
     else drop("danh sách đơn vị không xếp hạng (unranked) sai dạng");
   }
+  if (own(value, "leadOffices")) {
+    const l = value.leadOffices;
+    if (isRecord(l) && Object.values(l).every((x) => typeof x === "string")) {
+      const offices: Record<string, string> = {};
+      for (const [area, office] of Object.entries(l)) setOwn(offices, area, office as string);
+      settings.leadOffices = offices;
+    } else drop("cơ quan chủ trì từng lĩnh vực (leadOffices) sai dạng");
+  }
   return { settings, notices };
 }

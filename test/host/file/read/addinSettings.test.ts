@@ -20,6 +20,7 @@ const SAVED: Partial<EngineSettings> = {
   previousSheet: "Năm 2023",
   blockBands: { "Khối xã": [{ name: "Đạt", min: 50 }, { name: "Chưa đạt", min: 0 }] },
   unranked: ["Xã Mới"],
+  leadOffices: { "6": "Phòng Tài chính - Kế hoạch" },
 };
 
 async function plainXlsx(): Promise<Uint8Array> {

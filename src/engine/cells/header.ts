@@ -1,34 +1,13 @@
-// Finding the header row of a scoring sheet or a units table, under titles and merged cells.
+// Finding the header row of a scoring sheet or a units table, under titles and merged cells, and
+// over one to three rows. The words of each role are in headerVocabulary.ts.
 import type { CellValue, ColumnMap, ColumnRole, Grid, HeaderInfo } from "../core/types";
 import { cellText } from "../core/numbers";
 import { foldText } from "../core/text";
+import { toA1 } from "../core/address";
+import { roleOfHeader } from "./headerVocabulary";
 
 /** How many rows from the top may hold titles before the header. */
 export const HEADER_SEARCH_ROWS = 30;
-
-/**
- * Header texts, folded (no diacritics, lower case), tried in this order: the first pattern a
- * cell matches gives its role, so "Đơn vị chịu trách nhiệm" is a responsible column, not a unit.
- */
-const ROLE_PATTERNS: Array<[ColumnRole, RegExp]> = [
-  ["previousIndex", /^chi so.*nam truoc/],
-  ["previousRank", /^(xep hang|thu hang).*nam truoc/],
-  ["surveyMax", /(toi da|diem chuan|thang diem).*(xhh|xa hoi hoc)/],
-  ["survey", /dieu tra|xa hoi hoc|\bxhh\b/],
-  ["block", /^(khoi|nhom|khoi\/nhom|khoi, nhom|loai don vi)$/],
-  ["responsible", /^(trach nhiem|don vi chiu trach nhiem|co quan chiu trach nhiem)|chiu trach nhiem/],
-  ["cause", /^nguyen nhan/],
-  ["self", /tu danh gia|tu cham|tu dg/],
-  ["appraised", /tham dinh/],
-  ["max", /toi da|diem chuan|thang diem/],
-  ["code", /^(stt|tt|ma|ma tieu chi|ma so|so tt|so thu tu|ky hieu)$/],
-  ["unit", /^(ten )?(don vi|co quan,? don vi|co quan|dia phuong|co quan,? dia phuong|xa|phuong|huyen|xa,? thi tran|xa,? phuong,? thi tran|xa,? phuong|huyen,? thanh pho)$/],
-  ["grade", /^xep loai/],
-  ["rank", /^(xep hang|thu hang|thu tu xep hang)/],
-  ["index", /^chi so/],
-  ["name", /tieu chi|noi dung|linh vuc/],
-  ["achieved", /^(tong )?diem dat( duoc)?$/],
-];
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {
   code: "mã tiêu chí (STT, Mã)",
@@ -50,26 +29,9 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   achieved: "điểm đạt",
 };
 
+/** The role a header text names (see headerVocabulary.ts), or null. */
 export function roleOf(text: string): ColumnRole | null {
-  const folded = foldText(text)
-    .replace(/\(.*?\)/g, " ")
-    .replace(/[:*]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (folded === "") return null;
-  for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(folded)) return role;
-  return null;
-}
-
-function rolesOfRow(row: readonly CellValue[] | undefined): ColumnMap {
-  const map: ColumnMap = {};
-  if (!row) return map;
-  row.forEach((v, col) => {
-    if (typeof v !== "string") return;
-    const role = roleOf(v);
-    if (role && map[role] === undefined) map[role] = col;
-  });
-  return withAchievedAsAppraised(map);
+  return roleOfHeader(text);
 }
 
 /** "Điểm đạt" is the official score only where no appraisal column exists. */
@@ -92,12 +54,16 @@ export type HeaderDetection =
   | { kind: "units"; header: HeaderInfo }
   | { kind: "other"; reason: string };
 
+const SCORES: readonly ColumnRole[] = ["self", "appraised"];
+const UNIT_RESULTS: readonly ColumnRole[] = ["self", "appraised", "achieved", "index"];
+
 function isScoring(m: ColumnMap): boolean {
-  return m.code !== undefined && m.max !== undefined && (m.self !== undefined || m.appraised !== undefined);
+  return m.code !== undefined && m.max !== undefined && SCORES.some((r) => m[r] !== undefined);
 }
 
+/** A unit column and a result (points or a typed index) and no criterion names. */
 function isUnits(m: ColumnMap): boolean {
-  return m.unit !== undefined && m.name === undefined && (m.self !== undefined || m.appraised !== undefined);
+  return m.unit !== undefined && m.name === undefined && UNIT_RESULTS.some((r) => m[r] !== undefined);
 }
 
 export function kindOfColumns(m: ColumnMap): "scoring" | "units" | null {
@@ -106,56 +72,235 @@ export function kindOfColumns(m: ColumnMap): "scoring" | "units" | null {
   return null;
 }
 
+const text = (v: CellValue | undefined): string => (typeof v === "string" ? v.trim() : "");
+const filled = (v: CellValue | undefined): boolean => cellText(v ?? null).trim() !== "";
+
+/** Years a header cell names: "Năm 2022", "2023", or a year typed as a number. */
+function yearsOfCell(v: CellValue | undefined): number[] {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1990 && v <= 2100 ? [v] : [];
+  if (typeof v !== "string") return [];
+  return [...foldText(v).matchAll(/(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/g)].map((m) => Number(m[1]));
+}
+
+/** Years the titles above a header name ("... NĂM 2023"), read as previousColumns did. */
+function titleYears(rows: readonly CellValue[][], top: number): number[] {
+  const years: number[] = [];
+  for (let r = 0; r < top; r++) {
+    for (const v of rows[r] ?? []) if (typeof v === "string") for (const m of foldText(v).matchAll(/\bnam (\d{4})\b/g)) years.push(Number(m[1]));
+  }
+  return years;
+}
+
 /**
- * The header row: the first of the first 30 rows whose cells name a code, a maximum and a score
- * column (a scoring sheet) or a unit and a score column (a units table). A two-row header
- * ("Điểm" merged above "Tối đa | Tự đánh giá | Thẩm định") is read as one, the data starting
- * under its second row.
+ * A sub-column's role under its group's: "Tối đa" under "Điểm XHH" is the survey's maximum, "Đạt"
+ * under "Điểm thẩm định" the appraised points; otherwise the sub-column's own words decide.
+ */
+function underGroup(own: ColumnRole | null, group: ColumnRole | null): ColumnRole | null {
+  if (own === "max" && (group === "survey" || group === "surveyMax")) return "surveyMax";
+  if (own === "achieved" && (group === "self" || group === "appraised" || group === "survey")) return group;
+  return own;
+}
+
+interface ColumnRead {
+  col: number;
+  /** Grid row of the text that names the column (the lowest filled header cell). */
+  row: number;
+  role: ColumnRole | null;
+  years: number[];
+}
+
+/**
+ * Each column of the header rows top..bottom: its lowest filled cell, under the groups of the
+ * rows above (a group spans from its cell to the next filled cell of its row, and stands over a
+ * filled cell of the row below: a cell over a blank is a header merged down, not a group).
+ */
+function readColumns(rows: readonly CellValue[][], top: number, bottom: number): ColumnRead[] {
+  const width = Math.max(...rows.slice(top, bottom + 1).map((r) => r?.length ?? 0), 0);
+  // For each row above the lowest, the group over each column: its nearest filled cell at or to
+  // the left, when that cell stands over a filled cell.
+  const groups: Array<Int32Array> = [];
+  for (let g = top; g < bottom; g++) {
+    const over = new Int32Array(width).fill(-1);
+    let k = -1;
+    for (let col = 0; col < width; col++) {
+      if (filled(rows[g]?.[col])) k = col;
+      if (k >= 0 && filled(rows[g + 1]?.[k])) over[col] = k;
+    }
+    groups.push(over);
+  }
+  const out: ColumnRead[] = [];
+  for (let col = 0; col < width; col++) {
+    let leaf = -1;
+    for (let r = bottom; r >= top; r--) {
+      if (filled(rows[r]?.[col])) {
+        leaf = r;
+        break;
+      }
+    }
+    if (leaf < 0) continue;
+    const cell = rows[leaf][col];
+    const years = yearsOfCell(cell);
+    let role = roleOf(text(cell));
+    // A sub-column headed by a year only ("2022" under "Chỉ số") takes its group's role.
+    let yearOnly = role === null && years.length > 0;
+    for (let g = leaf - 1; g >= top; g--) {
+      const k = groups[g - top][col];
+      if (k < 0) continue;
+      const groupRole = roleOf(text(rows[g][k]));
+      role = yearOnly ? groupRole : underGroup(role, groupRole);
+      if (role !== null) yearOnly = false;
+      years.push(...yearsOfCell(rows[g][k]));
+    }
+    out.push({ col, row: leaf, role, years });
+  }
+  return out;
+}
+
+/**
+ * The roles of the columns read. Where columns name years, the latest is this year's (with one
+ * year only, the titles' latest year may be later): an index or rank of the year before is last
+ * year's; of earlier years, none.
+ */
+function mapOf(columns: readonly ColumnRead[], titles: readonly number[]): ColumnMap {
+  const named = new Set(columns.flatMap((c) => c.years));
+  const current = named.size === 0 ? null : Math.max(...named, ...(named.size === 1 ? titles : []));
+  const map: ColumnMap = {};
+  for (const c of columns) {
+    let role = c.role;
+    if (role === null) continue;
+    if (current !== null && c.years.length > 0 && !c.years.includes(current)) {
+      const last = c.years.includes(current - 1);
+      if (role === "index" || role === "previousIndex") role = last ? "previousIndex" : null;
+      else if (role === "rank" || role === "previousRank") role = last ? "previousRank" : null;
+    }
+    if (role !== null && map[role] === undefined) map[role] = c.col;
+  }
+  return withAchievedAsAppraised(map);
+}
+
+function readMap(rows: readonly CellValue[][], top: number, bottom: number): ColumnMap {
+  return mapOf(readColumns(rows, top, bottom), titleYears(rows, top));
+}
+
+const sameMap = (a: ColumnMap, b: ColumnMap): boolean => {
+  const ka = Object.keys(a) as ColumnRole[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+};
+
+/** A row that can be the upper part of a header: two or more cells (a title has one), no figures but years. */
+function upperRowLike(row: readonly CellValue[] | undefined): boolean {
+  const cells = (row ?? []).filter(filled);
+  return cells.length >= 2 && cells.every((v) => typeof v === "string" || yearsOfCell(v).length > 0);
+}
+
+/** A row that can be a header's lower part: no figures but years, and each text names a role or a year. */
+function lowerRowLike(row: readonly CellValue[] | undefined): boolean {
+  const cells = (row ?? []).filter(filled);
+  return cells.length >= 1 && cells.every((v) => yearsOfCell(v).length > 0 || (typeof v === "string" && roleOf(v) !== null));
+}
+
+interface Read {
+  top: number;
+  row: number;
+  columns: ColumnMap;
+}
+
+/** The reads of a header whose lowest row is `bottom`: one row, or two or three with groups above. */
+function readsEndingAt(rows: readonly CellValue[][], bottom: number): Read[] {
+  const reads: Read[] = [{ top: bottom, row: bottom, columns: readMap(rows, bottom, bottom) }];
+  for (let top = bottom - 1; top >= Math.max(0, bottom - 2); top--) {
+    if (!upperRowLike(rows[top])) break;
+    reads.push({ top, row: bottom, columns: readMap(rows, top, bottom) });
+  }
+  return reads;
+}
+
+/**
+ * The header: the first rows of the first 30 whose cells name a code, a maximum and a score
+ * column (a scoring sheet) or a unit and a result column (a units table). A header over two or
+ * three rows ("Điểm" merged above "Tối đa | Tự đánh giá | Thẩm định", "Năm 2022 | Năm 2023" above
+ * "Chỉ số (%) | Xếp hạng" each) is read as one, the data starting under its lowest row.
  */
 export function detectHeader(grid: Grid): HeaderDetection {
   const rows = grid.values;
-  let best: ColumnMap = {};
+  let best: Read | null = null;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    const single = rolesOfRow(rows[r]);
-    const kind = kindOfColumns(single);
-    if (kind) return { kind, header: { row: r, columns: single } };
-    if (r + 1 < rows.length && kindOfColumns(rolesOfRow(rows[r + 1])) === null) {
-      const merged = twoRowHeader(rows[r], rows[r + 1]);
-      const mergedKind = merged && kindOfColumns(merged);
-      if (merged && mergedKind) return { kind: mergedKind, header: { row: r + 1, columns: merged } };
+    const reads = readsEndingAt(rows, r);
+    const single = reads[0];
+    // The widest read that is a table wins; rows below a table's header row that only name
+    // sub-columns belong to it ("Tối đa | Đạt" under "Điểm thẩm định").
+    let found: Read | null = null;
+    for (const read of reads) {
+      if (kindOfColumns(read.columns) && (!found || !sameMap(read.columns, single.columns))) found = read;
     }
-    if (Object.keys(single).length > Object.keys(best).length) best = single;
+    if (found) {
+      for (let extra = 2; extra >= 1; extra--) {
+        const bottom = r + extra;
+        if (bottom >= rows.length || bottom >= limit + 2) continue;
+        let subRows = true;
+        for (let s = r + 1; s <= bottom; s++) subRows &&= lowerRowLike(rows[s]) && (s === bottom || upperRowLike(rows[s]));
+        if (!subRows || !upperRowLike(rows[r])) continue;
+        const below = readMap(rows, found.top, bottom);
+        if (kindOfColumns(below) && !sameMap(below, found.columns)) {
+          found = { top: found.top, row: bottom, columns: below };
+          break;
+        }
+      }
+      const kind = kindOfColumns(found.columns)!;
+      return { kind, header: { row: found.row, columns: found.columns } };
+    }
+    for (const read of reads) if (!best || Object.keys(read.columns).length > Object.keys(best.columns).length) best = read;
   }
-  return { kind: "other", reason: notRecognisedReason(rows, best) };
+  return { kind: "other", reason: notRecognisedReason(grid, best) };
+}
+
+/** Short names of roles for the list of header cells (the labels without their examples). */
+const CELL_LABELS: Record<ColumnRole, string> = { ...ROLE_LABELS, code: "số thứ tự/mã", name: "tên tiêu chí" };
+const SHOWN_CHARS = 40;
+
+function shown(value: string): string {
+  const oneLine = value.replace(/\s+/g, " ").trim();
+  return oneLine.length > SHOWN_CHARS ? `${oneLine.slice(0, SHOWN_CHARS - 1)}…` : oneLine;
 }
 
 /**
- * Roles of a header split over two rows: the lower row's, plus the upper row's for columns whose
- * lower cell is empty ("STT | Nội dung" merged down beside "Điểm" split into sub-columns). A
- * title (one text spanning the row) is not a header row and lends no role.
+ * Why no header was found: the header rows judged closest, each cell with the role it got or "?",
+ * what a scoring sheet and a units table would still need, and where to map the columns.
  */
-function twoRowHeader(upper: readonly CellValue[] | undefined, lower: readonly CellValue[] | undefined): ColumnMap | null {
-  const filled = (row: readonly CellValue[] | undefined) => (row ?? []).filter((v) => cellText(v).trim() !== "").length;
-  if (filled(upper) < 2 || filled(lower) < 1) return null;
-  const merged: ColumnMap = { ...rolesOfRow(lower) };
-  const upperRoles = rolesOfRow(upper);
-  for (const [role, col] of Object.entries(upperRoles) as Array<[ColumnRole, number]>) {
-    if (merged[role] !== undefined || cellText(lower?.[col]).trim() !== "") continue;
-    merged[role] = col;
-  }
-  return withAchievedAsAppraised(merged);
-}
-
-function notRecognisedReason(rows: readonly CellValue[][], best: ColumnMap): string {
+function notRecognisedReason(grid: Grid, best: Read | null): string {
+  const rows = grid.values;
   const hasText = rows.some((row) => row.some((v) => cellText(v).trim() !== ""));
   if (!hasText) return "Sheet trống.";
-  const missing: string[] = [];
-  if (best.code === undefined) missing.push(ROLE_LABELS.code);
-  if (best.max === undefined) missing.push(ROLE_LABELS.max);
-  if (best.self === undefined && best.appraised === undefined) missing.push(`${ROLE_LABELS.self} hoặc ${ROLE_LABELS.appraised}`);
-  return (
-    `Không phải bảng chấm điểm: trong ${HEADER_SEARCH_ROWS} dòng đầu không có dòng tiêu đề nào đủ các cột; ` +
-    `thiếu cột ${missing.join(", ")}. Nếu tiêu đề cột khác thường, hãy khai báo cột trong Cài đặt.`
-  );
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  const map = best?.columns ?? {};
+  const parts: string[] = [`Không nhận ra bảng chấm điểm hay bảng tổng hợp đơn vị trong ${HEADER_SEARCH_ROWS} dòng đầu.`];
+  if (best && Object.keys(map).length > 0) {
+    const roleAt = new Map<number, ColumnRole>();
+    for (const [role, col] of Object.entries(map) as Array<[ColumnRole, number]>) {
+      // "Điểm đạt" read as the official score is shown as what it says.
+      if (role === "appraised" && map.achieved === col) continue;
+      roleAt.set(col, role);
+    }
+    const cells = readColumns(rows, best.top, best.row).map((c) => {
+      const role = roleAt.get(c.col);
+      const address = toA1(origin.row + c.row, origin.col + c.col);
+      return `${address} "${shown(cellText(rows[c.row][c.col]))}" → ${role ? CELL_LABELS[role] : "?"}`;
+    });
+    const where = best.top === best.row ? `dòng ${origin.row + best.row + 1}` : `dòng ${origin.row + best.top + 1}–${origin.row + best.row + 1}`;
+    parts.push(`Tiêu đề cột gần nhất ở ${where}: ${cells.join("; ")}.`);
+  }
+  const scoring: string[] = [];
+  if (map.code === undefined) scoring.push(ROLE_LABELS.code);
+  if (map.max === undefined) scoring.push(ROLE_LABELS.max);
+  if (map.self === undefined && map.appraised === undefined) scoring.push(`${ROLE_LABELS.self} hoặc ${ROLE_LABELS.appraised}`);
+  parts.push(`Bảng chấm điểm còn thiếu cột ${scoring.join(", ")}.`);
+  const units: string[] = [];
+  if (map.unit === undefined) units.push(ROLE_LABELS.unit);
+  if (!UNIT_RESULTS.some((r) => map[r] !== undefined)) units.push("điểm (tự đánh giá, thẩm định, đạt) hoặc chỉ số");
+  const unitsNeed = units.length > 0 ? `còn thiếu cột ${units.join(", ")}` : "";
+  const nameCol = map.name !== undefined ? "không được có cột tên tiêu chí" : "";
+  parts.push(`Bảng tổng hợp đơn vị ${[unitsNeed, nameCol].filter((s) => s !== "").join(" và ")}.`);
+  parts.push("Nếu tiêu đề cột khác thường, hãy khai báo cột trong Cài đặt (ngăn tác vụ) hoặc bằng tùy chọn --columns của cchc.");
+  return parts.join(" ");
 }

@@ -38,8 +38,8 @@ export const WHOLE_HEADERS: Partial<Record<ColumnRole, readonly string[]>> = {
 
 /**
  * Unit words that are other words too ("sở"/"số", "bộ", "ban"/"bản", "quận"/"quan", "tỉnh"/
- * "tính"): they name the unit column beside another unit word ("Sở, ban, ngành", "Quận, huyện"),
- * or, for "quận" and "tỉnh", as the whole header.
+ * "tính"): two different ones side by side name the unit column ("Sở, ban"), and "quận" or "tỉnh"
+ * does as the whole header.
  */
 export const WEAK_UNIT_WORDS: readonly string[] = ["so", "ban", "bo", "quan", "tinh"];
 export const WEAK_UNIT_ALONE: readonly string[] = ["quan", "tinh"];
@@ -50,6 +50,9 @@ export const PREVIOUS_WORDS: readonly string[] = ["nam truoc", "ky truoc", "nam 
 /** Phrases that hold role words but name no role ("Đơn vị tính", "Cộng hòa xã hội chủ nghĩa"). */
 export const NO_ROLE_PHRASES: readonly string[] = [
   "don vi tinh",
+  "so don vi",
+  "so co quan",
+  "tinh den",
   "cong hoa xa hoi chu nghia",
   "phuong phap",
   "phuong thuc",
@@ -137,9 +140,10 @@ function withoutNoRolePhrases(words: readonly string[]): readonly string[] {
 
 function namesUnit(words: readonly string[]): boolean {
   if (firstOf(words, ROLE_WORDS.unit) >= 0) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i] !== words[i + 1] && WEAK_UNIT_WORDS.includes(words[i]) && WEAK_UNIT_WORDS.includes(words[i + 1])) return true;
+  }
   const filled = words.filter((w) => w !== "");
-  const weak = filled.filter((w) => WEAK_UNIT_WORDS.includes(w));
-  if (weak.length >= 2) return true;
   return filled.length === 1 && WEAK_UNIT_ALONE.includes(filled[0]);
 }
 

@@ -261,7 +261,7 @@ const SHOWN_CHARS = 40;
 
 function shown(value: string): string {
   const oneLine = value.replace(/\s+/g, " ").trim();
-  return oneLine.length > SHOWN_CHARS ? `${oneLine.slice(0, SHOWN_CHARS - 1)}…` : oneLine;
+  return oneLine.length > SHOWN_CHARS ? `${oneLine.slice(0, SHOWN_CHARS - 1).trimEnd()}…` : oneLine;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CellValue, ColumnMap, ColumnRole, Grid, HeaderInfo } from "../core
 import { cellText } from "../core/numbers";
 import { foldText } from "../core/text";
 import { toA1 } from "../core/address";
+import { memoize } from "../core/memo";
 import { roleOfHeader } from "./headerVocabulary";
 
 /** How many rows from the top may hold titles before the header. */
@@ -73,22 +74,36 @@ export function kindOfColumns(m: ColumnMap): "scoring" | "units" | null {
 }
 
 const text = (v: CellValue | undefined): string => (typeof v === "string" ? v.trim() : "");
-const filled = (v: CellValue | undefined): boolean => cellText(v ?? null).trim() !== "";
+const filled = (v: CellValue | undefined): boolean => (typeof v === "string" ? v.trim() !== "" : v !== null && v !== undefined);
 
 /** Years a header cell names: "Năm 2022", "2023", or a year typed as a number. */
-function yearsOfCell(v: CellValue | undefined): number[] {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1990 && v <= 2100 ? [v] : [];
-  if (typeof v !== "string") return [];
-  return [...foldText(v).matchAll(/(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/g)].map((m) => Number(m[1]));
+const NO_YEARS: readonly number[] = [];
+function yearsOfCell(v: CellValue | undefined): readonly number[] {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1990 && v <= 2100 ? [v] : NO_YEARS;
+  return typeof v === "string" ? yearsOfText(v) : NO_YEARS;
 }
+const yearsOfText = memoize((v: string): readonly number[] =>
+  /\d{4}/.test(v) ? [...v.matchAll(/(?:^|[^0-9])((?:19|20)\d\d)(?![0-9])/g)].map((m) => Number(m[1])) : [],
+);
 
-/** Years the titles above a header name ("... NĂM 2023"), read as previousColumns did. */
-function titleYears(rows: readonly CellValue[][], top: number): number[] {
-  const years: number[] = [];
-  for (let r = 0; r < top; r++) {
-    for (const v of rows[r] ?? []) if (typeof v === "string") for (const m of foldText(v).matchAll(/\bnam (\d{4})\b/g)) years.push(Number(m[1]));
-  }
-  return years;
+/** Years the titles name ("... NĂM 2023"), read as previousColumns did: the latest above each row. */
+function titleYearsAbove(rows: readonly CellValue[][]): (top: number) => number | null {
+  let latest: Array<number | null> | null = null;
+  return (top) => {
+    if (!latest) {
+      latest = [null];
+      const end = Math.min(rows.length, HEADER_SEARCH_ROWS + 2);
+      for (let r = 0; r < end; r++) {
+        let year = latest[r];
+        for (const v of rows[r] ?? []) {
+          if (typeof v !== "string" || !/\d{4}/.test(v)) continue;
+          for (const m of foldText(v).matchAll(/\bnam (\d{4})\b/g)) year = Math.max(year ?? 0, Number(m[1]));
+        }
+        latest.push(year);
+      }
+    }
+    return latest[Math.min(top, latest.length - 1)];
+  };
 }
 
 /**
@@ -106,7 +121,7 @@ interface ColumnRead {
   /** Grid row of the text that names the column (the lowest filled header cell). */
   row: number;
   role: ColumnRole | null;
-  years: number[];
+  years: readonly number[];
 }
 
 /**
@@ -115,7 +130,8 @@ interface ColumnRead {
  * filled cell of the row below: a cell over a blank is a header merged down, not a group).
  */
 function readColumns(rows: readonly CellValue[][], top: number, bottom: number): ColumnRead[] {
-  const width = Math.max(...rows.slice(top, bottom + 1).map((r) => r?.length ?? 0), 0);
+  let width = 0;
+  for (let r = top; r <= bottom; r++) width = Math.max(width, rows[r]?.length ?? 0);
   // For each row above the lowest, the group over each column: its nearest filled cell at or to
   // the left, when that cell stands over a filled cell.
   const groups: Array<Int32Array> = [];
@@ -139,7 +155,7 @@ function readColumns(rows: readonly CellValue[][], top: number, bottom: number):
     }
     if (leaf < 0) continue;
     const cell = rows[leaf][col];
-    const years = yearsOfCell(cell);
+    let years = yearsOfCell(cell);
     let role = roleOf(text(cell));
     // A sub-column headed by a year only ("2022" under "Chỉ số") takes its group's role.
     let yearOnly = role === null && years.length > 0;
@@ -149,7 +165,8 @@ function readColumns(rows: readonly CellValue[][], top: number, bottom: number):
       const groupRole = roleOf(text(rows[g][k]));
       role = yearOnly ? groupRole : underGroup(role, groupRole);
       if (role !== null) yearOnly = false;
-      years.push(...yearsOfCell(rows[g][k]));
+      const groupYears = yearsOfCell(rows[g][k]);
+      if (groupYears.length > 0) years = [...years, ...groupYears];
     }
     out.push({ col, row: leaf, role, years });
   }
@@ -161,9 +178,10 @@ function readColumns(rows: readonly CellValue[][], top: number, bottom: number):
  * year only, the titles' latest year may be later): an index or rank of the year before is last
  * year's; of earlier years, none.
  */
-function mapOf(columns: readonly ColumnRead[], titles: readonly number[]): ColumnMap {
-  const named = new Set(columns.flatMap((c) => c.years));
-  const current = named.size === 0 ? null : Math.max(...named, ...(named.size === 1 ? titles : []));
+function mapOf(columns: readonly ColumnRead[], title: number | null): ColumnMap {
+  const named = new Set<number>();
+  for (const c of columns) for (const y of c.years) named.add(y);
+  const current = named.size === 0 ? null : Math.max(...named, ...(named.size === 1 && title !== null ? [title] : []));
   const map: ColumnMap = {};
   for (const c of columns) {
     let role = c.role;
@@ -178,8 +196,43 @@ function mapOf(columns: readonly ColumnRead[], titles: readonly number[]): Colum
   return withAchievedAsAppraised(map);
 }
 
-function readMap(rows: readonly CellValue[][], top: number, bottom: number): ColumnMap {
-  return mapOf(readColumns(rows, top, bottom), titleYears(rows, top));
+interface Sheet {
+  rows: readonly CellValue[][];
+  titleYear: (top: number) => number | null;
+  /** The roles each row's cells name on their own, by row, as read. */
+  rowRoles: Map<number, Set<ColumnRole>>;
+}
+
+function rolesNamedIn(sheet: Sheet, r: number): Set<ColumnRole> {
+  let roles = sheet.rowRoles.get(r);
+  if (!roles) {
+    roles = new Set();
+    for (const v of sheet.rows[r] ?? []) {
+      const role = typeof v === "string" ? roleOf(v) : null;
+      if (role) roles.add(role);
+    }
+    sheet.rowRoles.set(r, roles);
+  }
+  return roles;
+}
+
+/**
+ * Whether rows top..bottom name, between them, the roles of a table: a multi-row read gives no
+ * role that its rows' cells do not name (but a survey's maximum), so rows that cannot make a
+ * table are not read together.
+ */
+function mayMakeTable(sheet: Sheet, top: number, bottom: number): boolean {
+  const has = (role: ColumnRole) => {
+    for (let r = top; r <= bottom; r++) if (rolesNamedIn(sheet, r).has(role)) return true;
+    return false;
+  };
+  const result = has("self") || has("appraised") || has("achieved") || has("index") || has("survey");
+  return result && (has("unit") || (has("code") && has("max")));
+}
+
+function readMap(sheet: Sheet, top: number, bottom: number): ColumnMap {
+  const columns = readColumns(sheet.rows, top, bottom);
+  return mapOf(columns, columns.some((c) => c.years.length > 0) ? sheet.titleYear(top) : null);
 }
 
 const sameMap = (a: ColumnMap, b: ColumnMap): boolean => {
@@ -205,14 +258,19 @@ interface Read {
   columns: ColumnMap;
 }
 
-/** The reads of a header whose lowest row is `bottom`: one row, or two or three with groups above. */
-function readsEndingAt(rows: readonly CellValue[][], bottom: number): Read[] {
-  const reads: Read[] = [{ top: bottom, row: bottom, columns: readMap(rows, bottom, bottom) }];
+/**
+ * The reads of a header whose lowest row is `bottom`: one row, or two or three with groups above;
+ * with `all`, also those that cannot make a table (to say why none was found).
+ */
+function readsEndingAt(sheet: Sheet, bottom: number, all: boolean): Read[] {
+  const reads: Read[] = [];
+  if (all || mayMakeTable(sheet, bottom, bottom)) reads.push({ top: bottom, row: bottom, columns: readMap(sheet, bottom, bottom) });
   for (let top = bottom - 1; top >= Math.max(0, bottom - 2); top--) {
-    if (!upperRowLike(rows[top])) break;
-    reads.push({ top, row: bottom, columns: readMap(rows, top, bottom) });
+    if (!upperRowLike(sheet.rows[top])) break;
+    if (!all && !mayMakeTable(sheet, top, bottom)) continue;
+    reads.push({ top, row: bottom, columns: readMap(sheet, top, bottom) });
   }
-  return reads;
+  return reads.filter((read) => read.top < HEADER_SEARCH_ROWS);
 }
 
 /**
@@ -223,11 +281,13 @@ function readsEndingAt(rows: readonly CellValue[][], bottom: number): Read[] {
  */
 export function detectHeader(grid: Grid): HeaderDetection {
   const rows = grid.values;
-  let best: Read | null = null;
-  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  const sheet: Sheet = { rows, titleYear: titleYearsAbove(rows), rowRoles: new Map() };
+  // A header starts in the first 30 rows; over two or three rows it may end below them.
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS + 2);
   for (let r = 0; r < limit; r++) {
-    const reads = readsEndingAt(rows, r);
-    const single = reads[0];
+    const reads = readsEndingAt(sheet, r, false);
+    if (reads.length === 0) continue;
+    const single = reads[0].top === r ? reads[0] : { top: r, row: r, columns: {} };
     // The widest read that is a table wins; rows below a table's header row that only name
     // sub-columns belong to it ("Tối đa | Đạt" under "Điểm thẩm định").
     let found: Read | null = null;
@@ -237,11 +297,11 @@ export function detectHeader(grid: Grid): HeaderDetection {
     if (found) {
       for (let extra = 2; extra >= 1; extra--) {
         const bottom = r + extra;
-        if (bottom >= rows.length || bottom >= limit + 2) continue;
+        if (bottom >= rows.length) continue;
         let subRows = true;
         for (let s = r + 1; s <= bottom; s++) subRows &&= lowerRowLike(rows[s]) && (s === bottom || upperRowLike(rows[s]));
         if (!subRows || !upperRowLike(rows[r])) continue;
-        const below = readMap(rows, found.top, bottom);
+        const below = readMap(sheet, found.top, bottom);
         if (kindOfColumns(below) && !sameMap(below, found.columns)) {
           found = { top: found.top, row: bottom, columns: below };
           break;
@@ -250,7 +310,11 @@ export function detectHeader(grid: Grid): HeaderDetection {
       const kind = kindOfColumns(found.columns)!;
       return { kind, header: { row: found.row, columns: found.columns } };
     }
-    for (const read of reads) if (!best || Object.keys(read.columns).length > Object.keys(best.columns).length) best = read;
+  }
+  // None: the read naming the most roles is shown as the closest.
+  let best: Read | null = null;
+  for (let r = 0; r < limit; r++) {
+    for (const read of readsEndingAt(sheet, r, true)) if (!best || Object.keys(read.columns).length > Object.keys(best.columns).length) best = read;
   }
   return { kind: "other", reason: notRecognisedReason(grid, best) };
 }

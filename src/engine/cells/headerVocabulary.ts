@@ -89,91 +89,91 @@ export const ROLE_PRIORITY: readonly ColumnRole[] = [
 const BY_POSITION: readonly ColumnRole[] = ["index", "rank", "grade"];
 
 /** A header's words: folded, parenthesised parts left out, punctuation and line breaks as spaces. */
-export const headerWords = memoize((text: string): readonly string[] => {
-  const words = foldText(text)
+export function headerWords(text: string): readonly string[] {
+  return foldText(text)
     .replace(/\([^)]*\)/g, " ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-  return words === "" ? [] : words.split(" ");
-});
-
-const PHRASES = new Map<string, readonly string[]>();
-function phraseWords(phrase: string): readonly string[] {
-  let w = PHRASES.get(phrase);
-  if (!w) PHRASES.set(phrase, (w = phrase.split(" ")));
-  return w;
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
 }
 
-/** Where a phrase's words first stand together in `words`, or -1. */
-function findPhrase(words: readonly string[], phrase: string): number {
-  const p = phraseWords(phrase);
-  outer: for (let i = 0; i + p.length <= words.length; i++) {
-    for (let j = 0; j < p.length; j++) if (words[i + j] !== p[j]) continue outer;
-    return i;
-  }
-  return -1;
+type Tag = ColumnRole | "previous" | "none";
+
+/** Every phrase of the table by its first word, so a header is read in one pass over its words. */
+const BY_FIRST_WORD: Map<string, Array<{ tag: Tag; words: readonly string[] }>> = (() => {
+  const index = new Map<string, Array<{ tag: Tag; words: readonly string[] }>>();
+  const add = (tag: Tag, phrase: string) => {
+    const words = phrase.split(" ");
+    const list = index.get(words[0]) ?? [];
+    list.push({ tag, words });
+    index.set(words[0], list);
+  };
+  for (const [role, phrases] of Object.entries(ROLE_WORDS) as Array<[ColumnRole, readonly string[]]>) for (const p of phrases) add(role, p);
+  for (const p of PREVIOUS_WORDS) add("previous", p);
+  for (const p of NO_ROLE_PHRASES) add("none", p);
+  return index;
+})();
+
+function standsAt(words: readonly string[], i: number, phrase: readonly string[]): boolean {
+  if (i + phrase.length > words.length) return false;
+  for (let j = 1; j < phrase.length; j++) if (words[i + j] !== phrase[j]) return false;
+  return true;
 }
 
-/** The earliest position at which any of `phrases` stands, or -1. */
-function firstOf(words: readonly string[], phrases: readonly string[]): number {
-  let best = -1;
-  for (const phrase of phrases) {
-    const at = findPhrase(words, phrase);
-    if (at >= 0 && (best < 0 || at < best)) best = at;
-  }
-  return best;
-}
-
-/** The words with the phrases that name no role blanked out. */
-function withoutNoRolePhrases(words: readonly string[]): readonly string[] {
-  let out = words;
-  for (const phrase of NO_ROLE_PHRASES) {
-    let at = findPhrase(out, phrase);
-    while (at >= 0) {
-      const len = phraseWords(phrase).length;
-      out = [...out.slice(0, at), ...Array<string>(len).fill(""), ...out.slice(at + len)];
-      at = findPhrase(out, phrase);
+/** Where each role's (and "năm trước"'s) words first stand, phrases that name no role left out. */
+function positions(words: readonly string[]): Map<Tag, number> {
+  // Words inside a phrase that names no role ("đơn vị tính") lend no role.
+  let blocked: boolean[] | null = null;
+  for (let i = 0; i < words.length; i++) {
+    for (const { tag, words: p } of BY_FIRST_WORD.get(words[i]) ?? []) {
+      if (tag !== "none" || !standsAt(words, i, p)) continue;
+      blocked ??= new Array<boolean>(words.length).fill(false);
+      for (let j = 0; j < p.length; j++) blocked[i + j] = true;
     }
   }
-  return out;
-}
-
-function namesUnit(words: readonly string[]): boolean {
-  if (firstOf(words, ROLE_WORDS.unit) >= 0) return true;
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (words[i] !== words[i + 1] && WEAK_UNIT_WORDS.includes(words[i]) && WEAK_UNIT_WORDS.includes(words[i + 1])) return true;
+  const at = new Map<Tag, number>();
+  for (let i = 0; i < words.length; i++) {
+    for (const { tag, words: p } of BY_FIRST_WORD.get(words[i]) ?? []) {
+      if (tag === "none" || at.has(tag) || !standsAt(words, i, p)) continue;
+      if (blocked && p.some((_, j) => blocked![i + j])) continue;
+      at.set(tag, i);
+    }
   }
-  const filled = words.filter((w) => w !== "");
-  return filled.length === 1 && WEAK_UNIT_ALONE.includes(filled[0]);
+  // Weak unit words: two different ones side by side, or "quận"/"tỉnh" alone.
+  if (!at.has("unit")) {
+    const free = words.filter((_, i) => !blocked?.[i]);
+    for (let i = 0; i + 1 < free.length; i++) {
+      if (free[i] !== free[i + 1] && WEAK_UNIT_WORDS.includes(free[i]) && WEAK_UNIT_WORDS.includes(free[i + 1])) at.set("unit", i);
+    }
+    if (free.length === 1 && WEAK_UNIT_ALONE.includes(free[0])) at.set("unit", 0);
+  }
+  return at;
 }
 
 /** The role a header's words name, by the rules above; null when none. */
-export function roleOfWords(allWords: readonly string[]): ColumnRole | null {
-  const whole = allWords.join(" ");
+export function roleOfWords(words: readonly string[]): ColumnRole | null {
+  const whole = words.join(" ");
   for (const [role, headers] of Object.entries(WHOLE_HEADERS) as Array<[ColumnRole, readonly string[]]>) {
     if (headers.includes(whole)) return role;
   }
-  const words = withoutNoRolePhrases(allWords);
-  const at = (role: ColumnRole) => firstOf(words, ROLE_WORDS[role]);
-  const previous = firstOf(words, PREVIOUS_WORDS) >= 0;
-  const indexAt = at("index");
-  const rankAt = at("rank");
-  if (previous && (indexAt >= 0 || rankAt >= 0)) {
+  const at = positions(words);
+  const indexAt = at.get("index") ?? -1;
+  const rankAt = at.get("rank") ?? -1;
+  if (at.has("previous") && (indexAt >= 0 || rankAt >= 0)) {
     return rankAt >= 0 && (indexAt < 0 || rankAt < indexAt) ? "previousRank" : "previousIndex";
   }
-  if (at("max") >= 0 && at("survey") >= 0) return "surveyMax";
+  if (at.has("max") && at.has("survey")) return "surveyMax";
   for (const role of ROLE_PRIORITY) {
     if (role === "index") {
       let first: ColumnRole | null = null;
       let firstAt = -1;
       for (const r of BY_POSITION) {
-        const p = r === "index" ? indexAt : r === "rank" ? rankAt : at(r);
+        const p = at.get(r) ?? -1;
         if (p >= 0 && (firstAt < 0 || p < firstAt)) [first, firstAt] = [r, p];
       }
       if (first) return first;
       continue;
     }
-    if (role === "unit" ? namesUnit(words) : at(role) >= 0) return role;
+    if (at.has(role)) return role;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // Headers as provinces publish them (issue 17 §1): each wording class is found, with its kind,
 // its lowest header row and its columns.
-import { detectHeader, type ColumnMap, type Grid } from "../../../src/engine";
+import { analyzeSheet, detectHeader, type ColumnMap, type Grid } from "../../../src/engine";
 import {
   appraisalGroupGrid,
   departmentsGrid,
@@ -107,6 +107,29 @@ describe("units tables as published", () => {
   test("a column naming the title's year before is last year's; the title's year is this year's", () => {
     const grid = oneRowUnitsGrid(["Tỉnh, thành phố", "Chỉ số năm 2022", "Xếp hạng năm 2022", "Chỉ số CCHC năm 2023"], "Kon Tum", [81.35, 55, 86.14]);
     expect(detected(grid).columns).toEqual({ unit: 0, previousIndex: 1, previousRank: 2, index: 3 });
+  });
+});
+
+describe("the tables found are read", () => {
+  const ranking = (grid: Grid) => {
+    const r = analyzeSheet(grid);
+    if (r.kind !== "units") throw new Error(r.kind);
+    return r.ranking.map((e) => [e.unit, Math.round(e.index * 100) / 100, e.rank]);
+  };
+
+  test("departments ranked on 'Tổng số điểm đạt được' out of 'Điểm tối đa'", () => {
+    expect(ranking(departmentsGrid())).toEqual([
+      ["Sở Tư pháp", 86.14, 3],
+      ["Sở Nội vụ", 91.3, 1],
+      ["Sở Tài chính", 87.5, 2],
+    ]);
+  });
+
+  test("three header rows: appraisal and survey with their maxima give the two-part index", () => {
+    expect(ranking(threeRowHeaderGrid())).toEqual([
+      ["Sở Tư pháp", 86.14, 2],
+      ["Sở Nội vụ", 91.3, 1],
+    ]);
   });
 });
 

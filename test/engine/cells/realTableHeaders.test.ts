@@ -1,6 +1,6 @@
 // Headers as provinces publish them (issue 17 §1): each wording class is found, with its kind,
 // its lowest header row and its columns.
-import { analyzeSheet, detectHeader, type ColumnMap, type Grid } from "../../../src/engine";
+import { analyzeSheet, applyMergedAreas, detectHeader, type ColumnMap, type Grid } from "../../../src/engine";
 import {
   appraisalGroupGrid,
   departmentsGrid,
@@ -33,6 +33,18 @@ describe("units tables as published", () => {
 
   test("the later year is this year's whichever comes first", () => {
     expect(detected(yearGroupsGrid("newFirst")).columns).toEqual({ code: 0, unit: 1, index: 2, rank: 3, previousIndex: 4, previousRank: 5 });
+  });
+
+  test("as the readers hand the merged header: STT and the unit merged down (their text copied down), the years across", () => {
+    // Sheet rows 2–3 (0-based 1–2): A2:A3, B2:B3 one column wide, C2:D2 and E2:F2 across.
+    const grid = applyMergedAreas(yearGroupsGrid("oldFirst"), [
+      { row: 1, col: 0, rows: 2, cols: 1 },
+      { row: 1, col: 1, rows: 2, cols: 1 },
+      { row: 1, col: 2, rows: 1, cols: 2 },
+      { row: 1, col: 4, rows: 1, cols: 2 },
+    ]);
+    expect(grid.values[2].slice(0, 2)).toEqual(["STT", "Tỉnh, thành phố"]);
+    expect(detected(grid)).toEqual({ kind: "units", row: 2, columns: { code: 0, unit: 1, previousIndex: 2, previousRank: 3, index: 4, rank: 5 } });
   });
 
   test("years typed as numbers over a lower row that repeats the unit column (no merge)", () => {

@@ -311,10 +311,16 @@ export function detectHeader(grid: Grid): HeaderDetection {
       return { kind, header: { row: found.row, columns: found.columns } };
     }
   }
-  // None: the read naming the most roles is shown as the closest.
+  // None: the read naming the most roles is shown as the closest; naming none, the fullest row.
   let best: Read | null = null;
   for (let r = 0; r < limit; r++) {
     for (const read of readsEndingAt(sheet, r, true)) if (!best || Object.keys(read.columns).length > Object.keys(best.columns).length) best = read;
+  }
+  if (!best || Object.keys(best.columns).length === 0) {
+    const count = (r: number) => (rows[r] ?? []).filter(filled).length;
+    let fullest = 0;
+    for (let r = 1; r < Math.min(limit, HEADER_SEARCH_ROWS); r++) if (count(r) > count(fullest)) fullest = r;
+    best = { top: fullest, row: fullest, columns: {} };
   }
   return { kind: "other", reason: notRecognisedReason(grid, best) };
 }
@@ -322,6 +328,7 @@ export function detectHeader(grid: Grid): HeaderDetection {
 /** Short names of roles for the list of header cells (the labels without their examples). */
 const CELL_LABELS: Record<ColumnRole, string> = { ...ROLE_LABELS, code: "số thứ tự/mã", name: "tên tiêu chí" };
 const SHOWN_CHARS = 40;
+const SHOWN_CELLS = 12;
 
 function shown(value: string): string {
   const oneLine = value.replace(/\s+/g, " ").trim();
@@ -339,7 +346,7 @@ function notRecognisedReason(grid: Grid, best: Read | null): string {
   const origin = grid.origin ?? { row: 0, col: 0 };
   const map = best?.columns ?? {};
   const parts: string[] = [`Không nhận ra bảng chấm điểm hay bảng tổng hợp đơn vị trong ${HEADER_SEARCH_ROWS} dòng đầu.`];
-  if (best && Object.keys(map).length > 0) {
+  if (best) {
     const roleAt = new Map<number, ColumnRole>();
     for (const [role, col] of Object.entries(map) as Array<[ColumnRole, number]>) {
       // "Điểm đạt" read as the official score is shown as what it says.
@@ -352,7 +359,8 @@ function notRecognisedReason(grid: Grid, best: Read | null): string {
       return `${address} "${shown(cellText(rows[c.row][c.col]))}" → ${role ? CELL_LABELS[role] : "?"}`;
     });
     const where = best.top === best.row ? `dòng ${origin.row + best.row + 1}` : `dòng ${origin.row + best.top + 1}–${origin.row + best.row + 1}`;
-    parts.push(`Tiêu đề cột gần nhất ở ${where}: ${cells.join("; ")}.`);
+    const listed = cells.length > SHOWN_CELLS ? [...cells.slice(0, SHOWN_CELLS), `… (${cells.length - SHOWN_CELLS} ô nữa)`] : cells;
+    if (cells.length > 0) parts.push(`Tiêu đề cột gần nhất ở ${where}: ${listed.join("; ")}.`);
   }
   const scoring: string[] = [];
   if (map.code === undefined) scoring.push(ROLE_LABELS.code);

@@ -179,4 +179,11 @@ describe("a sheet not recognised", () => {
     expect(reason).toContain("Cài đặt");
     expect(reason).toContain("--columns");
   });
+
+  test("with no cell naming a role, the fullest row is shown; a wide row is cut short", () => {
+    const wide = Array.from({ length: 20 }, (_, i) => `Cột ${i + 1}`);
+    const r = detectHeader({ name: "x", values: [["Bảng"], wide, [1, 2, 3]] });
+    expect(r.kind === "other" && r.reason).toContain('dòng 2: A2 "Cột 1" → ?; B2 "Cột 2" → ?');
+    expect(r.kind === "other" && r.reason).toContain("… (8 ô nữa)");
+  });
 });

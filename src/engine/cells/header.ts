@@ -178,10 +178,11 @@ function readColumns(rows: readonly CellValue[][], top: number, bottom: number):
  * year only, the titles' latest year may be later): an index or rank of the year before is last
  * year's; of earlier years, none.
  */
-function mapOf(columns: readonly ColumnRead[], title: number | null): ColumnMap {
+function mapOf(columns: readonly ColumnRead[], title: () => number | null): ColumnMap {
   const named = new Set<number>();
   for (const c of columns) for (const y of c.years) named.add(y);
-  const current = named.size === 0 ? null : Math.max(...named, ...(named.size === 1 && title !== null ? [title] : []));
+  const titleYear = named.size === 1 ? title() : null;
+  const current = named.size === 0 ? null : Math.max(...named, ...(titleYear !== null ? [titleYear] : []));
   const map: ColumnMap = {};
   for (const c of columns) {
     let role = c.role;
@@ -199,19 +200,25 @@ function mapOf(columns: readonly ColumnRead[], title: number | null): ColumnMap 
 interface Sheet {
   rows: readonly CellValue[][];
   titleYear: (top: number) => number | null;
-  /** The roles each row's cells name on their own, by row, as read. */
-  rowRoles: Map<number, Set<ColumnRole>>;
+  /** The roles each row's cells name on their own, as bits (ROLE_BITS), by row. */
+  rowRoles: Array<number | undefined>;
 }
 
-function rolesNamedIn(sheet: Sheet, r: number): Set<ColumnRole> {
-  let roles = sheet.rowRoles.get(r);
-  if (!roles) {
-    roles = new Set();
+const ROLE_BITS = new Map<ColumnRole, number>((Object.keys(ROLE_LABELS) as ColumnRole[]).map((role, i) => [role, 1 << i]));
+const bits = (...roles: ColumnRole[]) => roles.reduce((b, r) => b | ROLE_BITS.get(r)!, 0);
+const RESULT_BITS = bits("self", "appraised", "achieved", "index", "survey");
+const UNIT_BIT = bits("unit");
+const CODE_MAX_BITS = bits("code", "max");
+
+function rolesNamedIn(sheet: Sheet, r: number): number {
+  let roles = sheet.rowRoles[r];
+  if (roles === undefined) {
+    roles = 0;
     for (const v of sheet.rows[r] ?? []) {
       const role = typeof v === "string" ? roleOf(v) : null;
-      if (role) roles.add(role);
+      if (role) roles |= ROLE_BITS.get(role)!;
     }
-    sheet.rowRoles.set(r, roles);
+    sheet.rowRoles[r] = roles;
   }
   return roles;
 }
@@ -222,17 +229,14 @@ function rolesNamedIn(sheet: Sheet, r: number): Set<ColumnRole> {
  * table are not read together.
  */
 function mayMakeTable(sheet: Sheet, top: number, bottom: number): boolean {
-  const has = (role: ColumnRole) => {
-    for (let r = top; r <= bottom; r++) if (rolesNamedIn(sheet, r).has(role)) return true;
-    return false;
-  };
-  const result = has("self") || has("appraised") || has("achieved") || has("index") || has("survey");
-  return result && (has("unit") || (has("code") && has("max")));
+  let named = 0;
+  for (let r = top; r <= bottom; r++) named |= rolesNamedIn(sheet, r);
+  return (named & RESULT_BITS) !== 0 && ((named & UNIT_BIT) !== 0 || (named & CODE_MAX_BITS) === CODE_MAX_BITS);
 }
 
 function readMap(sheet: Sheet, top: number, bottom: number): ColumnMap {
   const columns = readColumns(sheet.rows, top, bottom);
-  return mapOf(columns, columns.some((c) => c.years.length > 0) ? sheet.titleYear(top) : null);
+  return mapOf(columns, () => sheet.titleYear(top));
 }
 
 const sameMap = (a: ColumnMap, b: ColumnMap): boolean => {
@@ -242,8 +246,13 @@ const sameMap = (a: ColumnMap, b: ColumnMap): boolean => {
 
 /** A row that can be the upper part of a header: two or more cells (a title has one), no figures but years. */
 function upperRowLike(row: readonly CellValue[] | undefined): boolean {
-  const cells = (row ?? []).filter(filled);
-  return cells.length >= 2 && cells.every((v) => typeof v === "string" || yearsOfCell(v).length > 0);
+  let count = 0;
+  for (const v of row ?? []) {
+    if (!filled(v)) continue;
+    if (typeof v !== "string" && yearsOfCell(v).length === 0) return false;
+    count++;
+  }
+  return count >= 2;
 }
 
 /** A row that can be a header's lower part: no figures but years, and each text names a role or a year. */
@@ -281,7 +290,7 @@ function readsEndingAt(sheet: Sheet, bottom: number, all: boolean): Read[] {
  */
 export function detectHeader(grid: Grid): HeaderDetection {
   const rows = grid.values;
-  const sheet: Sheet = { rows, titleYear: titleYearsAbove(rows), rowRoles: new Map() };
+  const sheet: Sheet = { rows, titleYear: titleYearsAbove(rows), rowRoles: [] };
   // A header starts in the first 30 rows; over two or three rows it may end below them.
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS + 2);
   for (let r = 0; r < limit; r++) {

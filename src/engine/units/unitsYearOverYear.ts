@@ -1,11 +1,14 @@
 // Last year's index and rank in a units table, and each unit's change on them. Columns are
 // headed "Chỉ số năm trước", "Xếp hạng năm trước", or name the previous year ("Chỉ số năm 2024")
-// when the title or another column names the year after it: nothing else is guessed.
+// when the title or another column names the year after it: nothing else is guessed. Detection
+// (cells/header.ts) already marks them, years in group rows above the header included; this
+// reads them again for a header a clerk mapped.
 import type { CellValue, Finding, Grid, HeaderInfo } from "../core/types";
 import { cellText, parseNumber } from "../core/numbers";
 import { foldText } from "../core/text";
 import { excelRound } from "../core/numbers";
 import { finding, type SheetPlace } from "../core/findingFactory";
+import { roleOf } from "../cells/header";
 
 export interface PreviousColumns {
   index?: number;
@@ -33,10 +36,12 @@ export function previousColumns(grid: Grid, header: HeaderInfo): PreviousColumns
   const current = Math.max(...years);
   const headerRow = grid.values[header.row] ?? [];
   headerRow.forEach((v, col) => {
-    const folded = foldText(cellText(v));
-    if (!yearsIn(folded).includes(current - 1)) return;
-    if (/^chi so/.test(folded) && found.index === undefined) found.index = col;
-    if (/^(xep hang|thu hang)/.test(folded) && found.rank === undefined) found.rank = col;
+    const text = cellText(v);
+    if (!yearsIn(text).includes(current - 1)) return;
+    // The header's own words say index or rank (headerVocabulary.ts): "Kết quả chỉ số năm 2022".
+    const role = roleOf(text);
+    if (role === "index" && found.index === undefined) found.index = col;
+    if (role === "rank" && found.rank === undefined) found.rank = col;
   });
   return found;
 }

@@ -97,8 +97,8 @@ function chartColumns(plan: SheetPlan): number {
   return cols;
 }
 
-/** Rows a chart of `n` bars needs: one row a bar, plus its title and axis. */
-const chartRows = (n: number) => Math.max(MIN_CHART_ROWS, n + 5);
+/** Rows a chart of `n` bars needs (an area's long name wraps on two lines), plus its title and axis. */
+const chartRows = (n: number, kind: ChartPlan["kind"]) => Math.max(MIN_CHART_ROWS, Math.ceil(n * (kind === "areaLoss" ? 2.5 : 1.6)) + 5);
 
 interface Series {
   title: string;
@@ -169,7 +169,7 @@ export function chartsOfPlan(plan: SheetPlan): ChartPlan[] {
     for (let row = s.first; row <= s.last; row++) rows.push(row);
     const values = rows.map((row) => index.number(row, s.valueCol)!);
     if (kind === "areaLoss" && values.every((v) => v === 0)) continue;
-    const height = chartRows(rows.length);
+    const height = chartRows(rows.length, kind);
     charts.push({
       kind,
       title: s.title,

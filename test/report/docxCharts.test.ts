@@ -12,6 +12,8 @@ import { analyzeWorkbook, type ScoringSheet, type UnitsSheet } from "../../src/e
 import { draftCharts } from "../../src/engine/plans/draftCharts";
 import { draftReport } from "../../src/engine/reportDraft";
 import { renderDocx } from "../../src/report/docxRender";
+import { chartPlaces } from "../../src/report/docxCharts";
+import type { Block } from "../../src/engine/reportDraft/model";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import { makeTempDir, removeDir } from "../cli/helpers/xlsxFiles";
 import { OUTPUT } from "../support/browser";
@@ -20,12 +22,11 @@ import { expectValidOoxml } from "../support/ooxmlCheck";
 import { textLines } from "../support/pdfPage";
 
 const run = promisify(execFile);
-const DATE = new Date(2023, 11, 15);
 
 const grids = [districtGrid(), communesGrid()];
 const analysis = analyzeWorkbook(grids);
 const report = draftReport(analysis, { grids });
-const charts = draftCharts(analysis, { date: DATE, ...(report.source.scoring ? { sheet: report.source.scoring } : {}) });
+const charts = draftCharts(analysis, report.source.scoring ? { sheet: report.source.scoring } : {});
 const scoring = analysis.sheets.find((s): s is ScoringSheet => s.kind === "scoring")!;
 const units = analysis.sheets.find((s): s is UnitsSheet => s.kind === "units")!;
 
@@ -65,6 +66,16 @@ test("each chart is related from the document, declared, and drawn inline where 
   // The area chart right before section II's heading, the units' right before section III's.
   expect(chartAt(1)).toBe(headingAt("II.") - 1);
   expect(chartAt(2)).toBe(headingAt("III.") - 1);
+});
+
+test("where a section is missing, a chart closes the section before the next one there is, else the body", () => {
+  const heading = (text: string): Block => ({ kind: "heading", level: 1, spans: [{ kind: "text", text }] });
+  const para: Block = { kind: "paragraph", spans: [{ kind: "text", text: "…" }] };
+  const [area, unit] = charts;
+  // No section II: the area chart goes before III, as the units' charts do.
+  expect(chartPlaces([heading("I. A"), para, heading("III. C"), para], [area, unit])).toEqual([2, 2]);
+  // No section III: the units' charts close the body.
+  expect(chartPlaces([heading("I. A"), para, heading("II. B"), para], [area, unit, unit])).toEqual([2, 4, 4]);
 });
 
 test("without charts the document has no chart part, and its text is the same", async () => {

@@ -90,7 +90,7 @@ describe("Tổng hợp trách nhiệm of the seed", () => {
     expect(ranking.charts).toHaveLength(1);
     expect(ranking.charts![0].categories).toEqual(byRank.map((e) => e.unit));
     expect(ranking.charts![0].values).toEqual(byRank.map((e) => e.index));
-    expect(draftCharts(analysis, { date: DATE }).map((c) => c.kind)).toEqual(["areaLoss", "unitIndex"]);
+    expect(draftCharts(analysis).map((c) => c.kind)).toEqual(["areaLoss", "unitIndex"]);
   });
 
   test("a renamed sheet keeps the cells of a reference", () => {

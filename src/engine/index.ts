@@ -12,6 +12,8 @@ export { subtotalByCode } from "./scoring/subtotal";
 export { buildSummaryPlan, buildRankingPlan, buildReportPlans, SUMMARY_SHEET_NAME, RANKING_SHEET_NAME } from "./plans/reportPlans";
 export type { ReportOptions } from "./plans/reportPlans";
 export { resolveSheetName } from "./plans/sheetNames";
+export { chartsOfPlan, withCharts, localRange, onSheet } from "./plans/chartPlans";
+export { draftCharts } from "./plans/draftCharts";
 export { parseResponsible, unitKey } from "./scoring/responsible";
 export { detectHeader, roleOf } from "./cells/header";
 export { gradeFormula } from "./plans/reportPlans";

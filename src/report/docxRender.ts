@@ -31,6 +31,8 @@ import { placeholderText } from "../engine/reportDraft/plainText";
 import { spansText } from "../engine/reportDraft/plainText";
 import { FIRST_LINE, FONT, PAGE, SIZE, TEXT_WIDTH, mm } from "./docxLayout";
 import { boldTextWidth } from "./textWidth";
+import type { ChartPlan } from "../engine/plans/plan";
+import { chartMarker, chartPlaces, embedCharts } from "./docxCharts";
 
 const AREAS = "cchc-areas";
 const DASHES = "cchc-dashes";
@@ -198,14 +200,25 @@ function longestLine(text: string, halfPoints: number, room: number): string {
   return boldTextWidth(line, halfPoints) > boldTextWidth(longest, halfPoints) ? line : longest;
 }
 
-export function buildDocument(report: DraftReport): Document {
+/** What the draft may carry besides its text. */
+export interface DocxOptions {
+  /** Charts drawn as native Word charts (src/engine/plans/draftCharts.ts gives the draft's). */
+  charts?: readonly ChartPlan[];
+}
+
+/** The document; each chart of `charts` is a marker paragraph that renderDocx turns into the chart. */
+export function buildDocument(report: DraftReport, charts: readonly ChartPlan[] = []): Document {
   const wordNumbering = numberedInOrder(report.body);
+  const bodyParagraphs = report.body.map((b) => blockParagraph(b, wordNumbering));
+  // CHARTS: the one place they enter the text (docxCharts.ts says where each goes).
+  const places = chartPlaces(report.body, charts);
+  const withCharts = [...bodyParagraphs, null].flatMap((p, i) => [...charts.flatMap((_, c) => (places[c] === i ? [chartMarker(c)] : [])), ...(p ? [p] : [])]);
   const children: Array<Paragraph | Table> = [
     headingTable(report),
     centered([new TextRun({ text: report.title, bold: true, size: SIZE.body })], 0, 360),
     centered(runs(report.subject, SIZE.body, { bold: true })),
     ruleUnder(longestLine(spansText(report.subject), SIZE.body, TEXT_WIDTH), SIZE.body, TEXT_WIDTH),
-    ...report.body.map((b) => blockParagraph(b, wordNumbering)),
+    ...withCharts,
     closingTable(report),
   ];
   const footnotes = Object.fromEntries(
@@ -288,8 +301,10 @@ export function buildDocument(report: DraftReport): Document {
 }
 
 /** The .docx file's bytes. */
-export async function renderDocx(report: DraftReport): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(buildDocument(report)));
+export async function renderDocx(report: DraftReport, options: DocxOptions = {}): Promise<Uint8Array> {
+  const charts = options.charts ?? [];
+  const packed = new Uint8Array(await Packer.toArrayBuffer(buildDocument(report, charts)));
+  return embedCharts(packed, charts);
 }
 
 export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

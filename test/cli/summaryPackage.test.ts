@@ -58,13 +58,25 @@ describe("cchc summary keeps every part of the workbook", () => {
     expect(r.stdout).toContain(`Tổng hợp từ bảng điểm "${CURRENT_SHEET}"`);
   });
 
-  it("copies every part byte for byte except the workbook-level ones, and adds only the new sheets", async () => {
+  it("copies every part byte for byte except the workbook-level ones, and adds only the new sheets and their charts", async () => {
     const before = await parts(input);
     const after = await parts(out);
     const changed = [...before.keys()].filter((p) => !after.has(p) || !before.get(p)!.equals(after.get(p)!));
     expect(changed.sort()).toEqual([...MAY_CHANGE].sort());
     const added = [...after.keys()].filter((p) => !before.has(p));
-    expect(added.sort()).toEqual(["xl/worksheets/sheet4.xml", "xl/worksheets/sheet5.xml"]);
+    // Each new sheet with its chart: a drawing and a chart part, numbered after the workbook's own.
+    expect(added.sort()).toEqual([
+      "xl/charts/chart2.xml",
+      "xl/charts/chart3.xml",
+      "xl/drawings/_rels/drawing2.xml.rels",
+      "xl/drawings/_rels/drawing3.xml.rels",
+      "xl/drawings/drawing2.xml",
+      "xl/drawings/drawing3.xml",
+      "xl/worksheets/_rels/sheet4.xml.rels",
+      "xl/worksheets/_rels/sheet5.xml.rels",
+      "xl/worksheets/sheet4.xml",
+      "xl/worksheets/sheet5.xml",
+    ]);
     // No folder entries either (Excel writes none).
     expect(Object.values((await JSZip.loadAsync(await fs.readFile(out))).files).filter((f) => f.dir)).toEqual([]);
     // What ExcelJS used to lose is all there, unchanged.

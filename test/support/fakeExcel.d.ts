@@ -25,9 +25,27 @@ export interface FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   /** Protected: writes to its cells fail with AccessDenied. */
   protected: boolean;
+  /** Charts added through worksheet.charts.add. */
+  charts: FakeChart[];
   peek(row: number, col: number): FakeCell | null;
   cell(row: number, col: number): FakeCell;
   shown(row: number, col: number): { value: unknown; type: string };
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** Sheet-qualified A1 ("'Xếp hạng'!H6:H12"). */
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  legendVisible: boolean;
+  showValue: boolean;
+  valueAxisMinimum: number | null;
+  reversePlotOrder: boolean;
+  /** The cells it covers, set by setPosition. */
+  position: { start: string; end: string } | null;
+  series: Array<{ name: string; values: string; xValues: string | null }>;
 }
 
 export interface FakeOp {

@@ -26,6 +26,12 @@
  *    (measured in test/browser/officePayload.test.ts): each object reached (sheet, range,
  *    format, fill ...) once per request, then every command and load;
  *  - a fill's pattern cannot be set to a gradient (Excel refuses it);
+ *  - charts (ExcelApi 1.1: worksheet.charts.add, title, legend, data labels, the value axis,
+ *    setPosition, series.getItemAt and its name) refuse at sync what Office refuses: an unknown
+ *    chart type or seriesBy, a source that is not a Range, a bad cell address, a series index out
+ *    of range; setXAxisValues and the category axis's reversePlotOrder (ExcelApi 1.7) are refused
+ *    (ApiNotFound) by a workbook made with an older `excelApi`; properties are write-only until
+ *    loaded, as elsewhere;
  *  - every write is recorded in `workbook.ops` with the sync it travelled in.
  * What it is not: a calculator. Formulas are stored; a formula's value is computed only for
  * SUM over references and plain references (enough for sub-total formulas), else it reads "".
@@ -171,6 +177,7 @@
       sheet.merges = s.merges.slice();
       sheet.freeze = s.freeze;
       sheet.pageLayout = JSON.parse(JSON.stringify(s.pageLayout));
+      sheet.charts = JSON.parse(JSON.stringify(s.charts || []));
       sheet.selection = s.selection;
       sheet.visibility = s.visibility || "Visible";
       sheet.protected = !!s.protected;
@@ -246,6 +253,8 @@
     this.selection = "A1";
     this.visibility = "Visible";
     this.protected = false;
+    /** Charts added by worksheet.charts.add, as plain data. */
+    this.charts = [];
   }
   SheetModel.prototype.key = function (r, c) {
     return r + "," + c;
@@ -343,6 +352,7 @@
       merges: this.merges.slice(),
       freeze: this.freeze,
       pageLayout: JSON.parse(JSON.stringify(this.pageLayout)),
+      charts: JSON.parse(JSON.stringify(this.charts)),
       selection: this.selection,
       visibility: this.visibility,
       protected: this.protected,
@@ -589,6 +599,7 @@
       },
     };
     this.pageLayout = pageLayoutProxy(ctx, this);
+    this.charts = new ChartCollection(ctx, this);
   }
   Worksheet.prototype = Object.create(ClientObject.prototype);
   function worksheetScalars(s, wb) {
@@ -634,6 +645,161 @@
     this.context._op({ op: "deleteSheet" }, function () {
       var s = ws._resolve();
       s.workbook.deleteSheet(s);
+    });
+  };
+
+  // ---------------------------------------------------------------- charts (ExcelApi 1.1, 1.7)
+
+  /** Excel.ChartType values the fake knows (a subset of Office's; any other is refused). */
+  var CHART_TYPES = [
+    "ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "BarStacked100",
+    "Line", "LineMarkers", "LineStacked", "Pie", "Doughnut", "Area", "AreaStacked", "XYScatter", "Radar",
+  ];
+  var SERIES_BY = ["Auto", "Columns", "Rows"];
+
+  /** A write-only property whose setting queues `apply(model, value)` at sync; reading throws until loaded. */
+  function chartProperty(target, prop, ctx, path, model, apply) {
+    Object.defineProperty(target, prop, {
+      set: function (value) {
+        ctx._op({ op: "chart", path: path + "." + prop, value: value }, function () {
+          apply(model(), value);
+        });
+      },
+      get: function () {
+        throw fail("PropertyNotLoaded", path + "." + prop);
+      },
+    });
+  }
+  function needs17(ctx, what) {
+    if (!ctx._wb.isSetSupported("ExcelApi", "1.7")) throw fail("ApiNotFound", what + " needs ExcelApi 1.7");
+  }
+  /** The sheet-local address of a Range proxy at sync, refusing anything else. */
+  function rangeAddress(range, what) {
+    if (!(range instanceof Range)) throw fail("InvalidArgument", what + " must be a Range");
+    var where = range._cells();
+    if (!where.box) throw fail("InvalidArgument", what + " is empty");
+    var b = where.box;
+    return { sheet: where.sheet.name, address: a1(b.r1, b.c1) + ":" + a1(b.r2, b.c2), box: b };
+  }
+
+  function ChartCollection(ctx, worksheet) {
+    ClientObject.call(this, ctx);
+    this._ws = worksheet;
+  }
+  ChartCollection.prototype = Object.create(ClientObject.prototype);
+  ChartCollection.prototype.add = function (type, sourceData, seriesBy) {
+    var ctx = this.context;
+    var ws = this._ws;
+    var made = null;
+    ctx._op({ op: "addChart", type: type, seriesBy: seriesBy }, function () {
+      if (CHART_TYPES.indexOf(type) < 0) throw fail("InvalidArgument", "chart type " + type);
+      if (seriesBy !== undefined && SERIES_BY.indexOf(seriesBy) < 0) throw fail("InvalidArgument", "seriesBy " + seriesBy);
+      var source = rangeAddress(sourceData, "sourceData");
+      var b = source.box;
+      var byRows = seriesBy === "Rows";
+      var count = byRows ? b.r2 - b.r1 + 1 : b.c2 - b.c1 + 1;
+      var series = [];
+      for (var i = 0; i < count; i++) {
+        var values = byRows ? a1(b.r1 + i, b.c1) + ":" + a1(b.r1 + i, b.c2) : a1(b.r1, b.c1 + i) + ":" + a1(b.r2, b.c1 + i);
+        series.push({ name: "Series" + (i + 1), values: quoteSheet(source.sheet) + "!" + values, xValues: null });
+      }
+      var sheet = ws._resolve();
+      made = {
+        name: "Chart " + (sheet.charts.length + 1),
+        type: type,
+        source: quoteSheet(source.sheet) + "!" + source.address,
+        seriesBy: seriesBy || "Auto",
+        title: null,
+        legendVisible: true,
+        showValue: false,
+        valueAxisMinimum: null,
+        reversePlotOrder: false,
+        position: null,
+        series: series,
+      };
+      sheet.charts.push(made);
+    });
+    return new Chart(ctx, function () {
+      if (!made) throw fail("ItemNotFound", "chart not added");
+      return made;
+    });
+  };
+
+  function Chart(ctx, model) {
+    ClientObject.call(this, ctx);
+    this._model = model;
+    this.title = {};
+    chartProperty(this.title, "text", ctx, "title", model, function (m, v) {
+      m.title = String(v);
+    });
+    this.legend = {};
+    chartProperty(this.legend, "visible", ctx, "legend", model, function (m, v) {
+      m.legendVisible = !!v;
+    });
+    this.dataLabels = {};
+    chartProperty(this.dataLabels, "showValue", ctx, "dataLabels", model, function (m, v) {
+      m.showValue = !!v;
+    });
+    var valueAxis = {};
+    chartProperty(valueAxis, "minimum", ctx, "axes.valueAxis", model, function (m, v) {
+      if (typeof v !== "number") throw fail("InvalidArgument", "valueAxis.minimum " + v);
+      m.valueAxisMinimum = v;
+    });
+    var categoryAxis = {};
+    chartProperty(categoryAxis, "reversePlotOrder", ctx, "axes.categoryAxis", model, function (m, v) {
+      needs17(ctx, "categoryAxis.reversePlotOrder");
+      m.reversePlotOrder = !!v;
+    });
+    this.axes = { valueAxis: valueAxis, categoryAxis: categoryAxis };
+    this.series = new ChartSeriesCollection(ctx, model);
+  }
+  Chart.prototype = Object.create(ClientObject.prototype);
+  /** Over the cells from startCell to endCell (addresses or Ranges), as Office places it. */
+  Chart.prototype.setPosition = function (startCell, endCell) {
+    var model = this._model;
+    var address = function (c) {
+      return typeof c === "string" ? c : c instanceof Range ? c._address : null;
+    };
+    this.context._op({ op: "chart", path: "setPosition", start: address(startCell), end: address(endCell) }, function () {
+      var start = address(startCell);
+      var end = endCell === undefined ? start : address(endCell);
+      if (start === null || end === null) throw fail("InvalidArgument", "setPosition cells");
+      var s = parseAddress(start);
+      var e = parseAddress(end);
+      if (e.r2 < s.r1 || e.c2 < s.c1) throw fail("InvalidArgument", "setPosition end before start");
+      model().position = { start: a1(s.r1, s.c1), end: a1(e.r2, e.c2) };
+    });
+  };
+
+  function ChartSeriesCollection(ctx, chartModel) {
+    ClientObject.call(this, ctx);
+    this._chart = chartModel;
+  }
+  ChartSeriesCollection.prototype = Object.create(ClientObject.prototype);
+  ChartSeriesCollection.prototype.getItemAt = function (index) {
+    var chartModel = this._chart;
+    return new ChartSeries(this.context, function () {
+      var list = chartModel().series;
+      if (!(index >= 0 && index < list.length)) throw fail("InvalidArgument", "series index " + index);
+      return list[index];
+    });
+  };
+
+  function ChartSeries(ctx, model) {
+    ClientObject.call(this, ctx);
+    this._model = model;
+    chartProperty(this, "name", ctx, "series", model, function (m, v) {
+      m.name = String(v);
+    });
+  }
+  ChartSeries.prototype = Object.create(ClientObject.prototype);
+  ChartSeries.prototype.setXAxisValues = function (sourceData) {
+    var ctx = this.context;
+    var model = this._model;
+    ctx._op({ op: "chart", path: "series.setXAxisValues" }, function () {
+      needs17(ctx, "setXAxisValues");
+      var source = rangeAddress(sourceData, "sourceData");
+      model().xValues = quoteSheet(source.sheet) + "!" + source.address;
     });
   };
 

@@ -62,4 +62,30 @@ export interface SheetPlan {
   /** Rows and columns frozen at the top-left. */
   freeze: { rows: number; cols: number };
   print: PrintSetup;
+  /** Native charts of the sheet's data (src/engine/plans/chartPlans.ts). */
+  charts?: ChartPlan[];
+}
+
+/**
+ * A native chart drawn over a plan's own cells: one series, its values and category labels read
+ * from two ranges of the sheet, their values cached so a reader that does not recalculate (or a
+ * Word document, which has no sheet) shows the same bars.
+ */
+export interface ChartPlan {
+  /** What it shows: the index of each unit (one chart per block), or the points lost by area. */
+  kind: "unitIndex" | "areaLoss";
+  title: string;
+  /** "bar": horizontal bars (long unit and area names read best); "column": vertical bars. */
+  type: "bar" | "column";
+  seriesName: string;
+  /** Absolute A1 ranges qualified with the plan's sheet name: "'Xếp hạng'!$B$5:$B$12". */
+  categoryRange: string;
+  valueRange: string;
+  /** The cells' values, in range order. */
+  categories: string[];
+  values: number[];
+  /** Number format of the values and their labels, e.g. "0.00". */
+  format: string;
+  /** Where it is drawn: its top-left cell (0-based) and its size in cells; never over the plan's cells. */
+  anchor: { row: number; col: number; rows: number; cols: number };
 }

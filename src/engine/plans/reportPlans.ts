@@ -12,6 +12,7 @@ import { RANKING_SHEET_NAME, buildRankingPlan } from "./rankingPlan";
 import { putComparison } from "./comparisonPlan";
 import { buildAnalysisPlan } from "./analysisPlan";
 import type { ReportOptions } from "./reportOptions";
+import { withCharts } from "./chartPlans";
 
 export type { ReportOptions };
 
@@ -159,5 +160,5 @@ export function buildReportPlans(analysis: WorkbookAnalysis, opts: ReportOptions
   if (ranking) plans.push(ranking);
   const across = buildAnalysisPlan(analysis, opts);
   if (across) plans.push(across);
-  return plans;
+  return withCharts(plans);
 }

@@ -73,7 +73,7 @@ export class XlsxWorkbook implements ReportPort {
         if (verdict === "replace") replaces = marked;
       }
       const { name } = resolveSheetName(plan.name, sheets.map((s) => s.name), replaces?.name);
-      await pkg.addSheet(name, sheetXml(plan, (key) => appended.indexOf.get(key) ?? 0), replaces);
+      await pkg.addSheet(name, sheetXml(plan, (key) => appended.indexOf.get(key) ?? 0), replaces, plan.charts);
       const fingerprint = fingerprintOfPlan(plan);
       pkg.setDefinedName(plan.marker, markerReference(name));
       pkg.setDefinedName(fingerprintName(plan.marker), fingerprintFormula(fingerprint));

@@ -4,6 +4,7 @@
 // a plan is cut so no request passes Excel on the web's limit). The caller
 // (src/host/office/officeWorkbook.ts) owns the context.sync().
 import type { PlanCell, PlanStyle, SheetPlan } from "../../engine/plans/plan";
+import { localRange } from "../../engine/plans/chartPlans";
 import { columnLetters, toA1 } from "../../engine/core/address";
 import { contentOf, formatOf, lastRowOf, runSignature, styleKey, type StyleRun } from "./officePayload";
 
@@ -164,4 +165,32 @@ function queuePageLayout(ws: Excel.Worksheet, plan: SheetPlan): void {
   if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const repeat = plan.print.repeatRows;
   if (repeat) layout.setPrintTitleRows(`$${repeat.first + 1}:$${repeat.last + 1}`);
+}
+
+/** Whether the host has a requirement set (Office.context.requirements.isSetSupported). */
+export type HasRequirementSet = (name: string, minVersion: string) => boolean;
+
+/**
+ * Queues the plan's charts on `ws` (whose cells the plan's earlier blocks wrote): a clustered bar
+ * chart of the value range, titled, placed over the anchor's cells, values labelled (ExcelApi
+ * 1.1). Where ExcelApi 1.7 is there, the bars are named by the category range and listed top
+ * down as the table is; before it, Excel numbers them 1, 2, 3 …
+ */
+export function queueCharts(ws: Excel.Worksheet, plan: SheetPlan, has: HasRequirementSet): void {
+  for (const spec of plan.charts ?? []) {
+    const type = (spec.type === "bar" ? "BarClustered" : "ColumnClustered") as Excel.ChartType;
+    const chart = ws.charts.add(type, ws.getRange(localRange(spec.valueRange)), "Columns" as Excel.ChartSeriesBy);
+    chart.title.text = spec.title;
+    chart.legend.visible = false;
+    chart.dataLabels.showValue = true;
+    chart.axes.valueAxis.minimum = 0;
+    const { row, col, rows, cols } = spec.anchor;
+    chart.setPosition(toA1(row, col), toA1(row + rows - 1, col + cols - 1));
+    const series = chart.series.getItemAt(0);
+    series.name = spec.seriesName;
+    if (has("ExcelApi", "1.7")) {
+      series.setXAxisValues(ws.getRange(localRange(spec.categoryRange)));
+      if (spec.type === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
+    }
+  }
 }

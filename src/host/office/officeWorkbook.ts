@@ -17,7 +17,7 @@ import type { CellWrite, WorkbookSnapshot } from "../port";
 import type { CellRef, PaneHost } from "../paneHost";
 import { markersOf } from "../generatedMarkers";
 import { markedSheetVerdict, queueFingerprintName, queueMarkedContent } from "./officeGenerated";
-import { queuePlan, styleRuns } from "./officeRender";
+import { queueCharts, queuePlan, styleRuns } from "./officeRender";
 import { REQUEST_BUDGET, batchesWithin, cellLoadBytes, cellWriteBytes, fillLoadBytes, fillRestoreBytes, fillWriteBytes, planBytes, splitRows } from "./officePayload";
 import { mergedAreasOf, rangeToGrid, toCellValue } from "./officeValues";
 import { ChangedCellsError, UserError, type ChangedCell } from "../hostErrors";
@@ -326,6 +326,7 @@ export class OfficeWorkbook implements PaneHost {
           names.add(plan.marker, target.getRange("A1"));
           definedNames.add(plan.marker.toUpperCase());
           queueFingerprintName(names, definedNames, plan);
+          queueCharts(target, plan, (set, version) => this.requirements.isSetSupported(set, version));
           if (old) old.delete();
         }
         existing.push(name);

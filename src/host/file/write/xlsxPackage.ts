@@ -27,6 +27,8 @@ import {
 } from "./xlsxWorkbookParts";
 import { DEFAULT_STYLES_XML } from "./xlsxStylesAppend";
 import { elementsOf, setAttribute } from "./xlsxXml";
+import type { ChartPlan } from "../../../engine/plans/plan";
+import { CHART_CONTENT_TYPE, CHART_REL_TYPE, DRAWING_CONTENT_TYPE, DRAWING_REL_TYPE, chartPartXml, drawingXml, relsXml } from "./xlsxCharts";
 
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
@@ -108,9 +110,13 @@ export class XlsxPackage {
     this.zip.file(path, xml, NO_FOLDERS);
   }
 
-  /** Adds a worksheet part at the end of the tabs, or in place of `replaces` (whose parts go). */
-  async addSheet(name: string, xml: string, replaces?: SheetEntry): Promise<void> {
+  /**
+   * Adds a worksheet part at the end of the tabs, or in place of `replaces` (whose parts go).
+   * `charts` (the plan's) get a drawing and a part each; `xml` then holds the `<drawing>` element.
+   */
+  async addSheet(name: string, xml: string, replaces?: SheetEntry, charts: readonly ChartPlan[] = []): Promise<void> {
     const part = this.freeSheetPart();
+    if (charts.length > 0) this.addCharts(part, name, charts);
     const relId = freeRelationshipId(this.relsXml);
     this.relsXml = appendRelationship(this.relsXml, relId, WORKSHEET_TYPE, part.slice("xl/".length));
     this.typesXml = addContentTypeOverride(this.typesXml, part, WORKSHEET_CONTENT_TYPE);
@@ -155,10 +161,30 @@ export class XlsxPackage {
   }
 
   private freeSheetPart(): string {
+    return this.freePart("xl/worksheets/sheet", ".xml");
+  }
+
+  private freePart(prefix: string, suffix: string): string {
     for (let n = 1; ; n++) {
-      const path = `xl/worksheets/sheet${n}.xml`;
+      const path = `${prefix}${n}${suffix}`;
       if (this.zip.file(path) === null && !this.removed.has(path)) return path;
     }
+  }
+
+  /** The drawing of worksheet `part` and its charts, with their relationships and content types. */
+  private addCharts(part: string, sheetName: string, charts: readonly ChartPlan[]): void {
+    const drawing = this.freePart("xl/drawings/drawing", ".xml");
+    const chartParts: string[] = [];
+    for (const chart of charts) {
+      const path = this.freePart("xl/charts/chart", ".xml");
+      this.zip.file(path, chartPartXml(chart, sheetName), NO_FOLDERS);
+      this.typesXml = addContentTypeOverride(this.typesXml, path, CHART_CONTENT_TYPE);
+      chartParts.push(path);
+    }
+    this.zip.file(drawing, drawingXml(charts), NO_FOLDERS);
+    this.typesXml = addContentTypeOverride(this.typesXml, drawing, DRAWING_CONTENT_TYPE);
+    this.zip.file(relsPathOf(drawing), relsXml(CHART_REL_TYPE, chartParts.map((p) => `../charts/${p.slice(p.lastIndexOf("/") + 1)}`)), NO_FOLDERS);
+    this.zip.file(relsPathOf(part), relsXml(DRAWING_REL_TYPE, [`../drawings/${drawing.slice(drawing.lastIndexOf("/") + 1)}`]), NO_FOLDERS);
   }
 
   private removePart(path: string): void {
@@ -181,16 +207,30 @@ export class XlsxPackage {
     this.removePart(part);
     if (own !== null) {
       this.removePart(relsPath);
-      const elsewhere = await this.referencedParts();
-      for (const r of relationships(own)) {
-        const target = resolveTarget(part, r.target);
-        if (!r.external && !elsewhere.has(target) && this.zip.file(target) !== null) this.removePart(target);
-      }
+      await this.removeOwnedParts(part, own);
     }
     const chain = relationships(this.relsXml).find((r) => r.type === CALC_CHAIN_TYPE);
     if (chain) {
       this.relsXml = replaceElement(this.relsXml, chain.element, "");
       this.removePart(resolveTarget(WORKBOOK, chain.target));
+    }
+  }
+
+  /**
+   * Removes the parts `source`'s relationships point at and no other part does, and theirs in
+   * turn (a sheet's drawing, then the drawing's charts).
+   */
+  private async removeOwnedParts(source: string, rels: string): Promise<void> {
+    const elsewhere = await this.referencedParts();
+    for (const r of relationships(rels)) {
+      const target = resolveTarget(source, r.target);
+      if (r.external || elsewhere.has(target) || this.zip.file(target) === null) continue;
+      const targetRels = await text(this.zip, relsPathOf(target));
+      this.removePart(target);
+      if (targetRels !== null) {
+        this.removePart(relsPathOf(target));
+        await this.removeOwnedParts(target, targetRels);
+      }
     }
   }
 

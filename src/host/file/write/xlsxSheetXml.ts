@@ -7,6 +7,7 @@ import type { PlanCell, SheetPlan } from "../../../engine/plans/plan";
 import { parseA1, toA1 } from "../../../engine/core/address";
 import { escapeXml } from "./xlsxXml";
 import { lookKey } from "./xlsxStylesAppend";
+import { DRAWING_ELEMENT } from "./xlsxCharts";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -93,6 +94,8 @@ export function sheetXml(plan: SheetPlan, styleOf: (key: string) => number): str
   parts.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
   const fit = plan.print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : "";
   parts.push(`<pageSetup paperSize="${PAPER_A4}" orientation="${plan.print.orientation}"${fit}/>`);
+  // The charts' drawing (its relationship is written by XlsxPackage.addSheet).
+  if (plan.charts && plan.charts.length > 0) parts.push(DRAWING_ELEMENT);
   parts.push("</worksheet>");
   return parts.join("");
 }

@@ -7,6 +7,7 @@
 // draft gives the change as a footnote.
 import { draftErrorNotice, draftReport, DraftError, PLACEHOLDER_HINT, placeholderCount } from "../engine/reportDraft";
 import { renderDocx } from "../report/docxRender";
+import { draftCharts } from "../engine/plans/draftCharts";
 import { parseArgs } from "./args";
 import { fail, outputRefusal } from "./commandInput";
 import { inputAt, openReportInputs } from "./reportInputs";
@@ -51,7 +52,8 @@ export async function run(argv: string[]): Promise<number> {
     throw err;
   }
   try {
-    await writeFileSafely(out, await renderDocx(report), force);
+    const charts = draftCharts(read.analysis, { sheet: report.source.scoring, settings: read.settings });
+    await writeFileSafely(out, await renderDocx(report, { charts }), force);
   } catch (err) {
     if (err instanceof OutputExistsError) return fail(err.message);
     return fail(`Không ghi được ${out} (${err instanceof Error ? err.message : String(err)}).`);

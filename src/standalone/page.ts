@@ -4,6 +4,7 @@
 // opened file plus the new sheets.
 import { keptSheetMessage, type KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
+import { draftCharts } from "../engine/plans/draftCharts";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
 import type { EngineSettings, Finding, Grid, HeaderInfo, SheetResult, WorkbookAnalysis } from "../engine/core/types";
 import { compareWithPrevious } from "../engine/compare/previousYear";
@@ -350,7 +351,8 @@ async function downloadReport(): Promise<void> {
     // The .docx code is loaded only when asked for.
     const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
     const name = reportFileName(current.fileName);
-    offerDownload(byId<HTMLAnchorElement>("report-link"), await renderDocx(report), name, DOCX_MIME);
+    const charts = draftCharts(current.opened.analysis, { sheet: report.source.scoring, settings: current.opened.settings });
+    offerDownload(byId<HTMLAnchorElement>("report-link"), await renderDocx(report, { charts }), name, DOCX_MIME);
     setStatus([`Đã lập bản thảo báo cáo từ sheet "${report.source.scoring}" và tải tệp ${name} về máy. ${PLACEHOLDER_HINT}`, ...draftErrorNotice(report)].join("\n"));
   } catch (err) {
     setStatus(`Không lập được bản thảo báo cáo: ${err instanceof Error ? err.message : String(err)}`, true);

@@ -5,6 +5,7 @@
 import { analyzeWorkbook } from "../engine/analyze";
 import type { KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
+import { draftCharts } from "../engine/plans/draftCharts";
 import { buildDraftPlan, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
 import type { SaveFile } from "./reportFile";
@@ -75,7 +76,8 @@ export async function generateWordDraft(
   const common = { sheet: chosen.sheet, notice: draftErrorNotice(report), blanks: placeholderCount(report) };
   if (options.saveFile) {
     const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
-    options.saveFile(await renderDocx(report), WORD_FILE_NAME, DOCX_MIME);
+    const charts = draftCharts(analysis, { sheet: report.source.scoring, settings: host.loadSettings() });
+    options.saveFile(await renderDocx(report, { charts }), WORD_FILE_NAME, DOCX_MIME);
     progress(TEXT.done, 1);
     return { kind: "file", fileName: WORD_FILE_NAME, ...common };
   }

@@ -9,9 +9,13 @@ const UNUSED_DATE = new Date(0);
 
 /**
  * The charts for a draft of `analysis`: the points lost by area of the scoring sheet `sheet`
- * (section I's, `report.source.scoring`; the first scoring sheet when omitted), then the index
- * by unit of each block of each units table. Throws as buildReportPlans does for an unknown sheet.
+ * (section I's, `report.source.scoring`; the first scoring sheet when omitted; none when null, a
+ * report with no unit sheet of its own), then the index by unit of each block of each units
+ * table. Throws as buildReportPlans does for an unknown sheet.
  */
-export function draftCharts(analysis: WorkbookAnalysis, opts: { sheet?: string; settings?: Partial<EngineSettings> } = {}): ChartPlan[] {
-  return buildReportPlans(analysis, { date: UNUSED_DATE, ...opts }).flatMap((plan) => plan.charts ?? []);
+export function draftCharts(analysis: WorkbookAnalysis, opts: { sheet?: string | null; settings?: Partial<EngineSettings> } = {}): ChartPlan[] {
+  const plans = buildReportPlans(analysis, { date: UNUSED_DATE, sheet: opts.sheet ?? undefined, settings: opts.settings });
+  // Section I is not one unit's sheet: no chart of some unit's lost points.
+  const shown = opts.sheet === null ? plans.filter((p) => p.marker !== "CCHC_GEN_SUMMARY") : plans;
+  return shown.flatMap((plan) => plan.charts ?? []);
 }

@@ -86,7 +86,7 @@ describe("Tổng hợp trách nhiệm of the seed", () => {
   test("the seed's communes table gives the ranking chart; the draft takes the same charts", () => {
     const ranking = planNamed(plans, "Xếp hạng");
     const table = analysis.sheets.find((s): s is UnitsSheet => s.kind === "units")!;
-    const byRank = [...table.ranking].sort((a, b) => a.rank - b.rank);
+    const byRank = [...table.ranking].sort((a, b) => a.rank! - b.rank!);
     expect(ranking.charts).toHaveLength(1);
     expect(ranking.charts![0].categories).toEqual(byRank.map((e) => e.unit));
     expect(ranking.charts![0].values).toEqual(byRank.map((e) => e.index));

@@ -6,7 +6,6 @@ import type { PaneHost } from "./paneHost";
 import { ChangedCellsError, approximatedFillsSentence, errorSentence, TEXT } from "./messages";
 import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
-import { generateReport, generateWordDraft } from "./reportController";
 import type { SaveFile } from "./reportFile";
 import { currentSettings, saveSettings } from "./settingsController";
 import { findingsView } from "./findingsView";
@@ -295,6 +294,8 @@ export class PaneApp {
 
   async report(): Promise<void> {
     await this.command(async () => {
+      // The report's code (plans, charts, the draft) loads only when asked for: the pane starts light.
+      const { generateReport } = await import(/* webpackChunkName: "report" */ "./reportController");
       const result = await generateReport(this.host, { sheet: this.chosenSheet(), date: this.deps.now?.(), progress: this.progress });
       this.show(reportView(this.doc, result, () => void this.wordDraft()));
       this.status(`Đã tạo ${result.written.length} sheet báo cáo.`, null);
@@ -303,6 +304,7 @@ export class PaneApp {
 
   async wordDraft(): Promise<void> {
     await this.command(async () => {
+      const { generateWordDraft } = await import(/* webpackChunkName: "report" */ "./reportController");
       const result = await generateWordDraft(this.host, { sheet: this.chosenSheet(), saveFile: this.deps.saveFile, progress: this.progress });
       this.show(wordDraftView(this.doc, result));
       this.status(result.kind === "file" ? `Đã tải bản thảo báo cáo "${result.fileName}".` : `Đã ghi bản thảo vào sheet "${result.written}".`, null);

@@ -68,3 +68,10 @@ export function formatPoints(value: number | null | undefined, decimals = 2): st
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
   return value.toLocaleString("vi-VN", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
+
+/** Said at the top of "Bản thảo báo cáo" and in the pane where no file can be saved. */
+export const HOW_TO_COPY =
+  "Excel trên máy tính không cho tiện ích lưu tệp, nên bản thảo được ghi vào sheet này. Để chuyển sang Word: chọn cột A " +
+  "(bấm vào chữ A), nhấn Ctrl+C, mở Word rồi dán bằng Ctrl+Shift+V (chỉ giữ văn bản); sau đó chọn phông Times New Roman cỡ 14, " +
+  "khổ A4, lề trên và dưới 20 mm, trái 30 mm, phải 15 mm. Muốn có ngay tệp Word: mở bảng tính bằng Excel trên web rồi bấm lại, " +
+  "hoặc dùng trang kiểm tra độc lập (nút \"Tải báo cáo (Word)\") hay lệnh cchc report.";

@@ -6,6 +6,7 @@ import { analyzeWorkbook } from "../engine/analyze";
 import type { KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
 import { draftCharts } from "../engine/plans/draftCharts";
+import { HOW_TO_COPY } from "./messages";
 import { buildDraftPlan, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
 import type { SaveFile } from "./reportFile";
@@ -49,12 +50,6 @@ export type WordDraftResult =
 
 export const WORD_FILE_NAME = "Báo cáo Chỉ số CCHC.docx";
 
-/** Said at the top of "Bản thảo báo cáo" and in the pane where no file can be saved. */
-export const HOW_TO_COPY =
-  "Excel trên máy tính không cho tiện ích lưu tệp, nên bản thảo được ghi vào sheet này. Để chuyển sang Word: chọn cột A " +
-  "(bấm vào chữ A), nhấn Ctrl+C, mở Word rồi dán bằng Ctrl+Shift+V (chỉ giữ văn bản); sau đó chọn phông Times New Roman cỡ 14, " +
-  "khổ A4, lề trên và dưới 20 mm, trái 30 mm, phải 15 mm. Muốn có ngay tệp Word: mở bảng tính bằng Excel trên web rồi bấm lại, " +
-  "hoặc dùng trang kiểm tra độc lập (nút \"Tải báo cáo (Word)\") hay lệnh cchc report.";
 
 /**
  * The draft report as Word: saved as a .docx where the host lets the pane save a file (the

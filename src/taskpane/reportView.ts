@@ -2,7 +2,7 @@
 // and where the draft went.
 import { keptSheetMessage } from "../engine/plans/generatedFingerprint";
 import type { ReportResult, WordDraftResult } from "./reportController";
-import { HOW_TO_COPY } from "./reportController";
+import { HOW_TO_COPY } from "./messages";
 import { button, el } from "./dom";
 
 export function reportView(doc: Document, result: ReportResult, onWordDraft?: () => void): HTMLElement {

@@ -3,7 +3,8 @@
 import { MemoryHost } from "../support/memoryHost";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import { docxText } from "../support/docxText";
-import { generateReport, generateWordDraft, HOW_TO_COPY, WORD_FILE_NAME } from "../../src/taskpane/reportController";
+import { generateReport, generateWordDraft, WORD_FILE_NAME } from "../../src/taskpane/reportController";
+import { HOW_TO_COPY } from "../../src/taskpane/messages";
 import { canSaveFiles } from "../../src/taskpane/reportFile";
 import { UserError } from "../../src/taskpane/messages";
 import { DRAFT_SHEET_NAME } from "../../src/engine/reportDraft";

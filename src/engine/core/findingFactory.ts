@@ -21,6 +21,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "empty-block": "warning",
   "unnamed-unit": "warning",
   "criteria-set-mismatch": "warning",
+  "appraised-above-self": "warning",
 };
 
 export interface SheetPlace {

@@ -108,7 +108,8 @@ export type RuleId =
   | "zero-max"
   | "empty-block"
   | "unnamed-unit"
-  | "criteria-set-mismatch";
+  | "criteria-set-mismatch"
+  | "appraised-above-self";
 
 export interface Finding {
   rule: RuleId;

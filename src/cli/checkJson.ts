@@ -11,6 +11,7 @@ import type {
   SheetResult,
   WorkbookAnalysis,
 } from "../engine/core/types";
+import { appraisalJson, appraisedUnitSheets, byCriterionJson, type JsonAppraisal, type JsonCriterionCut } from "./appraisalJson";
 
 export interface JsonScore {
   achieved: number;
@@ -46,6 +47,8 @@ export interface JsonSheet {
   unit?: string;
   /** Scoring sheets: the comparison with last year's sheet (null without `--previous`). */
   comparison?: JsonComparison | null;
+  /** Scoring sheets with both self-assessed and appraised points: what the appraisal cut. */
+  appraisal?: JsonAppraisal;
   ranking?: {
     unit: string;
     self: number | null;
@@ -95,6 +98,8 @@ export interface JsonFile {
 
 export interface CheckJson {
   files: JsonFile[];
+  /** The criteria the appraisal cut most often, over two or more units' sheets of the run. */
+  byCriterion?: JsonCriterionCut[];
 }
 
 /** One checked input: its analysis, or why it could not be read. */
@@ -171,7 +176,8 @@ export function findingJson(f: Finding): JsonFinding {
 export function sheetJson(s: SheetResult): JsonSheet {
   const findings = s.findings.map(findingJson);
   switch (s.kind) {
-    case "scoring":
+    case "scoring": {
+      const appraisal = appraisalJson(s);
       return {
         sheet: s.sheet,
         kind: "scoring",
@@ -195,8 +201,10 @@ export function sheetJson(s: SheetResult): JsonSheet {
         units: s.units.map((u) => ({ unit: u.unit, criteria: [...u.criteria], lost: pts(u.lost), records: u.records })),
         unit: s.unit ?? s.title ?? s.sheet,
         comparison: comparisonJson(s.comparison),
+        ...(appraisal ? { appraisal } : {}),
         findings,
       };
+    }
     case "units":
       return {
         sheet: s.sheet,
@@ -211,6 +219,7 @@ export function sheetJson(s: SheetResult): JsonSheet {
 }
 
 export function checkJson(files: FileCheck[]): CheckJson {
+  const byCriterion = byCriterionJson(files.map((f) => ({ file: f.file, sheets: f.analysis ? appraisedUnitSheets(f.analysis.sheets) : [] })));
   return {
     files: files.map(
       (f): JsonFile => ({
@@ -220,5 +229,6 @@ export function checkJson(files: FileCheck[]): CheckJson {
         ...(f.analysis?.acrossUnits ? { acrossUnits: acrossUnitsJson(f.analysis.acrossUnits) } : {}),
       }),
     ),
+    ...(byCriterion ? { byCriterion } : {}),
   };
 }

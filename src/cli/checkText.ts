@@ -5,6 +5,7 @@ import type { AcrossUnitsAnalysis, Finding, ScoreSummary, ScoringComparison, Sco
 import { changeText } from "../engine/core/viText";
 import type { FileCheck } from "./checkJson";
 import { escapeControls } from "./terminalText";
+import { appraisalLine } from "./appraisalText";
 
 export { escapeControls };
 
@@ -39,6 +40,8 @@ function scoringLines(s: ScoringSheet): string[] {
   const lines = [`  Sheet "${s.sheet}": bảng điểm${s.title ? ` (${s.title})` : ""}`];
   if (s.totals.self) lines.push("    " + scoreLine("Tự đánh giá", s.totals.self));
   if (s.totals.appraised) lines.push("    " + scoreLine("Thẩm định", s.totals.appraised));
+  const cut = appraisalLine(s);
+  if (cut !== null) lines.push(`    ${cut}`);
   if (s.areas.length > 0) {
     lines.push("    Điểm từng lĩnh vực:");
     for (const a of s.areas) {

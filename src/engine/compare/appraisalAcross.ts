@@ -12,6 +12,8 @@ import { unitNames } from "./scoringRanking";
 export interface UnitAppraisal {
   unit: string;
   sheet: string;
+  /** Position of the unit's sheet among the sheets given (tells files apart in a folder run). */
+  source: number;
   self: number;
   appraised: number;
   /** Sum of the unit's leaf cuts. */
@@ -27,7 +29,7 @@ export interface CriterionCutAcross {
   units: number;
   totalCut: number;
   /** Most cut first, then by unit order. */
-  unitsCut: Array<{ unit: string; self: number; appraised: number; cut: number; note: string | null }>;
+  unitsCut: Array<{ unit: string; source: number; self: number; appraised: number; cut: number; note: string | null }>;
 }
 
 export interface AppraisalAcross {
@@ -45,7 +47,7 @@ export function appraisalAcross(sheets: readonly ScoringSheet[], labels: readonl
   sheets.forEach((s, i) => {
     const cuts = appraisalCuts(s);
     if (cuts === null) return;
-    units.push({ unit: labels[i], sheet: s.sheet, self: s.totals.self!.achieved, appraised: s.totals.appraised!.achieved, cut: cuts.total, cuts });
+    units.push({ unit: labels[i], sheet: s.sheet, source: i, self: s.totals.self!.achieved, appraised: s.totals.appraised!.achieved, cut: cuts.total, cuts });
   });
   const byCode = new Map<string, CriterionCutAcross>();
   for (const u of units) {
@@ -54,7 +56,7 @@ export function appraisalAcross(sheets: readonly ScoringSheet[], labels: readonl
       if (!entry) byCode.set(c.code, (entry = { code: c.code, name: c.name, max: c.max, units: 0, totalCut: 0, unitsCut: [] }));
       entry.units++;
       entry.totalCut = excelRound(entry.totalCut + c.cut, 10);
-      entry.unitsCut.push({ unit: u.unit, self: c.self, appraised: c.appraised, cut: c.cut, note: c.note });
+      entry.unitsCut.push({ unit: u.unit, source: u.source, self: c.self, appraised: c.appraised, cut: c.cut, note: c.note });
     }
   }
   const byCriterion = [...byCode.values()];
@@ -67,13 +69,14 @@ export function appraisalAcross(sheets: readonly ScoringSheet[], labels: readonl
   return { units, byCriterion };
 }
 
-/**
- * The units' sheets of one workbook with both scores (one sheet per unit, as the analysis across
- * units takes them), or null with fewer than two.
- */
-export function workbookAppraisal(results: readonly SheetResult[]): AppraisalAcross | null {
+/** A workbook's sheets with both scores, one per unit (as the analysis across units takes them). */
+export function appraisedUnitSheets(results: readonly SheetResult[]): ScoringSheet[] {
   const scoring = oneSheetPerUnit(results.filter((s): s is ScoringSheet => s.kind === "scoring"));
-  const both = scoring.filter((s) => s.hasSelf && s.hasAppraised);
-  if (both.length < 2) return null;
-  return appraisalAcross(both);
+  return scoring.filter((s) => s.hasSelf && s.hasAppraised);
+}
+
+/** The appraisal across the units' sheets of one workbook, or null with fewer than two. */
+export function workbookAppraisal(results: readonly SheetResult[]): AppraisalAcross | null {
+  const sheets = appraisedUnitSheets(results);
+  return sheets.length < 2 ? null : appraisalAcross(sheets);
 }

@@ -3,7 +3,7 @@
 // SUM), then one section per criterion cut most (top 10) listing the units cut on it. A4
 // portrait, the units table's header repeated on every printed page.
 import type { WorkbookAnalysis } from "../core/types";
-import type { SheetPlan } from "./plan";
+import type { PlanCell, SheetPlan } from "./plan";
 import type { ReportOptions } from "./reportOptions";
 import { PlanBuilder, POINTS_FORMAT, STYLES } from "./planBuilder";
 import { dateText } from "./planText";
@@ -17,6 +17,17 @@ export const APPRAISAL_SHEET_NAME = "Kết quả thẩm định";
 export const TOP_CRITERIA = 10;
 
 const LAST_COL = 5;
+
+/** A unit's row: number, name, self-assessed, appraised, cut = self − appraised, then `last`. */
+function cutRow(b: PlanBuilder, n: number, unit: string, self: number, appraised: number, last: Omit<PlanCell, "row" | "col">): void {
+  b.put(0, { value: n, style: STYLES.center });
+  b.put(1, { value: unit, style: STYLES.text });
+  b.put(2, { value: self, format: POINTS_FORMAT, style: STYLES.number });
+  b.put(3, { value: appraised, format: POINTS_FORMAT, style: STYLES.number });
+  b.put(4, { formula: `=ROUND(${b.at(2)}-${b.at(3)},2)`, result: points(self - appraised), format: POINTS_FORMAT, style: STYLES.number });
+  b.put(5, last);
+  b.next();
+}
 
 /** "Kết quả thẩm định" when the workbook holds two or more units' sheets with both scores; else null. */
 export function buildAppraisalPlan(analysis: WorkbookAnalysis, opts: ReportOptions): SheetPlan | null {
@@ -40,15 +51,7 @@ export function buildAppraisalPlanOf(across: AppraisalAcross, opts: ReportOption
   const headerRow = b.row;
   b.headerRow(["STT", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm bị cắt", "Số tiêu chí bị cắt"]);
   const first = b.row;
-  across.units.forEach((u, i) => {
-    b.put(0, { value: i + 1, style: STYLES.center });
-    b.put(1, { value: u.unit, style: STYLES.text });
-    b.put(2, { value: u.self, format: POINTS_FORMAT, style: STYLES.number });
-    b.put(3, { value: u.appraised, format: POINTS_FORMAT, style: STYLES.number });
-    b.put(4, { formula: `=ROUND(${b.at(2)}-${b.at(3)},2)`, result: points(u.self - u.appraised), format: POINTS_FORMAT, style: STYLES.number });
-    b.put(5, { value: u.cuts.cuts.length, style: STYLES.center });
-    b.next();
-  });
+  across.units.forEach((u, i) => cutRow(b, i + 1, u.unit, u.self, u.appraised, { value: u.cuts.cuts.length, style: STYLES.center }));
   const last = b.row - 1;
   const sumOf = (col: number) => `=SUM(${b.at(col, first)}:${b.at(col, last)})`;
   const total = (pick: (u: AppraisalAcross["units"][number]) => number) => points(across.units.reduce((s, u) => s + pick(u), 0));
@@ -78,15 +81,7 @@ export function buildAppraisalPlanOf(across: AppraisalAcross, opts: ReportOption
     b.next();
     b.headerRow(["STT", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Điểm bị cắt", "Ghi chú của hội đồng thẩm định"]);
     const firstUnit = b.row;
-    c.unitsCut.forEach((u, i) => {
-      b.put(0, { value: i + 1, style: STYLES.center });
-      b.put(1, { value: u.unit, style: STYLES.text });
-      b.put(2, { value: u.self, format: POINTS_FORMAT, style: STYLES.number });
-      b.put(3, { value: u.appraised, format: POINTS_FORMAT, style: STYLES.number });
-      b.put(4, { formula: `=ROUND(${b.at(2)}-${b.at(3)},2)`, result: u.cut, format: POINTS_FORMAT, style: STYLES.number });
-      b.put(5, { value: u.note ?? "", style: STYLES.text });
-      b.next();
-    });
+    c.unitsCut.forEach((u, i) => cutRow(b, i + 1, u.unit, u.self, u.appraised, { value: u.note ?? "", style: STYLES.text }));
     b.put(1, { value: "Cộng", style: STYLES.total });
     b.put(4, { formula: `=SUM(${b.at(4, firstUnit)}:${b.at(4, b.row - 1)})`, result: c.totalCut, format: POINTS_FORMAT, style: STYLES.totalNumber });
     b.next(2);

@@ -13,6 +13,7 @@ import type {
   WorkbookAnalysis,
 } from "../engine/core/types";
 import type { JsonSettings } from "./settingsOptions";
+import { appraisalJson, appraisedUnitSheets, byCriterionJson, type JsonAppraisal, type JsonCriterionCut } from "./appraisalJson";
 
 export interface JsonScore {
   achieved: number;
@@ -50,6 +51,8 @@ export interface JsonSheet {
   comparison?: JsonComparison | null;
   /** Scoring sheets, with `--template` only: the sheet against the criteria set. */
   template?: JsonTemplate;
+  /** Scoring sheets with both self-assessed and appraised points: what the appraisal cut. */
+  appraisal?: JsonAppraisal;
   ranking?: {
     unit: string;
     self: number | null;
@@ -117,6 +120,8 @@ export interface CheckJson {
   files: JsonFile[];
   /** With `--template` only: how many scoring sheets conform, the differences by how many show them. */
   template?: JsonTemplateRun;
+  /** The criteria the appraisal cut most often, over two or more units' sheets of the run. */
+  byCriterion?: JsonCriterionCut[];
 }
 
 export interface JsonTemplateRun {
@@ -209,7 +214,8 @@ export function findingJson(f: Finding): JsonFinding {
 export function sheetJson(s: SheetResult): JsonSheet {
   const findings = s.findings.map(findingJson);
   switch (s.kind) {
-    case "scoring":
+    case "scoring": {
+      const appraisal = appraisalJson(s);
       return {
         sheet: s.sheet,
         kind: "scoring",
@@ -234,8 +240,10 @@ export function sheetJson(s: SheetResult): JsonSheet {
         unit: s.unit ?? s.title ?? s.sheet,
         comparison: comparisonJson(s.comparison),
         ...(s.template ? { template: templateJson(s.template) } : {}),
+        ...(appraisal ? { appraisal } : {}),
         findings,
       };
+    }
     case "units":
       return {
         sheet: s.sheet,
@@ -251,6 +259,7 @@ export function sheetJson(s: SheetResult): JsonSheet {
 }
 
 export function checkJson(files: FileCheck[]): CheckJson {
+  const byCriterion = byCriterionJson(files.map((f) => ({ file: f.file, sheets: f.analysis ? appraisedUnitSheets(f.analysis.sheets) : [] })));
   return {
     files: files.map(
       (f): JsonFile => ({
@@ -261,5 +270,6 @@ export function checkJson(files: FileCheck[]): CheckJson {
         ...(f.settings ? { settings: f.settings } : {}),
       }),
     ),
+    ...(byCriterion ? { byCriterion } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { byRank } from "../engine/core/grades";
 import type { FileCheck } from "./checkJson";
 import { settingsLines } from "./settingsOptions";
 import { escapeControls } from "./terminalText";
+import { appraisalLine } from "./appraisalText";
 
 export { escapeControls };
 
@@ -41,6 +42,8 @@ function scoringLines(s: ScoringSheet): string[] {
   const lines = [`  Sheet "${s.sheet}": bảng điểm${s.title ? ` (${s.title})` : ""}`];
   if (s.totals.self) lines.push("    " + scoreLine("Tự đánh giá", s.totals.self));
   if (s.totals.appraised) lines.push("    " + scoreLine("Thẩm định", s.totals.appraised));
+  const cut = appraisalLine(s);
+  if (cut !== null) lines.push(`    ${cut}`);
   if (s.areas.length > 0) {
     lines.push("    Điểm từng lĩnh vực:");
     for (const a of s.areas) {

@@ -6,7 +6,14 @@
 // by the add-in and back.
 import type { PlanMarker } from "../engine/plans/plan";
 
-export const MARKERS: readonly PlanMarker[] = ["CCHC_GEN_SUMMARY", "CCHC_GEN_RANKING", "CCHC_GEN_ANALYSIS", "CCHC_GEN_DRAFT"];
+export const MARKERS: readonly PlanMarker[] = [
+  "CCHC_GEN_SUMMARY",
+  "CCHC_GEN_RANKING",
+  "CCHC_GEN_ANALYSIS",
+  "CCHC_GEN_DRAFT",
+  "CCHC_GEN_APPRAISAL",
+  "CCHC_GEN_EXPLANATION",
+];
 
 /** "'Tổng hợp trách nhiệm'!$A$1" → "Tổng hợp trách nhiệm"; null without a sheet part. */
 export function sheetOfReference(ref: string): string | null {

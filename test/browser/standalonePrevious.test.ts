@@ -59,7 +59,7 @@ maybe("the standalone page with last year's file", () => {
     const file = path.join(dir, "tai-ve.xlsx");
     await download.saveAs(file);
     const wb = await readWorkbook(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Đăk Kôi", "Tân Lập", "Tổng hợp trách nhiệm", "Xếp hạng", "Phân tích tiêu chí"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Đăk Kôi", "Tân Lập", "Tổng hợp trách nhiệm", "Xếp hạng", "Phân tích tiêu chí", "Kết quả thẩm định"]);
     const texts: string[] = [];
     wb.getWorksheet("Tổng hợp trách nhiệm")!.getColumn(1).eachCell((c) => texts.push(String(c.value)));
     expect(texts).toContain('4. So sánh với năm trước (2022.xlsx, sheet "ĐK 2022", năm 2022)');

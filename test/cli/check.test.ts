@@ -56,7 +56,7 @@ describe("the --json contract on the seed", () => {
       ["Huyện Kon Rẫy", "scoring"],
       ["Xếp loại xã", "units"],
     ]);
-    expect(Object.keys(json.files[0].sheets[0])).toEqual(["sheet", "kind", "totals", "areas", "lost", "units", "unit", "comparison", "findings"]);
+    expect(Object.keys(json.files[0].sheets[0])).toEqual(["sheet", "kind", "totals", "areas", "lost", "units", "unit", "comparison", "appraisal", "findings"]);
     expect(Object.keys(json.files[0].sheets[1])).toEqual(["sheet", "kind", "ranking", "blocks", "findings"]);
   });
 

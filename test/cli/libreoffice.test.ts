@@ -138,7 +138,7 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
       extra.push("--previous", prev);
     }
     const { mismatches, checked, plans } = await recalculated(name, input, extra);
-    expect(plans.map((p) => p.name)).toEqual(["Tổng hợp trách nhiệm", "Xếp hạng", "Phân tích tiêu chí"]);
+    expect(plans.map((p) => p.name)).toEqual(["Tổng hợp trách nhiệm", "Xếp hạng", "Phân tích tiêu chí", "Kết quả thẩm định"]);
     expect(mismatches).toEqual([]);
     // Ranks, grades, grade counts, changes, COUNTIF/SUMIF and references all took part.
     const formulas = plans.flatMap((p) => p.cells.map((c) => c.formula ?? ""));

@@ -33,7 +33,7 @@ it("adds last year's comparison to the summary and writes Phân tích tiêu chí
   expect(r.stderr).toContain(`Sheet "Tân Lập" (UBND XÃ TÂN LẬP): không tìm thấy sheet cùng đơn vị trong tệp năm trước ${previous}`);
   expect(r.code).toBe(0);
   const wb = await readWorkbook(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Đăk Kôi", "Tân Lập", "Tổng hợp trách nhiệm", "Xếp hạng", "Phân tích tiêu chí"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Đăk Kôi", "Tân Lập", "Tổng hợp trách nhiệm", "Xếp hạng", "Phân tích tiêu chí", "Kết quả thẩm định"]);
   const summary = columnTexts(wb.getWorksheet("Tổng hợp trách nhiệm")!, 1);
   expect(summary).toContain(`4. So sánh với năm trước (${previous}, sheet "ĐK 2022", năm 2022)`);
   expect(summary).toContain("Tiêu chí thành phần mới bị mất điểm: 1.1.1, 1.6.1.");

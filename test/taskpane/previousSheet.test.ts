@@ -79,7 +79,7 @@ test("Tạo báo cáo in the add-in writes Xếp hạng per block and Phân tíc
   ]);
   const result = await generateReport(host, { date: new Date(2023, 11, 15) });
   expect(host.reads).toBe(1);
-  expect(result.written.map((w) => w.name)).toEqual([SUMMARY_SHEET_NAME, "Xếp hạng", "Phân tích tiêu chí"]);
+  expect(result.written.map((w) => w.name)).toEqual([SUMMARY_SHEET_NAME, "Xếp hạng", "Phân tích tiêu chí", "Kết quả thẩm định"]);
   const ranking = host.written[1].plan;
   expect(ranking.cells.filter((c) => typeof c.value === "string" && c.value.startsWith("Khối")).map((c) => c.value)).toEqual([
     "Khối sở, ban, ngành",
@@ -90,5 +90,5 @@ test("Tạo báo cáo in the add-in writes Xếp hạng per block and Phân tíc
   expect(host.generated.CCHC_GEN_ANALYSIS).toBe("Phân tích tiêu chí");
   // A rerun replaces the generated sheets, never adds more.
   await generateReport(host, { date: new Date(2023, 11, 15) });
-  expect(host.sheets.map((s) => s.name)).toEqual(["Đăk Kôi", "Tân Lập", "Kết quả 2023", SUMMARY_SHEET_NAME, "Xếp hạng", "Phân tích tiêu chí"]);
+  expect(host.sheets.map((s) => s.name)).toEqual(["Đăk Kôi", "Tân Lập", "Kết quả 2023", SUMMARY_SHEET_NAME, "Xếp hạng", "Phân tích tiêu chí", "Kết quả thẩm định"]);
 });

@@ -30,6 +30,7 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "rank-mismatch": "warning",
   "extract-without-rank": "warning",
   "index-out-of-range": "error",
+  "appraised-above-self": "warning",
 };
 
 export interface SheetPlace {

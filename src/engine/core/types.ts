@@ -125,7 +125,8 @@ export type RuleId =
   /** An extract of a larger table where a unit has no rank typed: it is given none. */
   | "extract-without-rank"
   /** A typed index below 0 or above 100. */
-  | "index-out-of-range";
+  | "index-out-of-range"
+  | "appraised-above-self";
 
 export interface Finding {
   rule: RuleId;

@@ -43,7 +43,13 @@ export interface PrintSetup {
 }
 
 /** Marks a sheet as written by this project, so a rerun may replace it (and only it). */
-export type PlanMarker = "CCHC_GEN_SUMMARY" | "CCHC_GEN_RANKING" | "CCHC_GEN_ANALYSIS" | "CCHC_GEN_DRAFT";
+export type PlanMarker =
+  | "CCHC_GEN_SUMMARY"
+  | "CCHC_GEN_RANKING"
+  | "CCHC_GEN_ANALYSIS"
+  | "CCHC_GEN_DRAFT"
+  | "CCHC_GEN_APPRAISAL"
+  | "CCHC_GEN_EXPLANATION";
 
 export interface SheetPlan {
   /** The sheet's desired name; adapters resolve clashes with resolveSheetName(). */

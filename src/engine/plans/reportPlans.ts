@@ -11,6 +11,7 @@ import { SCORE_NAME, dateText, gradeFormula } from "./planText";
 import { RANKING_SHEET_NAME, buildRankingPlan } from "./rankingPlan";
 import { putComparison } from "./comparisonPlan";
 import { buildAnalysisPlan } from "./analysisPlan";
+import { buildAppraisalPlan } from "./appraisalPlan";
 import type { ReportOptions } from "./reportOptions";
 import { withCharts } from "./chartPlans";
 
@@ -147,8 +148,9 @@ export function buildSummaryPlan(sheet: ScoringSheet, opts: ReportOptions): Shee
 
 /**
  * Every sheet "Tạo báo cáo" writes: the summary of the chosen scoring sheet (the first one when
- * `sheet` is omitted), the ranking where it applies and "Phân tích tiêu chí" where two or more
- * scoring sheets share their criteria. Empty when there is no scoring sheet and no units table.
+ * `sheet` is omitted), the ranking where it applies, "Phân tích tiêu chí" where two or more
+ * scoring sheets share their criteria and "Kết quả thẩm định" where two or more units' sheets
+ * carry both self-assessed and appraised points. Empty when there is no scoring sheet and no units table.
  */
 export function buildReportPlans(analysis: WorkbookAnalysis, opts: ReportOptions & { sheet?: string }): SheetPlan[] {
   const plans: SheetPlan[] = [];
@@ -160,5 +162,7 @@ export function buildReportPlans(analysis: WorkbookAnalysis, opts: ReportOptions
   if (ranking) plans.push(ranking);
   const across = buildAnalysisPlan(analysis, opts);
   if (across) plans.push(across);
+  const appraisal = buildAppraisalPlan(analysis, opts);
+  if (appraisal) plans.push(appraisal);
   return withCharts(plans);
 }

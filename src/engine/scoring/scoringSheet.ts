@@ -3,6 +3,7 @@ import type { EngineSettings, Grid, HeaderInfo, ScoreKind, ScoringSheet } from "
 import { readScoringRows } from "./scoringRows";
 import { areasOf, exclusionsOf, hasScore, leafTotal, lostItems, nodeTotals, summarize } from "./totals";
 import { scoringFindings } from "./scoringFindings";
+import { appraisedAboveSelfFindings } from "./appraisalCuts";
 import { unitsOf } from "./responsible";
 import { sortFindings } from "../core/findingFactory";
 import { cellText, parseNumber } from "../core/numbers";
@@ -69,6 +70,7 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
   const findings = [
     ...rows.findings,
     ...scoringFindings({ place, grid, header, nodes: rows.nodes, byCode: rows.byCode, totalRow: rows.totalRow, totals, grand, lost, excluded, has }),
+    ...appraisedAboveSelfFindings(place, header, rows.nodes),
   ];
   const title = titleUnit(grid, header.row);
   return {

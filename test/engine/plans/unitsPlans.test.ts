@@ -75,11 +75,12 @@ describe("with one scoring sheet per unit", () => {
   const { analysis } = compareWithPrevious(analyzeWorkbook(grids), previous, "2022.xlsx");
   const plans = buildReportPlans(analysis, { date: DATE });
 
-  test("writes the summary, the ranking and Phân tích tiêu chí", () => {
+  test("writes the summary, the ranking, Phân tích tiêu chí and Kết quả thẩm định", () => {
     expect(plans.map((p) => [p.name, p.marker])).toEqual([
       ["Tổng hợp trách nhiệm", "CCHC_GEN_SUMMARY"],
       ["Xếp hạng", "CCHC_GEN_RANKING"],
       ["Phân tích tiêu chí", "CCHC_GEN_ANALYSIS"],
+      ["Kết quả thẩm định", "CCHC_GEN_APPRAISAL"],
     ]);
   });
 

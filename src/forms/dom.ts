@@ -1,11 +1,19 @@
 // Elements built with createElement and textContent only: text from cells is never parsed as HTML.
-// The forms' own copy, so the pane and the page can both use them (each face has its own dom.ts).
+// Shared by the forms, the pane (src/taskpane/dom.ts re-exports it) and the page's forms.
+
+export interface ElementProps {
+  className?: string;
+  text?: string;
+  /** Attributes set with setAttribute (never event handlers). */
+  attrs?: Record<string, string>;
+  onClick?: (event: Event) => void;
+}
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
-  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
-  children: Array<Node | null> = [],
+  props: ElementProps = {},
+  children: Array<Node | string | null | undefined> = [],
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (props.className) node.className = props.className;
@@ -14,7 +22,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (/^on/i.test(name)) throw new Error(`event attribute not allowed: ${name}`);
     node.setAttribute(name, value);
   }
-  for (const child of children) if (child) node.appendChild(child);
+  if (props.onClick) node.addEventListener("click", props.onClick);
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.appendChild(typeof child === "string" ? doc.createTextNode(child) : child);
+  }
   return node;
 }
 

@@ -1,33 +1,7 @@
 // Building DOM with createElement and textContent only: text from cells is never parsed as HTML.
 
-export interface ElementProps {
-  className?: string;
-  text?: string;
-  /** Attributes set with setAttribute (never event handlers). */
-  attrs?: Record<string, string>;
-  onClick?: (event: Event) => void;
-}
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  props: ElementProps = {},
-  children: Array<Node | string | null | undefined> = [],
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const [name, value] of Object.entries(props.attrs ?? {})) {
-    if (/^on/i.test(name)) throw new Error(`event attribute not allowed: ${name}`);
-    node.setAttribute(name, value);
-  }
-  if (props.onClick) node.addEventListener("click", props.onClick);
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.appendChild(typeof child === "string" ? doc.createTextNode(child) : child);
-  }
-  return node;
-}
+export { el, type ElementProps } from "../forms/dom";
+import { el, type ElementProps } from "../forms/dom";
 
 /** Removes every child of `node`. */
 export function clear(node: Node): void {

@@ -19,6 +19,7 @@ import type { CheckJson } from "../../src/cli/checkJson";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
 import { expectValidOoxml } from "../support/ooxmlCheck";
+import { recalcProfile } from "../support/planRecalculation";
 
 const SOFFICE = "/usr/bin/soffice";
 const DATE = "2024-01-15";
@@ -31,21 +32,6 @@ if (missing && process.env.CI === "true") {
 }
 if (missing) process.stdout.write(`BỎ QUA kiểm thử LibreOffice: không có ${SOFFICE}.\n`);
 const maybe = missing ? describe.skip : describe;
-
-/** A fresh LibreOffice profile that recalculates every .xlsx on load. */
-async function recalcProfile(dir: string): Promise<string> {
-  const user = path.join(dir, "profile", "user");
-  await fs.mkdir(user, { recursive: true });
-  await fs.writeFile(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return "file://" + path.join(dir, "profile");
-}
 
 maybe("LibreOffice recalculating OUT.xlsx", () => {
   let dir: string;

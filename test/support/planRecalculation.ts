@@ -1,7 +1,7 @@
 // LibreOffice Calc as an independent calculator of the sheets the project writes: every cached
 // formula value of the planned sheets is replaced by a wrong one, LibreOffice recalculates on
 // load (a fresh profile that always recalculates .xlsx) and saves a copy; each formula cell must
-// then hold the engine's value. The same pattern as recalculated() in test/cli/libreoffice.test.ts.
+// then hold the engine's value (test/cli/libreoffice.test.ts uses its profile too).
 import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import * as path from "path";

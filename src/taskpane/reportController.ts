@@ -6,11 +6,12 @@ import { analyzeWorkbook } from "../engine/analyze";
 import type { KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
 import { draftCharts } from "../engine/plans/draftCharts";
-import { buildDraftPlan, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
+import { buildDraftPlan, DraftError, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
 import type { SaveFile } from "./reportFile";
 import { TEXT, UserError } from "./messages";
 import { noProgress, type Progress } from "./progress";
+import { withSecondWorkbook, type SecondWorkbook } from "./secondWorkbook";
 import { chooseScoringSheet, scoringSheets, userGrids } from "./workbookScope";
 
 export interface ReportResult {
@@ -42,10 +43,13 @@ export async function generateReport(
   return { sheet: chosen?.sheet ?? null, written: plans.map((p, i) => ({ desired: p.name, name: names[i] })), kept };
 }
 
-/** Where the Word draft went: a file the clerk saved, or the printable sheet. */
+/**
+ * Where the Word draft went: a file the clerk saved, or the printable sheet. `sheet` is section I's
+ * scoring sheet (null: none, a ranking report), `units` the units tables section II reports.
+ */
 export type WordDraftResult =
-  | { kind: "file"; sheet: string; fileName: string; notice: string[]; blanks: number }
-  | { kind: "sheet"; sheet: string; written: string; notice: string[]; blanks: number; kept: KeptSheet[] };
+  | { kind: "file"; sheet: string | null; units: string[]; fileName: string; notice: string[]; blanks: number }
+  | { kind: "sheet"; sheet: string | null; units: string[]; written: string; notice: string[]; blanks: number; kept: KeptSheet[] };
 
 export const WORD_FILE_NAME = "Báo cáo Chỉ số CCHC.docx";
 
@@ -59,24 +63,35 @@ export const HOW_TO_COPY =
 /**
  * The draft report as Word: saved as a .docx where the host lets the pane save a file (the
  * .docx code is a chunk loaded only now), else written as the printable sheet "Bản thảo báo cáo".
+ * Drafted from this workbook (units tables alone will do) and, optionally, a second file read as
+ * part of it. Section I is the sheet the clerk chose, else the one the draft finds as the issuer's.
  */
 export async function generateWordDraft(
   host: PaneHost,
-  options: { sheet?: string; saveFile?: SaveFile; progress?: Progress } = {},
+  options: { sheet?: string; second?: SecondWorkbook | null; saveFile?: SaveFile; progress?: Progress } = {},
 ): Promise<WordDraftResult> {
   const progress = options.progress ?? noProgress;
   progress(TEXT.reading, 0.1);
   const snapshot = await host.read();
-  const grids = userGrids(snapshot);
-  const analysis = analyzeWorkbook(grids, host.loadSettings());
-  const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
-  if (!chosen) throw new UserError(TEXT.noScoringSheet);
+  const { grids, hidden, settings } = withSecondWorkbook(userGrids(snapshot), host.loadSettings(), options.second);
+  const analysis = analyzeWorkbook(grids, settings);
   progress("Đang lập bản thảo báo cáo (Word)…", 0.4);
-  const report = draftReport(analysis, { sheet: chosen.sheet, grids });
-  const common = { sheet: chosen.sheet, notice: draftErrorNotice(report), blanks: placeholderCount(report) };
+  let report;
+  try {
+    report = draftReport(analysis, {
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      grids,
+      hidden,
+      leadOffices: settings.leadOffices ?? null,
+    });
+  } catch (err) {
+    if (err instanceof DraftError) throw new UserError(err.message);
+    throw err;
+  }
+  const common = { sheet: report.source.scoring, units: report.source.units, notice: draftErrorNotice(report), blanks: placeholderCount(report) };
   if (options.saveFile) {
     const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
-    const charts = draftCharts(analysis, { sheet: report.source.scoring, settings: host.loadSettings() });
+    const charts = draftCharts(analysis, { sheet: report.source.scoring, settings });
     options.saveFile(await renderDocx(report, { charts }), WORD_FILE_NAME, DOCX_MIME);
     progress(TEXT.done, 1);
     return { kind: "file", fileName: WORD_FILE_NAME, ...common };

@@ -4,9 +4,6 @@
 // user's sheet of the same name, is left alone.
 import { analyzeWorkbook } from "../engine/analyze";
 import type { KeptSheet } from "../engine/plans/generatedFingerprint";
-import { buildReportPlans } from "../engine/plans/reportPlans";
-import { draftCharts } from "../engine/plans/draftCharts";
-import { buildDraftPlan, DraftError, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
 import type { SaveFile } from "./reportFile";
 import { TEXT, UserError } from "./messages";
@@ -34,6 +31,8 @@ export async function generateReport(
   const analysis = analyzeWorkbook(userGrids(snapshot), settings);
   const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
   progress(TEXT.buildingReport, 0.4);
+  // The plans' code is a chunk loaded on first use: taskpane.js stays within its budget.
+  const { buildReportPlans } = await import(/* webpackChunkName: "report-plans" */ "../engine/plans/reportPlans");
   const plans = buildReportPlans(analysis, { date: options.date ?? new Date(), settings, sheet: chosen?.sheet });
   if (plans.length === 0) throw new UserError(TEXT.noReportSource);
   progress(TEXT.writing, 0.7);
@@ -76,30 +75,18 @@ export async function generateWordDraft(
   const { grids, hidden, settings } = withSecondWorkbook(userGrids(snapshot), host.loadSettings(), options.second);
   const analysis = analyzeWorkbook(grids, settings);
   progress("Đang lập bản thảo báo cáo (Word)…", 0.4);
-  let report;
-  try {
-    report = draftReport(analysis, {
-      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-      grids,
-      hidden,
-      leadOffices: settings.leadOffices ?? null,
-    });
-  } catch (err) {
-    if (err instanceof DraftError) throw new UserError(err.message);
-    throw err;
-  }
-  const common = { sheet: report.source.scoring, units: report.source.units, notice: draftErrorNotice(report), blanks: placeholderCount(report) };
+  const { draftForPane, draftDocx, draftSheetPlan } = await import(/* webpackChunkName: "word-draft" */ "./wordDraftChunk");
+  const { report, ...common } = draftForPane(analysis, { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), grids, hidden, settings });
   if (options.saveFile) {
-    const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
-    const charts = draftCharts(analysis, { sheet: report.source.scoring, settings });
-    options.saveFile(await renderDocx(report, { charts }), WORD_FILE_NAME, DOCX_MIME);
+    const docx = await draftDocx(report, analysis, settings);
+    options.saveFile(docx.bytes, WORD_FILE_NAME, docx.mime);
     progress(TEXT.done, 1);
     return { kind: "file", fileName: WORD_FILE_NAME, ...common };
   }
   progress(TEXT.writing, 0.7);
   // An earlier draft the clerk edited is kept (and named to the clerk), never overwritten.
   const kept: KeptSheet[] = [];
-  const [written] = await host.writeSheets([buildDraftPlan(report, HOW_TO_COPY)], kept);
+  const [written] = await host.writeSheets([draftSheetPlan(report, HOW_TO_COPY)], kept);
   progress(TEXT.done, 1);
   return { kind: "sheet", written, kept, ...common };
 }

@@ -1,11 +1,13 @@
 // The workbooks `cchc report` drafts from, read as one: a district's scoring sheet in one file
 // and its communes' table or sheets in another are analysed together (so the analysis across
 // units sees every unit), then compared with --previous. Sheet names that collide across files
-// get the file's name added. Each failure answers with a Vietnamese message.
+// get the file's name added (host/file/combineWorkbooks.ts, shared with the page and the pane).
+// Each failure answers with a Vietnamese message.
 import { promises as fs } from "fs";
 import * as path from "path";
 import { analyzeWorkbook } from "../engine/analyze";
 import type { EngineSettings, Grid, WorkbookAnalysis } from "../engine/core/types";
+import { combineWorkbooks } from "../host/file/combineWorkbooks";
 import { openXlsx, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
 import { checkFile } from "./checkCommand";
 import { escapeControls } from "./checkText";
@@ -40,27 +42,9 @@ export async function inputAt(inputs: readonly string[], out: string): Promise<s
   return null;
 }
 
-/** "Sheet1" of xa-2023.xlsx, when another file has a "Sheet1" too: "Sheet1 (xa-2023.xlsx)". */
-export function combineWorkbooks(files: readonly OpenedFile[]): { grids: Grid[]; hidden: string[] } {
-  // Excel compares sheet names without regard to case.
-  const key = (name: string) => name.toLowerCase();
-  const count = new Map<string, number>();
-  for (const f of files) for (const g of f.opened.userSheets) count.set(key(g.name), (count.get(key(g.name)) ?? 0) + 1);
-  const grids: Grid[] = [];
-  const hidden: string[] = [];
-  const taken = new Set<string>();
-  for (const f of files) {
-    const hiddenHere = f.opened.port.hiddenSheets();
-    for (const g of f.opened.userSheets) {
-      let name = (count.get(key(g.name)) ?? 0) > 1 ? `${g.name} (${path.basename(f.file)})` : g.name;
-      // The same file given twice, or a file name that does not tell them apart: a number does.
-      for (let n = 2; taken.has(key(name)); n++) name = `${g.name} (${path.basename(f.file)} ${n})`;
-      taken.add(key(name));
-      grids.push(name === g.name ? g : { ...g, name });
-      if (hiddenHere.has(g.name)) hidden.push(name);
-    }
-  }
-  return { grids, hidden };
+/** The opened files as one workbook (see host/file/combineWorkbooks.ts). */
+export function combineOpened(files: readonly OpenedFile[]): { grids: Grid[]; hidden: string[] } {
+  return combineWorkbooks(files.map((f) => ({ name: f.file, grids: f.opened.userSheets, hidden: f.opened.port.hiddenSheets() })));
 }
 
 /**
@@ -81,7 +65,7 @@ export async function openReportInputs(inputs: readonly string[], options: Reado
       return { error: `${file}: ${readErrorMessage(err)}` };
     }
   }
-  const { grids, hidden } = combineWorkbooks(files);
+  const { grids, hidden } = combineOpened(files);
   const lines = files.flatMap((f) => settingsLines(settingsReport(f.opened)).map((l) => escapeControls(files.length > 1 ? `${f.file}: ${l}` : l)));
   // Several files read as one: the first file's settings, with every file's column maps (by sheet name).
   const settings: EngineSettings = { ...files[0].opened.settings, columnMaps: Object.assign({}, ...files.map((f) => f.opened.settings.columnMaps)) };

@@ -7,10 +7,13 @@ import { buildReportPlans } from "../engine/plans/reportPlans";
 import { draftCharts } from "../engine/plans/draftCharts";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
 import type { EngineSettings, Finding, Grid, HeaderInfo, SheetResult, WorkbookAnalysis } from "../engine/core/types";
+import { analyzeWorkbook } from "../engine/analyze";
 import { compareWithPrevious } from "../engine/compare/previousYear";
+import { combineWorkbooks } from "../host/file/combineWorkbooks";
 import { mergeRanges, numberFormatLookup } from "../host/file/read/readSnapshot";
 import { defaultScoringSheet, generatedNames, openXlsx, settingsSummary, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
+import { draftSourceText } from "../report/draftSource";
 import { offerDownload, reportFileName, resultFileName, WORKBOOK_FILE } from "../report/download";
 import { renderGrid, type SheetLayout } from "./gridView";
 import { renderFindings, renderSheetInfo } from "./sheetInfoView";
@@ -32,6 +35,8 @@ interface PageState {
   grids: Grid[];
   generated: Set<string>;
   selected: string;
+  /** Whether the clerk clicked the selected sheet's tab: only then is it the Word draft's section I. */
+  picked: boolean;
 }
 
 let state: PageState | null = null;
@@ -41,6 +46,9 @@ let sessionMaps: Record<string, HeaderInfo> = {};
 
 /** The settings the page reads with: only the session's maps (none: the file's own). */
 const sessionSettings = (): Partial<EngineSettings> | undefined => (Object.keys(sessionMaps).length > 0 ? { columnMaps: sessionMaps } : undefined);
+
+/** A second workbook for the Word draft ("Thêm tệp thứ hai"), read as part of the open one: the communes' ranking. */
+let reportSecond: { fileName: string; opened: OpenedWorkbook } | null = null;
 
 /** Last year's workbook, chosen with "Tệp năm trước": each scoring sheet is compared with it. */
 let previous: { fileName: string; analysis: WorkbookAnalysis } | null = null;
@@ -88,7 +96,10 @@ function renderTabs(): void {
     if (state.generated.has(grid.name)) tab.appendChild(el("span", { className: "badge generated", text: "đã tạo" }));
     else if (errors > 0) tab.appendChild(el("span", { className: "badge error", text: `${errors} lỗi` }));
     else if (findings.length > 0) tab.appendChild(el("span", { className: "badge warning", text: `${findings.length} cảnh báo` }));
-    tab.addEventListener("click", () => selectSheet(grid.name));
+    tab.addEventListener("click", () => {
+      if (state) state.picked = true;
+      selectSheet(grid.name);
+    });
     nav.appendChild(tab);
   }
 }
@@ -153,6 +164,7 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
       grids: opened.snapshot.sheets,
       generated: generatedNames(opened.snapshot),
       selected: firstSheet(opened),
+      picked: false,
     };
   } catch (err) {
     state = null;
@@ -185,7 +197,9 @@ function refreshButtons(): void {
   const scoring = sheets.filter((s) => s.kind === "scoring").length;
   const units = sheets.filter((s) => s.kind === "units").length;
   byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
-  byId<HTMLButtonElement>("download-report").disabled = scoring === 0;
+  // A units table alone, or one in the second file, is enough for the draft.
+  const second = reportSecond?.opened.analysis.sheets.filter((s) => s.kind === "scoring" || s.kind === "units").length ?? 0;
+  byId<HTMLButtonElement>("download-report").disabled = !state || scoring + units + second === 0;
 }
 
 /** The first of the clerk's sheets read as neither kind: the one a map is most likely for. */
@@ -334,7 +348,23 @@ async function generate(): Promise<void> {
   }
 }
 
-/** "Tải báo cáo (Word)": the draft report of the selected scoring sheet (else the first) as .docx. */
+/** The open workbook with the second file read as part of it (as `cchc report A B`), compared with last year's. */
+function reportAnalysis(current: PageState): { analysis: WorkbookAnalysis; grids: Grid[]; hidden: string[]; settings: EngineSettings } {
+  const own = { name: current.fileName, grids: current.opened.userSheets, hidden: current.opened.port.hiddenSheets() };
+  if (!reportSecond) return { analysis: current.opened.analysis, grids: own.grids, hidden: [...own.hidden], settings: current.opened.settings };
+  const second = reportSecond.opened;
+  const { grids, hidden } = combineWorkbooks([own, { name: reportSecond.fileName, grids: second.userSheets, hidden: second.port.hiddenSheets() }]);
+  const settings: EngineSettings = { ...current.opened.settings, columnMaps: { ...second.settings.columnMaps, ...current.opened.settings.columnMaps } };
+  let analysis = analyzeWorkbook(grids, settings);
+  if (previous) analysis = compareWithPrevious(analysis, previous.analysis, previous.fileName).analysis;
+  return { analysis, grids, hidden, settings };
+}
+
+/**
+ * "Tải báo cáo (Word)": the draft report as .docx, from the open workbook (units tables alone will
+ * do) and the second file if one was added; section I is the scoring sheet whose tab the clerk
+ * clicked, else the one the draft finds as the issuer's.
+ */
 async function downloadReport(): Promise<void> {
   if (!state) return;
   const current = state;
@@ -343,22 +373,46 @@ async function downloadReport(): Promise<void> {
   setStatus("Đang lập bản thảo báo cáo (Word)…");
   await nextFrame();
   try {
-    const selected = resultOf(current.selected);
-    const report = draftReport(current.opened.analysis, {
-      grids: current.opened.userSheets,
+    const { analysis, grids, hidden, settings } = reportAnalysis(current);
+    const selected = current.picked ? resultOf(current.selected) : undefined;
+    const report = draftReport(analysis, {
+      grids,
+      hidden,
+      leadOffices: settings.leadOffices ?? null,
       ...(selected?.kind === "scoring" ? { sheet: selected.sheet } : {}),
     });
     // The .docx code is loaded only when asked for.
     const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
     const name = reportFileName(current.fileName);
-    const charts = draftCharts(current.opened.analysis, { sheet: report.source.scoring, settings: current.opened.settings });
+    const charts = draftCharts(analysis, { sheet: report.source.scoring, settings });
     offerDownload(byId<HTMLAnchorElement>("report-link"), await renderDocx(report, { charts }), name, DOCX_MIME);
-    setStatus([`Đã lập bản thảo báo cáo từ sheet "${report.source.scoring}" và tải tệp ${name} về máy. ${PLACEHOLDER_HINT}`, ...draftErrorNotice(report)].join("\n"));
+    setStatus([`Đã lập bản thảo báo cáo ${draftSourceText(report.source)} và tải tệp ${name} về máy. ${PLACEHOLDER_HINT}`, ...draftErrorNotice(report)].join("\n"));
   } catch (err) {
     setStatus(`Không lập được bản thảo báo cáo: ${err instanceof Error ? err.message : String(err)}`, true);
   } finally {
-    button.disabled = false;
+    refreshButtons();
   }
+}
+
+/** "Thêm tệp thứ hai": a workbook read as part of the open one for the Word draft; a bad file changes nothing. */
+async function openReportSecond(file: File): Promise<void> {
+  if (!WORKBOOK_FILE.test(file.name)) {
+    setStatus(`Tệp thứ hai "${file.name}" không phải bảng tính .xlsx, .xlsm, .xls hay .ods.`, true);
+    return;
+  }
+  setStatus(`Đang đọc tệp thứ hai ${file.name}…`);
+  await nextFrame();
+  try {
+    reportSecond = { fileName: file.name, opened: await openXlsx(await file.arrayBuffer()) };
+  } catch (err) {
+    setStatus(`Không mở được tệp thứ hai ${file.name}: ${err instanceof Error ? err.message : String(err)}`, true);
+    return;
+  }
+  const sheets = reportSecond.opened.analysis.sheets;
+  const units = sheets.filter((s) => s.kind === "units").length;
+  const scoring = sheets.filter((s) => s.kind === "scoring").length;
+  setStatus(`Đã thêm tệp thứ hai ${file.name} cho báo cáo Word (${scoring} bảng điểm, ${units} bảng đơn vị).${state ? "" : " Hãy mở bảng tính chính."}`);
+  refreshButtons();
 }
 
 function start(): void {
@@ -378,6 +432,12 @@ function start(): void {
   });
   byId("generate").addEventListener("click", () => void generate());
   byId("download-report").addEventListener("click", () => void downloadReport());
+  const secondInput = byId<HTMLInputElement>("report-second-input");
+  secondInput.addEventListener("change", () => {
+    const file = secondInput.files?.[0];
+    if (file) void openReportSecond(file);
+    secondInput.value = "";
+  });
 }
 
 start();

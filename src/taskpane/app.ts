@@ -6,6 +6,8 @@ import type { PaneHost } from "./paneHost";
 import { ChangedCellsError, approximatedFillsSentence, errorSentence, TEXT } from "./messages";
 import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
+import { generateReport, generateWordDraft } from "./reportController";
+import { readSecondWorkbook } from "./secondWorkbook";
 import type { SaveFile } from "./reportFile";
 import { currentSettings, saveSettings } from "./settingsController";
 import { findingsView } from "./findingsView";
@@ -53,6 +55,8 @@ export class PaneApp {
   private readonly sheetSelect: HTMLSelectElement;
   private readonly commands: HTMLButtonElement[];
   private busy = false;
+  /** Whether the clerk chose the scoring sheet (in the list, or by computing one): the Word draft's section I. */
+  private sheetPicked = false;
 
   constructor(
     private readonly doc: Document,
@@ -65,6 +69,7 @@ export class PaneApp {
     this.errorBox = byId(doc, "error");
     this.sheetSelect = byId(doc, "opt-sheet");
     this.commands = ["cmd-validate", "cmd-compute", "cmd-report", "cmd-settings", "cmd-clear"].map((id) => byId<HTMLButtonElement>(doc, id));
+    this.sheetSelect.addEventListener("change", () => (this.sheetPicked = true));
     byId(doc, "cmd-validate").addEventListener("click", () => void this.validate());
     byId(doc, "cmd-compute").addEventListener("click", () => void this.compute());
     byId(doc, "cmd-report").addEventListener("click", () => void this.report());
@@ -206,6 +211,7 @@ export class PaneApp {
       const result = await computeScores(this.host, { sheet: this.chosenSheet(), progress: this.progress });
       this.fillSheetChoice(result.scoringSheets, result.sheet);
       this.sheetSelect.value = result.sheet;
+      this.sheetPicked = true;
       this.showScores(result);
       this.status(`Đã tính điểm sheet "${result.sheet}".`, null);
     });
@@ -294,18 +300,19 @@ export class PaneApp {
 
   async report(): Promise<void> {
     await this.command(async () => {
-      // The report's code (plans, charts, the draft) loads only when asked for: the pane starts light.
-      const { generateReport } = await import(/* webpackChunkName: "report" */ "./reportController");
       const result = await generateReport(this.host, { sheet: this.chosenSheet(), date: this.deps.now?.(), progress: this.progress });
-      this.show(reportView(this.doc, result, () => void this.wordDraft()));
+      this.show(reportView(this.doc, result, (second) => void this.wordDraft(second)));
       this.status(`Đã tạo ${result.written.length} sheet báo cáo.`, null);
     });
   }
 
-  async wordDraft(): Promise<void> {
+  /** The Word draft of this workbook, with the second file chosen beside the button read as part of it. */
+  async wordDraft(secondFile: File | null = null): Promise<void> {
     await this.command(async () => {
-      const { generateWordDraft } = await import(/* webpackChunkName: "report" */ "./reportController");
-      const result = await generateWordDraft(this.host, { sheet: this.chosenSheet(), saveFile: this.deps.saveFile, progress: this.progress });
+      const second = secondFile ? await readSecondWorkbook(secondFile) : null;
+      // Section I is the sheet the clerk picked; otherwise the draft finds the issuer's own (none among communes' sheets).
+      const sheet = this.sheetPicked ? this.chosenSheet() : undefined;
+      const result = await generateWordDraft(this.host, { sheet, second, saveFile: this.deps.saveFile, progress: this.progress });
       this.show(wordDraftView(this.doc, result));
       this.status(result.kind === "file" ? `Đã tải bản thảo báo cáo "${result.fileName}".` : `Đã ghi bản thảo vào sheet "${result.written}".`, null);
     });

@@ -4,14 +4,11 @@
 // user's sheet of the same name, is left alone.
 import { analyzeWorkbook } from "../engine/analyze";
 import type { KeptSheet } from "../engine/plans/generatedFingerprint";
-import { buildReportPlans } from "../engine/plans/reportPlans";
-import { draftCharts } from "../engine/plans/draftCharts";
-import { HOW_TO_COPY } from "./messages";
-import { buildDraftPlan, draftErrorNotice, draftReport, placeholderCount } from "../engine/reportDraft";
 import type { PaneHost } from "./paneHost";
 import type { SaveFile } from "./reportFile";
-import { TEXT, UserError } from "./messages";
+import { HOW_TO_COPY, TEXT, UserError } from "./messages";
 import { noProgress, type Progress } from "./progress";
+import { withSecondWorkbook, type SecondWorkbook } from "./secondWorkbook";
 import { chooseScoringSheet, scoringSheets, userGrids } from "./workbookScope";
 
 export interface ReportResult {
@@ -34,6 +31,8 @@ export async function generateReport(
   const analysis = analyzeWorkbook(userGrids(snapshot), settings);
   const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
   progress(TEXT.buildingReport, 0.4);
+  // The plans' code is a chunk loaded on first use: taskpane.js stays within its budget.
+  const { buildReportPlans } = await import(/* webpackChunkName: "report-plans" */ "../engine/plans/reportPlans");
   const plans = buildReportPlans(analysis, { date: options.date ?? new Date(), settings, sheet: chosen?.sheet });
   if (plans.length === 0) throw new UserError(TEXT.noReportSource);
   progress(TEXT.writing, 0.7);
@@ -43,10 +42,13 @@ export async function generateReport(
   return { sheet: chosen?.sheet ?? null, written: plans.map((p, i) => ({ desired: p.name, name: names[i] })), kept };
 }
 
-/** Where the Word draft went: a file the clerk saved, or the printable sheet. */
+/**
+ * Where the Word draft went: a file the clerk saved, or the printable sheet. `sheet` is section I's
+ * scoring sheet (null: none, a ranking report), `units` the units tables section II reports.
+ */
 export type WordDraftResult =
-  | { kind: "file"; sheet: string; fileName: string; notice: string[]; blanks: number }
-  | { kind: "sheet"; sheet: string; written: string; notice: string[]; blanks: number; kept: KeptSheet[] };
+  | { kind: "file"; sheet: string | null; units: string[]; fileName: string; notice: string[]; blanks: number }
+  | { kind: "sheet"; sheet: string | null; units: string[]; written: string; notice: string[]; blanks: number; kept: KeptSheet[] };
 
 export const WORD_FILE_NAME = "Báo cáo Chỉ số CCHC.docx";
 
@@ -54,32 +56,31 @@ export const WORD_FILE_NAME = "Báo cáo Chỉ số CCHC.docx";
 /**
  * The draft report as Word: saved as a .docx where the host lets the pane save a file (the
  * .docx code is a chunk loaded only now), else written as the printable sheet "Bản thảo báo cáo".
+ * Drafted from this workbook (units tables alone will do) and, optionally, a second file read as
+ * part of it. Section I is the sheet the clerk chose, else the one the draft finds as the issuer's.
  */
 export async function generateWordDraft(
   host: PaneHost,
-  options: { sheet?: string; saveFile?: SaveFile; progress?: Progress } = {},
+  options: { sheet?: string; second?: SecondWorkbook | null; saveFile?: SaveFile; progress?: Progress } = {},
 ): Promise<WordDraftResult> {
   const progress = options.progress ?? noProgress;
   progress(TEXT.reading, 0.1);
   const snapshot = await host.read();
-  const grids = userGrids(snapshot);
-  const analysis = analyzeWorkbook(grids, host.loadSettings());
-  const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
-  if (!chosen) throw new UserError(TEXT.noScoringSheet);
+  const { grids, hidden, settings } = withSecondWorkbook(userGrids(snapshot), host.loadSettings(), options.second);
+  const analysis = analyzeWorkbook(grids, settings);
   progress("Đang lập bản thảo báo cáo (Word)…", 0.4);
-  const report = draftReport(analysis, { sheet: chosen.sheet, grids });
-  const common = { sheet: chosen.sheet, notice: draftErrorNotice(report), blanks: placeholderCount(report) };
+  const { draftForPane, draftDocx, draftSheetPlan } = await import(/* webpackChunkName: "word-draft" */ "./wordDraftChunk");
+  const { report, ...common } = draftForPane(analysis, { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), grids, hidden, settings });
   if (options.saveFile) {
-    const { renderDocx, DOCX_MIME } = await import(/* webpackChunkName: "docx-report" */ "../report/docxRender");
-    const charts = draftCharts(analysis, { sheet: report.source.scoring, settings: host.loadSettings() });
-    options.saveFile(await renderDocx(report, { charts }), WORD_FILE_NAME, DOCX_MIME);
+    const docx = await draftDocx(report, analysis, settings);
+    options.saveFile(docx.bytes, WORD_FILE_NAME, docx.mime);
     progress(TEXT.done, 1);
     return { kind: "file", fileName: WORD_FILE_NAME, ...common };
   }
   progress(TEXT.writing, 0.7);
   // An earlier draft the clerk edited is kept (and named to the clerk), never overwritten.
   const kept: KeptSheet[] = [];
-  const [written] = await host.writeSheets([buildDraftPlan(report, HOW_TO_COPY)], kept);
+  const [written] = await host.writeSheets([draftSheetPlan(report, HOW_TO_COPY)], kept);
   progress(TEXT.done, 1);
   return { kind: "sheet", written, kept, ...common };
 }

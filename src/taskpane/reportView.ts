@@ -3,9 +3,11 @@
 import { keptSheetMessage } from "../engine/plans/generatedFingerprint";
 import type { ReportResult, WordDraftResult } from "./reportController";
 import { HOW_TO_COPY } from "./messages";
+import { draftSourceText } from "../report/draftSource";
 import { button, el } from "./dom";
 
-export function reportView(doc: Document, result: ReportResult, onWordDraft?: () => void): HTMLElement {
+/** onWordDraft gets the second file the clerk chose beside the Word button, if any. */
+export function reportView(doc: Document, result: ReportResult, onWordDraft?: (second: File | null) => void): HTMLElement {
   const root = el(doc, "div", { className: "report", attrs: { id: "report" } });
   const intro = result.sheet ? `Đã lập báo cáo từ sheet "${result.sheet}":` : "Đã lập báo cáo:";
   root.appendChild(el(doc, "p", { text: intro }));
@@ -21,9 +23,15 @@ export function reportView(doc: Document, result: ReportResult, onWordDraft?: ()
   }
   root.appendChild(list);
   root.appendChild(el(doc, "p", { className: "note", text: "Bấm lại \"Tạo báo cáo\" sẽ thay thế các sheet này nếu chưa bị sửa; sheet đã sửa được giữ nguyên." }));
-  if (onWordDraft && result.sheet) {
-    root.appendChild(el(doc, "p", { text: "Bản thảo văn bản báo cáo (như báo cáo gửi cấp trên) có thể lập ngay từ bảng điểm này:" }));
-    root.appendChild(button(doc, "Tạo bản thảo báo cáo (Word)", onWordDraft, { attrs: { id: "word-draft" } }));
+  if (onWordDraft) {
+    const from = result.sheet ? "từ bảng điểm này" : "từ các bảng xếp hạng đơn vị này";
+    root.appendChild(el(doc, "p", { text: `Bản thảo văn bản báo cáo (như báo cáo gửi cấp trên) có thể lập ngay ${from}:` }));
+    const second = el(doc, "input", { attrs: { type: "file", id: "word-second-file", accept: ".xlsx,.xlsm,.xls,.ods" } });
+    root.appendChild(el(doc, "label", { className: "field", attrs: { for: "word-second-file" } }, [
+      el(doc, "span", { text: "Thêm tệp thứ hai (ví dụ bảng xếp hạng các xã): " }),
+      second,
+    ]));
+    root.appendChild(button(doc, "Tạo bản thảo báo cáo (Word)", () => onWordDraft(second.files?.[0] ?? null), { attrs: { id: "word-draft" } }));
   }
   return root;
 }
@@ -31,9 +39,9 @@ export function reportView(doc: Document, result: ReportResult, onWordDraft?: ()
 export function wordDraftView(doc: Document, result: WordDraftResult): HTMLElement {
   const root = el(doc, "div", { className: "report", attrs: { id: "word-draft-result" } });
   if (result.kind === "file") {
-    root.appendChild(el(doc, "p", { text: `Đã lập bản thảo báo cáo từ sheet "${result.sheet}" và tải tệp "${result.fileName}" về máy.` }));
+    root.appendChild(el(doc, "p", { text: `Đã lập bản thảo báo cáo ${draftSourceText({ scoring: result.sheet, units: result.units })} và tải tệp "${result.fileName}" về máy.` }));
   } else {
-    root.appendChild(el(doc, "p", { text: `Đã ghi bản thảo báo cáo từ sheet "${result.sheet}" vào sheet "${result.written}".` }));
+    root.appendChild(el(doc, "p", { text: `Đã ghi bản thảo báo cáo ${draftSourceText({ scoring: result.sheet, units: result.units })} vào sheet "${result.written}".` }));
     for (const kept of result.kept) root.appendChild(el(doc, "p", { className: "note", text: keptSheetMessage(kept) }));
     root.appendChild(el(doc, "p", { className: "note", attrs: { id: "how-to-copy" }, text: HOW_TO_COPY }));
   }

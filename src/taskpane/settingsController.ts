@@ -74,6 +74,7 @@ export function currentSettings(host: PaneHost): EngineSettings {
     previousSheet: s.previousSheet ?? null,
     blockBands: s.blockBands ?? {},
     unranked: s.unranked ?? [],
+    leadOffices: s.leadOffices ?? {},
   };
 }
 

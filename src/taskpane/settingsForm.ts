@@ -1,9 +1,11 @@
 // What "Cài đặt" saves from its form: the bands (common and per block), the units kept out of
-// the ranking, the column maps. Loaded with the form (its own chunk), not at the pane's start.
+// the ranking, each area's lead office, the column maps. Loaded with the form (its own chunk), not at the pane's start.
 import type { EngineSettings, GradeBand, Grid, WorkbookAnalysis } from "../engine/core/types";
 import { MapFormError, parseColumnMap, type MapChoice } from "../forms/columnMapModel";
 import { parseBands, parsePreviousSheet, type BandInput } from "./settingsController";
 import { UserError } from "./messages";
+import { issuerLevel, leadOffice } from "../engine/reportDraft/leadOffices";
+import { sentenceCase } from "../engine/reportDraft/vietnameseText";
 
 export interface SettingsForm {
   /** The bands of every block without its own. */
@@ -19,6 +21,8 @@ export interface SettingsForm {
   previousSheet: string;
   /** Units ticked "Không xếp hạng". */
   unranked: string[];
+  /** Each shown area's lead office as typed, by area code ("" = the usual one). */
+  leadOffices?: Record<string, string>;
 }
 
 const blank = (inputs: BandInput[]) => inputs.every((b) => b.name.trim() === "" && b.min.trim() === "");
@@ -58,6 +62,24 @@ export function workbookUnits(analysis: WorkbookAnalysis, settings: EngineSettin
   return [...found];
 }
 
+/** The areas of the workbook's scoring sheets (first name per code), with the office that leads each when none is set. */
+export function workbookAreas(analysis: WorkbookAnalysis): Array<{ code: string; name: string; usual: string | null }> {
+  const scoring = analysis.sheets.filter((s) => s.kind === "scoring");
+  const level = scoring.map((s) => issuerLevel(s.title ?? null)).find((l) => l !== null) ?? null;
+  const areas = new Map<string, string>();
+  for (const sheet of scoring) for (const a of sheet.areas) if (!areas.has(a.code)) areas.set(a.code, sentenceCase(a.name));
+  // The usual office, not the saved one: what an empty box means.
+  return [...areas].map(([code, name]) => ({ code, name, usual: leadOffice(code, name, level) }));
+}
+
+/** Saved lead offices with the form's: a box left empty drops the area's setting; areas not shown keep theirs. */
+export function leadOfficesFromForm(previous: Readonly<Record<string, string>> | undefined, typed: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [code, office] of Object.entries(previous ?? {})) if (!Object.prototype.hasOwnProperty.call(typed, code)) out[code] = office;
+  for (const [code, office] of Object.entries(typed)) if (office.trim() !== "") out[code] = office.trim();
+  return out;
+}
+
 /** The settings to save; a Vietnamese UserError names what is wrong (nothing is saved then). */
 export function settingsFromForm(previous: EngineSettings, form: SettingsForm, grids: Grid[]): EngineSettings {
   const columnMaps = { ...previous.columnMaps };
@@ -79,5 +101,6 @@ export function settingsFromForm(previous: EngineSettings, form: SettingsForm, g
     previousSheet: parsePreviousSheet(form.previousSheet, grids.map((g) => g.name)),
     blockBands: parseBlockBands(form.blockBands),
     unranked: [...new Set(form.unranked)],
+    leadOffices: leadOfficesFromForm(previous.leadOffices, form.leadOffices ?? {}),
   };
 }

@@ -1,9 +1,9 @@
 // The "Cài đặt" form: grade bands (common or per block), the official score, last year's sheet,
-// units kept out of the ranking, and the column map of a sheet (either kind).
+// units kept out of the ranking, each area's lead office, and the column map of a sheet (either kind).
 import type { EngineSettings, Grid, WorkbookAnalysis } from "../engine/core/types";
 import { columnMapForm } from "../forms/columnMapView";
 import type { BandInput } from "./settingsController";
-import { workbookBlocks, workbookUnits, type SettingsForm } from "./settingsForm";
+import { workbookAreas, workbookBlocks, workbookUnits, type SettingsForm } from "./settingsForm";
 import { el, button } from "./dom";
 
 export type { SettingsForm } from "./settingsForm";
@@ -103,6 +103,21 @@ function unrankedFieldset(doc: Document, units: string[], kept: readonly string[
   return { set, values: () => boxes.filter((b) => b.box.checked).map((b) => b.unit) };
 }
 
+/** "Cơ quan chủ trì, tham mưu" per area, for section III of the Word draft: the saved one, else the usual one shown greyed. */
+function leadOfficesFieldset(doc: Document, areas: ReturnType<typeof workbookAreas>, saved: Readonly<Record<string, string>>) {
+  const set = el(doc, "fieldset", { className: "lead-offices", attrs: { id: "lead-offices" } }, [
+    el(doc, "legend", { text: "Cơ quan chủ trì, tham mưu từng lĩnh vực" }),
+    el(doc, "p", { className: "hint", text: "Dùng trong mục III của bản thảo báo cáo (Word). Để trống để dùng cơ quan thường được giao (chữ mờ)." }),
+  ]);
+  const fields = areas.map((area, i) => {
+    const own = Object.prototype.hasOwnProperty.call(saved, area.code) ? saved[area.code] : "";
+    const box = input(doc, own, { "data-area": area.code, placeholder: area.usual ?? "" });
+    set.appendChild(labelled(doc, `lead-office-${i}`, `${area.code}. ${area.name}`, box));
+    return { code: area.code, box };
+  });
+  return { set, values: () => Object.fromEntries(fields.map((f) => [f.code, f.box.value])) };
+}
+
 export function settingsView(doc: Document, settings: EngineSettings, data: SettingsData, onSave: (form: SettingsForm) => void): HTMLElement {
   const form = el(doc, "form", { className: "settings", attrs: { id: "settings-form", "aria-label": "Cài đặt" } });
   const sheets = data.grids.map((g) => g.name);
@@ -132,6 +147,10 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
   const unranked = units.length > 0 ? unrankedFieldset(doc, units, settings.unranked ?? []) : null;
   if (unranked) form.appendChild(unranked.set);
 
+  const areas = workbookAreas(data.analysis);
+  const leads = areas.length > 0 ? leadOfficesFieldset(doc, areas, settings.leadOffices ?? {}) : null;
+  if (leads) form.appendChild(leads.set);
+
   const map = columnMapForm(doc, { grids: data.grids, maps: settings.columnMaps, idPrefix: "map" });
   form.appendChild(map.root);
 
@@ -157,6 +176,7 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
       removeMappings: removeBoxes.filter((r) => r.box.checked).map((r) => r.sheet),
       previousSheet: previousSelect.value,
       unranked: unranked?.values() ?? [],
+      leadOffices: leads?.values() ?? {},
     });
   };
   form.addEventListener("submit", (e) => {

@@ -34,7 +34,8 @@ const RULES: Record<string, string[]> = {
   "host/file": ["host", ...HOST_FILE, ...ENGINE],
   // Forms the pane and the page share (the column map): the engine only.
   forms: ENGINE,
-  taskpane: ["host", "host/office", "report", "functions", "forms", ...ENGINE],
+  // host/file: combining a second workbook, and its reader as a chunk loaded when one is chosen.
+  taskpane: ["host", "host/office", "host/file", "report", "functions", "forms", ...ENGINE],
   standalone: ["host", "host/file", ...HOST_FILE, "report", "forms", ...ENGINE],
   cli: ["host", "host/file", ...HOST_FILE, "report", "functions", ...ENGINE],
 };

@@ -1,7 +1,10 @@
 // "Tạo báo cáo" → the Word draft over a fake host: a .docx handed to saveFile where the host can
 // save files (Office on the web), else the printable sheet "Bản thảo báo cáo", replaced on rerun.
 import { MemoryHost } from "../support/memoryHost";
-import { communesGrid, districtGrid } from "../fixtures/seed";
+import { COMMUNES, communesGrid, districtGrid } from "../fixtures/seed";
+import { unitScoringGrid } from "../fixtures/units";
+import { draftSourceText } from "../../src/report/draftSource";
+import { THIS_WORKBOOK, type SecondWorkbook } from "../../src/taskpane/secondWorkbook";
 import { docxText } from "../support/docxText";
 import { generateReport, generateWordDraft, WORD_FILE_NAME } from "../../src/taskpane/reportController";
 import { HOW_TO_COPY } from "../../src/taskpane/messages";
@@ -69,10 +72,50 @@ describe("the Word draft from the task pane", () => {
     expect(lines.some((l) => l.includes("Cải cách tài chính công: UBND huyện đạt 11,09/13 điểm"))).toBe(true);
   });
 
-  test("a workbook without a scoring sheet gets a Vietnamese sentence", async () => {
+  test("a workbook with only a units table gives the ranking report; one with neither gets a Vietnamese sentence", async () => {
     const host = new MemoryHost([communesGrid()]);
-    await expect(generateWordDraft(host)).rejects.toThrow(UserError);
-    await expect(generateWordDraft(host)).rejects.toThrow(/Không tìm thấy bảng điểm nào/);
+    const result = await generateWordDraft(host);
+    expect(result).toMatchObject({ kind: "sheet", sheet: null, units: ["Xếp loại xã"] });
+    const lines = host.sheets.find((s) => s.name === DRAFT_SHEET_NAME)!.values.map((r) => String(r[0]));
+    const excellent = COMMUNES.filter((c) => c.grade === "Xuất sắc").length;
+    expect(lines.some((l) => l.includes(`${String(excellent).padStart(2, "0")}/07 xã, thị trấn xếp loại Xuất sắc`))).toBe(true);
+    const empty = new MemoryHost([{ name: "Ghi chú", values: [["Không có số liệu"]] }]);
+    await expect(generateWordDraft(empty)).rejects.toThrow(UserError);
+    await expect(generateWordDraft(empty)).rejects.toThrow(/Không tìm thấy bảng điểm hay bảng xếp loại/);
+  });
+
+  test("a second workbook is read as part of this one: section II from its table; colliding names get its file's name", async () => {
+    const host = new MemoryHost([districtGrid({}, "Sheet1")]);
+    const second: SecondWorkbook = { name: "xa-2023.xlsx", grids: [communesGrid("Sheet1")], hidden: [], columnMaps: {} };
+    const saved: Uint8Array[] = [];
+    const result = await generateWordDraft(host, { second, saveFile: (bytes) => saved.push(bytes) });
+    expect(result).toMatchObject({ kind: "file", sheet: `Sheet1 (${THIS_WORKBOOK})`, units: ["Sheet1 (xa-2023.xlsx)"] });
+    const text = await docxText(saved[0]);
+    expect(text).toContain("Ủy ban nhân dân xã Đăk Pnê: điểm tự đánh giá 91,16 điểm; thẩm định 87,23/94,5 điểm, chỉ số đạt 92,31%");
+    expect(draftSourceText({ scoring: result.sheet, units: result.units })).toBe(`từ sheet "Sheet1 (${THIS_WORKBOOK})" và bảng xếp hạng "Sheet1 (xa-2023.xlsx)"`);
+  });
+
+  test("lead offices saved in the settings name each area's lead in section III", async () => {
+    const host = new MemoryHost([districtGrid()]);
+    host.settings = { leadOffices: { "6": "Phòng Tài chính và Kế hoạch huyện Kon Rẫy" } };
+    const saved: Uint8Array[] = [];
+    await generateWordDraft(host, { saveFile: (bytes) => saved.push(bytes) });
+    const text = await docxText(saved[0]);
+    expect(text).toContain("Cơ quan chủ trì, tham mưu: Phòng Tài chính và Kế hoạch huyện Kon Rẫy.");
+    // The areas without a setting keep their usual office.
+    expect(text).toContain("Cơ quan chủ trì, tham mưu: Phòng Tư pháp.");
+  });
+
+  test("section I is the sheet asked for; among communes' own sheets none is, unless chosen", async () => {
+    const grids = [
+      unitScoringGrid("Xã A", "UBND xã Đăk Kôi", 2023, { "1": 12 }),
+      unitScoringGrid("Xã B", "UBND xã Đăk Pne", 2023, { "1": 11 }),
+    ];
+    const none = await generateWordDraft(new MemoryHost(grids, "Xã A"));
+    expect(none.sheet).toBeNull();
+    expect(draftSourceText({ scoring: none.sheet, units: none.units })).toBe("từ các bảng điểm của các đơn vị");
+    const chosen = await generateWordDraft(new MemoryHost(grids), { sheet: "Xã B" });
+    expect(chosen.sheet).toBe("Xã B");
   });
 
   test("only Office on the web may save files from the pane", () => {

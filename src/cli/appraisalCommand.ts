@@ -12,7 +12,7 @@ import { appraisalAcross, appraisedUnitSheets } from "../engine/compare/appraisa
 import { unitKey } from "../engine/scoring/responsible";
 import { buildAppraisalPlanOf } from "../engine/plans/appraisalPlan";
 import { explanationRequest } from "../engine/reportDraft/explanationRequest";
-import { commonBody, titleBodies } from "../engine/reportDraft/titleRows";
+import { bodyKey, commonBody, titleBodies } from "../engine/reportDraft/titleRows";
 import { openXlsx } from "../host/file/xlsxAnalysis";
 import { newWorkbookOf } from "../host/file/newWorkbook";
 import type { PackageLimits } from "../host/file/package/xlsxPackageCheck";
@@ -50,6 +50,19 @@ function unitLabels(units: readonly UnitSheet[]): string[] {
   const counts = new Map<string, number>();
   for (const n of names) counts.set(unitKey(n), (counts.get(unitKey(n)) ?? 0) + 1);
   return names.map((n, i) => ((counts.get(unitKey(n)) ?? 0) > 1 ? `${n} (${path.basename(units[i].file)})` : n));
+}
+
+/**
+ * The body the council belongs to: the line every unit's title rows share, each unit's own line
+ * left out (one commune's sheet names the district above it); null when none.
+ */
+function councilBody(units: readonly UnitSheet[]): string | null {
+  return commonBody(
+    units.map((u) => {
+      const own = [u.sheet.unit, u.sheet.title].filter((n): n is string => typeof n === "string").map(bodyKey);
+      return (u.grid ? titleBodies(u.grid, u.sheet.header.row) : []).filter((line) => !own.includes(bodyKey(line)));
+    }),
+  );
 }
 
 /** `--days`: a whole number of working days, 1 to 90. */
@@ -137,7 +150,7 @@ export async function run(argv: string[]): Promise<number> {
       );
     }
   }
-  const issuer = options.get("--issuer")?.trim() || commonBody(units.map((u) => (u.grid ? titleBodies(u.grid, u.sheet.header.row) : [])));
+  const issuer = options.get("--issuer")?.trim() || councilBody(units);
   const sheets = units.map((u) => u.sheet);
   const written: string[] = [];
   try {

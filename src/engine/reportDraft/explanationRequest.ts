@@ -26,7 +26,9 @@ export const EXPLANATION_TABLE_HEADER = [
   "Tài liệu bổ sung",
 ] as const;
 
-const WIDTHS = [4, 6, 22, 7, 7, 7, 7, 16, 14, 12];
+const WIDTHS = [5, 8, 20, 10, 10, 10, 10, 14, 13, 11];
+/** Texts read from the left: the criterion's name, the council's note, the unit's two columns. */
+const LEFT = [2, 7, 8, 9];
 
 export interface ExplanationRequestOptions {
   /** The unit as the sheets name it ("UBND XÃ ĐĂK KÔI"); defaults to the sheet's unit, title or name. */
@@ -119,6 +121,7 @@ export function explanationRequest(sheet: ScoringSheet, options: ExplanationRequ
         header: EXPLANATION_TABLE_HEADER.map((h) => [text(h)]),
         rows: [...appraisal.cuts.map(cutRow), totalRow(appraisal.cuts, appraisal.total)],
         widths: WIDTHS,
+        left: LEFT,
       },
       {
         kind: "paragraph",

@@ -135,6 +135,26 @@ describe("cchc appraisal", () => {
     expect((await fs.readdir(out)).sort()).toEqual(["Tong-hop-tham-dinh.xlsx", "UBND XÃ _A_B_.docx", "UBND XÃ CON.docx"].sort());
   }, 120_000);
 
+  it("--template: each file compared with the criteria set; progress on stderr past 10 files", async () => {
+    const template = await writeGrids(path.join(dir, "mau", "bo-tieu-chi.xlsx"), [districtGrid({ blankParents: true }, "Bộ tiêu chí")]);
+    const many = path.join(dir, "nhieu");
+    for (let i = 1; i <= 11; i++) {
+      const grid = unitScoringGrid(`Xã ${i}`, `UBND XÃ SỐ ${i}`, 2023, { "1.1.1": 0 });
+      // The eleventh unit changed a maximum.
+      if (i === 11) grid.values.find((r) => r[0] === "2.3")![2] = 3;
+      await writeGrids(path.join(many, `xa-${String(i).padStart(2, "0")}.xlsx`), [grid]);
+    }
+    const r = await spawnCli(["appraisal", many, "-o", path.join(dir, "ra-nhieu"), "--template", template]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Đang đọc 1/11");
+    expect(r.stderr).toContain("Đang đọc 11/11");
+    expect(r.stdout.match(/theo đúng bộ tiêu chí/g)).toHaveLength(10);
+    const eleventh = r.stdout.slice(r.stdout.indexOf("xa-11.xlsx"));
+    expect(eleventh).not.toContain("theo đúng bộ tiêu chí");
+    expect(eleventh).toContain("2.3");
+    expect(await fs.readdir(path.join(dir, "ra-nhieu"))).toHaveLength(12);
+  }, 180_000);
+
   it("says what is wrong with bad input, with exit 2", async () => {
     const out = path.join(dir, "ra-loi");
     const cases: Array<{ args: string[]; says: string }> = [

@@ -28,7 +28,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * characters become "_", no trailing dot or space, no device name, at most `max` characters.
  */
 export function safeFileBase(name: string, max = 100): string {
-  let base = name.normalize("NFC").replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, "_").replace(/\s+/g, " ").trim();
+  let base = name.normalize("NFC").replace(/\s+/g, " ").replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, "_").trim();
   base = [...base].slice(0, max).join("").replace(/[. ]+$/, "");
   if (base === "" || /^_+$/.test(base)) base = "don-vi";
   return RESERVED.test(base.split(".")[0]) ? `${base}_` : base;

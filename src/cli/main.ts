@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./checkCommand")).run,
   summary: async () => (await import("./summaryCommand")).run,
   report: async () => (await import("./reportCommand")).run,
+  appraisal: async () => (await import("./appraisalCommand")).run,
 };
 
 const USAGE = `Cách dùng / usage:
@@ -22,6 +23,8 @@ const USAGE = `Cách dùng / usage:
       thêm các sheet tổng hợp vào một bản sao
   cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
       lập bản thảo báo cáo (Word)
+  cchc appraisal THƯ_MỤC_HOẶC_TỆP... -o THƯ_MỤC_RA [--force] [--template TỆP_MẪU.xlsx[#SHEET]] [--issuer "UBND huyện …"] [--days SỐ_NGÀY] [--date NĂM-THÁNG-NGÀY] [--max-size MB]
+      lập phiếu đề nghị giải trình (Word) cho từng đơn vị và bảng tổng hợp kết quả thẩm định (Tong-hop-tham-dinh.xlsx)
 CÀI_ĐẶT (dùng thay, từng phần, cài đặt add-in đã lưu trong bảng tính):
   --columns "SHEET!donvi=B,thamdinh=E,toida=D;SHEET2!ma=A,toida=C,tudanhgia=D,header=5"
       khai báo cột cho sheet không nhận ra tiêu đề; vai trò: ma (code), noidung (name), toida (max),

@@ -77,13 +77,14 @@ function blockTable(block: Extract<Block, { kind: "table" }>): Table {
   const share = block.widths.reduce((a, b) => a + b, 0) || 1;
   const widths = block.widths.map((w) => Math.floor((TEXT_WIDTH * w) / share));
   widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
-  // The unit's name (second column) reads from the left; figures are centred.
+  // Texts (by default the unit's name, second column) read from the left; figures are centred.
+  const left = block.left ?? [1];
   const cell = (spans: Span[], i: number, header: boolean) =>
     new TableCell({
       children: [
         new Paragraph({
           style: TABLE_TEXT,
-          alignment: header || i !== 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+          alignment: header || !left.includes(i) ? AlignmentType.CENTER : AlignmentType.LEFT,
           children: cellRuns(spans, header),
         }),
       ],

@@ -19,9 +19,10 @@ export type Block =
   | { kind: "bullet"; spans: Span[] }
   /**
    * A bordered table the width of the text: a header row (repeated on each page) and rows of
-   * cells, each cell a run of spans; `widths` are the columns' relative shares.
+   * cells, each cell a run of spans; `widths` are the columns' relative shares; `left` the columns
+   * read from the left (texts; default: the second, a unit's name), the others centred.
    */
-  | { kind: "table"; header: Span[][]; rows: Span[][][]; widths: number[] };
+  | { kind: "table"; header: Span[][]; rows: Span[][][]; widths: number[]; left?: number[] };
 
 /** Every span of a block, a table's cells included. */
 export function blockSpans(block: Block): Span[] {

@@ -27,7 +27,7 @@ export function convertedNotice(format: "xls" | "ods"): string {
 }
 
 /** An empty package: the parts every workbook has, and a workbook with no sheet yet. */
-async function emptyPackage(styles: string): Promise<Uint8Array> {
+export async function emptyPackage(styles: string): Promise<Uint8Array> {
   const zip = new JSZip();
   const put = (path: string, xml: string) => zip.file(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`, { createFolders: false });
   put(

@@ -75,7 +75,7 @@ describe("a folder of a template and three units", () => {
     expect(scoring(json, files.a).template).toEqual({ ...ref, conforms: true, differences: [] });
     expect(scoring(json, files.b).template).toEqual({ ...ref, conforms: false, differences: [{ rule: "template-max", code: "2.1.1" }] });
     expect(scoring(json, files.c).template).toEqual({ ...ref, conforms: false, differences: [{ rule: "template-name", code: "1.2" }] });
-    expect(Object.keys(scoring(json, files.a))).toEqual(["sheet", "kind", "totals", "areas", "lost", "units", "unit", "comparison", "template", "findings"]);
+    expect(Object.keys(scoring(json, files.a))).toEqual(["sheet", "kind", "totals", "areas", "lost", "units", "unit", "comparison", "template", "appraisal", "findings"]);
     const max = scoring(json, files.b).findings.filter((f) => f.rule.startsWith("template-"));
     expect(max).toEqual([
       { rule: "template-max", severity: "error", cell: toA1(rowOf(changedMax, "2.1.1"), 2), message: "Điểm tối đa của 2.1.1: bộ tiêu chí ghi 1,5, bảng này ghi 2." },

@@ -37,7 +37,8 @@ export async function run(argv: string[]): Promise<number> {
   if (refusal !== null) return fail(refusal);
   const read = await openReportInputs(inputs, options);
   if ("error" in read) return fail(read.error);
-  const issuer = options.get("--issuer")?.trim();
+  // --issuer, else the one saved in the workbook's settings, else the title rows'.
+  const issuer = options.get("--issuer")?.trim() || read.settings.issuer || undefined;
   let report;
   try {
     report = draftReport(read.analysis, {

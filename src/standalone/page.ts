@@ -379,6 +379,7 @@ async function downloadReport(): Promise<void> {
       grids,
       hidden,
       leadOffices: settings.leadOffices ?? null,
+      ...(settings.issuer ? { issuer: settings.issuer } : {}),
       ...(selected?.kind === "scoring" ? { sheet: selected.sheet } : {}),
     });
     // The .docx code is loaded only when asked for.

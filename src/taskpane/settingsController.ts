@@ -75,6 +75,7 @@ export function currentSettings(host: PaneHost): EngineSettings {
     blockBands: s.blockBands ?? {},
     unranked: s.unranked ?? [],
     leadOffices: s.leadOffices ?? {},
+    issuer: s.issuer ?? null,
   };
 }
 

@@ -23,6 +23,8 @@ export interface SettingsForm {
   unranked: string[];
   /** Each shown area's lead office as typed, by area code ("" = the usual one). */
   leadOffices?: Record<string, string>;
+  /** The issuing body as typed; "" = read from the title rows. */
+  issuer?: string;
 }
 
 const blank = (inputs: BandInput[]) => inputs.every((b) => b.name.trim() === "" && b.min.trim() === "");
@@ -102,5 +104,6 @@ export function settingsFromForm(previous: EngineSettings, form: SettingsForm, g
     blockBands: parseBlockBands(form.blockBands),
     unranked: [...new Set(form.unranked)],
     leadOffices: leadOfficesFromForm(previous.leadOffices, form.leadOffices ?? {}),
+    issuer: form.issuer === undefined ? (previous.issuer ?? null) : form.issuer.trim() === "" ? null : form.issuer.trim(),
   };
 }

@@ -147,6 +147,10 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
   const unranked = units.length > 0 ? unrankedFieldset(doc, units, settings.unranked ?? []) : null;
   if (unranked) form.appendChild(unranked.set);
 
+  // The body issuing the report: read from the title rows unless the clerk writes it here.
+  const issuer = input(doc, settings.issuer ?? "", { placeholder: "Đọc từ các dòng tiêu đề (ví dụ: UBND huyện Kon Rẫy)" });
+  form.appendChild(labelled(doc, "report-issuer", "Cơ quan ban hành báo cáo", issuer));
+
   const areas = workbookAreas(data.analysis);
   const leads = areas.length > 0 ? leadOfficesFieldset(doc, areas, settings.leadOffices ?? {}) : null;
   if (leads) form.appendChild(leads.set);
@@ -177,6 +181,7 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
       previousSheet: previousSelect.value,
       unranked: unranked?.values() ?? [],
       leadOffices: leads?.values() ?? {},
+      issuer: issuer.value,
     });
   };
   form.addEventListener("submit", (e) => {

@@ -26,6 +26,7 @@ export function draftForPane(
       grids: options.grids,
       hidden: options.hidden,
       leadOffices: options.settings.leadOffices ?? null,
+      ...(options.settings.issuer ? { issuer: options.settings.issuer } : {}),
     });
   } catch (err) {
     if (err instanceof DraftError) throw new UserError(err.message);

@@ -7,6 +7,7 @@ import * as path from "path";
 import { COMMUNES, communesGrid, districtGrid } from "../fixtures/seed";
 import { blockColumnGrid } from "../fixtures/units";
 import { docxText } from "../support/docxText";
+import { withAddinSettings } from "../support/addinSettingsFixture";
 import { convertWithLibreOffice, sofficeUnavailable } from "../support/libreoffice";
 import { expectValidOoxml } from "../support/ooxmlCheck";
 import { runCli } from "./helpers/runCli";
@@ -62,6 +63,20 @@ describe("cchc report with several workbooks", () => {
     expect(text).toContain("TỈNH KON TUM");
     expect(text).toContain("Khối phường (02 đơn vị):");
     await expectValidOoxml(out);
+  });
+
+  it("takes the issuer saved in the workbook's settings (Cài đặt), --issuer still winning", async () => {
+    const plain = await fs.readFile(await writeGrids(path.join(dir, "tinh-plain.xlsx"), [blockColumnGrid()]));
+    const saved = path.join(dir, "tinh-da-luu.xlsx");
+    await fs.writeFile(saved, await withAddinSettings(plain, { issuer: "UBND tỉnh Gia Lai" }));
+    const out = path.join(dir, "tinh-da-luu.docx");
+    expect((await runCli(["report", saved, "-o", out])).code).toBe(0);
+    expect(await docxText(await fs.readFile(out))).toContain("TỈNH GIA LAI");
+    const given = path.join(dir, "tinh-tuy-chon.docx");
+    expect((await runCli(["report", saved, "-o", given, "--issuer", "UBND tỉnh Kon Tum"])).code).toBe(0);
+    const text = await docxText(await fs.readFile(given));
+    expect(text).toContain("TỈNH KON TUM");
+    expect(text).not.toContain("GIA LAI");
   });
 
   it("refuses OUT equal to any input, and names the unreadable file", async () => {

@@ -36,6 +36,25 @@ describe("lead offices in Cài đặt", () => {
     expect(settingsFromForm(settings, form, host.sheets).leadOffices).toEqual({ "6": "Phòng Tài chính và Kế hoạch", "99": "Văn phòng khác" });
   });
 
+  test("the issuer typed in Cài đặt is saved trimmed; emptied, the title rows' is used again", () => {
+    const host = new MemoryHost([districtGrid()]);
+    host.settings = { issuer: "UBND huyện Cũ" };
+    const settings = currentSettings(host);
+    expect(settings.issuer).toBe("UBND huyện Cũ");
+    const form: SettingsForm = {
+      bands: settings.bands.map((b) => ({ name: b.name, min: String(b.min) })),
+      blockBands: {},
+      official: "auto",
+      mapping: null,
+      removeMappings: [],
+      previousSheet: "",
+      unranked: [],
+      issuer: "  UBND huyện Kon Rẫy ",
+    };
+    expect(settingsFromForm(settings, form, host.sheets).issuer).toBe("UBND huyện Kon Rẫy");
+    expect(settingsFromForm(settings, { ...form, issuer: "   " }, host.sheets).issuer).toBeNull();
+  });
+
   test("leadOfficesFromForm trims, drops empty boxes, and keeps areas that were not shown", () => {
     expect(leadOfficesFromForm(undefined, { "1": " A ", "2": "   " })).toEqual({ "1": "A" });
     expect(leadOfficesFromForm({ "1": "Cũ", "3": "Giữ" }, { "1": "" })).toEqual({ "3": "Giữ" });

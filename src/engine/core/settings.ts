@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Readonly<EngineSettings> = Object.freeze({
   blockBands: {},
   unranked: [],
   leadOffices: {},
+  issuer: null,
 });
 
 export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings {
@@ -21,5 +22,6 @@ export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings 
     blockBands: partial?.blockBands ?? {},
     unranked: partial?.unranked ?? [],
     leadOffices: partial?.leadOffices ?? {},
+    issuer: partial?.issuer ?? null,
   };
 }

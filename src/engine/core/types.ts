@@ -91,6 +91,11 @@ export interface EngineSettings {
    * chính - Kế hoạch"), set once by the clerk; an area without one gets the usual office.
    */
   leadOffices?: Record<string, string>;
+  /**
+   * The body issuing the report ("UBND huyện Kon Rẫy"), where the title rows do not say it or say
+   * it otherwise; empty or absent: read from the title rows common to the sheets.
+   */
+  issuer?: string | null;
 }
 
 export type Severity = "error" | "warning";

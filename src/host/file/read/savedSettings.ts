@@ -122,5 +122,10 @@ export function checkSavedSettings(text: string): SavedSettingsCheck {
       settings.leadOffices = offices;
     } else drop("cơ quan chủ trì từng lĩnh vực (leadOffices) sai dạng");
   }
+  if (own(value, "issuer")) {
+    const i = value.issuer;
+    if (i === null || typeof i === "string") settings.issuer = i === null || i.trim() === "" ? null : i.trim();
+    else drop("cơ quan ban hành báo cáo (issuer) sai dạng");
+  }
   return { settings, notices };
 }

@@ -21,6 +21,7 @@ const SAVED: Partial<EngineSettings> = {
   blockBands: { "Khối xã": [{ name: "Đạt", min: 50 }, { name: "Chưa đạt", min: 0 }] },
   unranked: ["Xã Mới"],
   leadOffices: { "6": "Phòng Tài chính - Kế hoạch" },
+  issuer: "UBND tỉnh Kon Tum",
 };
 
 async function plainXlsx(): Promise<Uint8Array> {

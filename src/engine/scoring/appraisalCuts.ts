@@ -51,7 +51,8 @@ function pointsOf(p: NumberParse): number | null {
 function pair(leaf: CriterionNode, excluded: Exclusions): { self: number; appraised: number } | null {
   if (!leaf.isLeaf || excluded.self.has(leaf.code) || excluded.appraised.has(leaf.code)) return null;
   const self = pointsOf(leaf.self);
-  const appraised = pointsOf(leaf.appraised);
+  // The cut is the first appraisal's, before any explanation changed the points.
+  const appraised = pointsOf(leaf.appraisedBefore ?? leaf.appraised);
   return self === null || appraised === null ? null : { self, appraised };
 }
 

@@ -70,8 +70,11 @@ export function appraisalCuts(sheet: ScoringSheet): AppraisalCuts | null {
     cuts.push({ code: leaf.code, name: leaf.name, row: leaf.row, max, self: p.self, appraised: p.appraised, cut, note: leaf.cause });
   }
   const byArea = sheet.areas.map((a) => {
-    const inArea = cuts.filter((c) => c.code === a.code || c.code.startsWith(a.code + "."));
-    return { code: a.code, name: a.name, self: a.self ?? 0, appraised: a.appraised ?? 0, cut: sum(inArea.map((c) => c.cut)) };
+    const within = (code: string) => code === a.code || code.startsWith(a.code + ".");
+    const inArea = cuts.filter((c) => within(c.code));
+    // The area's first appraisal: its points less what the explanation changed.
+    const changed = sum((sheet.explanation?.restored ?? []).filter((r) => within(r.code)).map((r) => r.change));
+    return { code: a.code, name: a.name, self: a.self ?? 0, appraised: points((a.appraised ?? 0) - changed), cut: sum(inArea.map((c) => c.cut)) };
   });
   return { cuts, byArea, total: sum(cuts.map((c) => c.cut)) };
 }

@@ -77,7 +77,7 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
     ...(evidence?.findings ?? []),
   ];
   const title = titleUnit(grid, header.row);
-  const { excluded, totals, grand, lost } = scored;
+  const { totals, grand, lost } = scored;
   return {
     kind: "scoring",
     sheet: grid.name,

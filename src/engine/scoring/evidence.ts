@@ -59,7 +59,10 @@ export function documentReferences(text: string): DocumentReference[] {
 
 /** A word typed as a link: a scheme or something like one ("htp//"), "www", a drive or a share. */
 const LINK_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[a-z]{2,6}:?\/\/|https?:|www(?:\.|$)|file:|[a-z]:[\\/]|\\\\)/i;
-const HTTP = /^https?:\/\/[^\s/?#\\]+/i;
+// Scheme, optional user, host, optional port, then a path, query or fragment. No URL class: the
+// engine runs without DOM or Node types.
+const HTTP = /^https?:\/\/(?:[^\s/?#@]+@)?([^\s/?#:\\]+)(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+const HOST_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
 const WINDOWS_PATH = /^(?:[a-z]:[\\/]|\\\\[^\\/\s]+[\\/][^\\/\s]+)/i;
 const FILE_URL = /^file:\/\/\/?\S+/i;
 
@@ -67,13 +70,10 @@ const FILE_URL = /^file:\/\/\/?\S+/i;
 export function isWellFormedLink(link: string): boolean {
   if (WINDOWS_PATH.test(link) || FILE_URL.test(link)) return true;
   const address = /^www\./i.test(link) ? `http://${link}` : link;
-  if (!HTTP.test(address)) return false;
-  try {
-    const url = new URL(address);
-    return (url.protocol === "http:" || url.protocol === "https:") && /^[^.]+(\.[^.]+)+$/.test(url.hostname);
-  } catch {
-    return false;
-  }
+  const host = HTTP.exec(address)?.[1];
+  if (host === undefined) return false;
+  const labels = host.split(".");
+  return labels.length >= 2 && labels.every((l) => HOST_LABEL.test(l));
 }
 
 /** The words of a text typed as links, trailing punctuation left out. */

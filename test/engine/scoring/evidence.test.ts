@@ -62,6 +62,9 @@ describe("links", () => {
     ["www", false],
     ["http://", false],
     ["https://localhost-khong-cham", false],
+    ["https://dichvucong.kontum.gov.vn:8080/hs?ma=12#a", true],
+    ["http://abc..vn", false],
+    ["http://-abc.vn", false],
   ])("%s well-formed: %s", (link, ok) => {
     expect(isWellFormedLink(link)).toBe(ok);
   });

@@ -3,6 +3,8 @@
 import { excelRound } from "../engine/core/numbers";
 import type {
   AcrossUnitsAnalysis,
+  CriterionEvidence,
+  ExplanationResult,
   Finding,
   RankingEntry,
   ScoringComparison,
@@ -53,6 +55,10 @@ export interface JsonSheet {
   template?: JsonTemplate;
   /** Scoring sheets with both self-assessed and appraised points: what the appraisal cut. */
   appraisal?: JsonAppraisal;
+  /** Scoring sheets with a column of points after explanation: the criteria those points changed. */
+  explanation?: ExplanationResult;
+  /** Scoring sheets with an evidence column: the documents and links each criterion cites. */
+  evidence?: CriterionEvidence[];
   ranking?: {
     unit: string;
     self: number | null;
@@ -207,6 +213,13 @@ function templateJson(t: TemplateConformity): JsonTemplate {
   return { file: t.file, sheet: t.sheet, conforms: t.conforms, differences: t.differences.map((d) => ({ rule: d.rule, code: d.code })) };
 }
 
+function explanationJson(e: ExplanationResult): ExplanationResult {
+  return {
+    restored: e.restored.map((r) => ({ code: r.code, name: r.name, appraised: pts(r.appraised), after: pts(r.after), change: pts(r.change) })),
+    kept: e.kept.map((k) => ({ code: k.code, name: k.name, appraised: pts(k.appraised) })),
+  };
+}
+
 export function findingJson(f: Finding): JsonFinding {
   return { rule: f.rule, severity: f.severity, cell: f.cell, message: f.message };
 }
@@ -241,6 +254,8 @@ export function sheetJson(s: SheetResult): JsonSheet {
         comparison: comparisonJson(s.comparison),
         ...(s.template ? { template: templateJson(s.template) } : {}),
         ...(appraisal ? { appraisal } : {}),
+        ...(s.explanation ? { explanation: explanationJson(s.explanation) } : {}),
+        ...(s.evidence ? { evidence: s.evidence } : {}),
         findings,
       };
     }

@@ -8,6 +8,7 @@ import type { FileCheck } from "./checkJson";
 import { settingsLines } from "./settingsOptions";
 import { escapeControls } from "./terminalText";
 import { appraisalLine } from "./appraisalText";
+import { restoredPoints } from "../engine/scoring/afterExplanation";
 
 export { escapeControls };
 
@@ -44,6 +45,7 @@ function scoringLines(s: ScoringSheet): string[] {
   if (s.totals.appraised) lines.push("    " + scoreLine("Thẩm định", s.totals.appraised));
   const cut = appraisalLine(s);
   if (cut !== null) lines.push(`    ${cut}`);
+  if (s.explanation) lines.push(`    Sau giải trình: khôi phục ${formatPoints(restoredPoints(s.explanation))} điểm ở ${s.explanation.restored.length} tiêu chí`);
   if (s.areas.length > 0) {
     lines.push("    Điểm từng lĩnh vực:");
     for (const a of s.areas) {

@@ -21,6 +21,8 @@ export const ROLE_ALIASES: ReadonlyArray<{ role: ColumnRole; aliases: readonly s
   { role: "achieved", aliases: ["diemdat", "dat"], label: "điểm đạt" },
   { role: "cause", aliases: ["nguyennhan"], label: "nguyên nhân" },
   { role: "responsible", aliases: ["trachnhiem"], label: "trách nhiệm" },
+  { role: "evidence", aliases: ["minhchung", "tailieukiemchung"], label: "tài liệu kiểm chứng" },
+  { role: "afterExplanation", aliases: ["saugiaitrinh"], label: "điểm sau giải trình" },
   { role: "unit", aliases: ["donvi"], label: "đơn vị" },
   { role: "block", aliases: ["khoi"], label: "khối" },
   { role: "index", aliases: ["chiso"], label: "chỉ số" },

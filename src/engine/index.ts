@@ -27,6 +27,8 @@ export { buildAppraisalPlan, buildAppraisalPlanOf, APPRAISAL_SHEET_NAME } from "
 export { buildExplanationPlan, EXPLANATION_SHEET_NAME } from "./plans/explanationPlan";
 export { appraisalCuts } from "./scoring/appraisalCuts";
 export type { AppraisalCut, AppraisalCuts, AreaCut } from "./scoring/appraisalCuts";
+export { documentReferences, isWellFormedLink, linksIn, readEvidence } from "./scoring/evidence";
+export { explainedNodes, restoredPoints } from "./scoring/afterExplanation";
 export { appraisalAcross, workbookAppraisal } from "./compare/appraisalAcross";
 export type { AppraisalAcross, CriterionCutAcross, UnitAppraisal } from "./compare/appraisalAcross";
 export { applyMergedAreas } from "./cells/merges";

@@ -28,6 +28,8 @@ export const MAP_ROLES: Record<SheetKind, MapRole[]> = {
     { role: "appraised", label: "điểm thẩm định", required: false },
     { role: "cause", label: "nguyên nhân", required: false },
     { role: "responsible", label: "trách nhiệm thuộc về", required: false },
+    { role: "evidence", label: "tài liệu kiểm chứng", required: false },
+    { role: "afterExplanation", label: "điểm sau giải trình", required: false },
   ],
   units: [
     { role: "unit", label: "đơn vị", required: true },

@@ -368,3 +368,42 @@ describe("the text report and the command line", () => {
     expect((await spawnCli(["check", misprint, broken])).code).toBe(2);
   });
 });
+
+describe("points after explanation and evidence (issue 19 §3, §4)", () => {
+  const cutLeaves = DISTRICT_CRITERIA.filter(
+    (c) => !DISTRICT_CRITERIA.some((d) => d.code.startsWith(c.code + ".")) && (c.appraised ?? c.max) < (c.self ?? c.max),
+  );
+  const restored = cutLeaves[0];
+  let file: string;
+
+  beforeAll(async () => {
+    const grid = districtGrid();
+    const headerRow = grid.values.findIndex((r) => r[0] === "STT");
+    grid.values.forEach((row, r) => {
+      const isRestored = row[0] === restored.code;
+      row[7] = r === headerRow ? "Điểm sau giải trình" : isRestored ? restored.self! : null;
+      row[8] = r === headerRow ? "Tài liệu kiểm chứng" : r > headerRow && typeof row[0] === "string" ? (isRestored ? "Quyết định số 12/QĐ-UBND ngày 05/01/2023, htp//abc" : "Kế hoạch 45/KH-UBND") : null;
+    });
+    file = await writeGrids(path.join(dir, "giaitrinh.xlsx"), [grid]);
+  });
+
+  it("gives the criteria the explanation changed, the evidence and its findings in --json", async () => {
+    const { json } = await checkJson(file);
+    const s = scoring(json);
+    const change = Math.round((restored.self! - restored.appraised!) * 100) / 100;
+    expect(s.explanation).toEqual({
+      restored: [{ code: restored.code, name: restored.name, appraised: restored.appraised, after: restored.self, change }],
+      kept: cutLeaves.slice(1).map((c) => ({ code: c.code, name: c.name, appraised: c.appraised })),
+    });
+    expect(s.totals!.appraised!.achieved).toBe(Math.round((89.21 + change) * 100) / 100);
+    const cited = s.evidence!.find((e) => e.code === restored.code)!;
+    expect(cited.references.map((r) => [r.number, r.symbol, r.date])).toEqual([["12", "QĐ-UBND", "2023-01-05"]]);
+    expect(s.findings.filter((f) => f.rule === "bad-evidence-link")).toHaveLength(1);
+  });
+
+  it("says what the explanation restored in the text", async () => {
+    const r = await runCli(["check", file]);
+    const change = Math.round((restored.self! - restored.appraised!) * 100) / 100;
+    expect(r.stdout).toContain(`Sau giải trình: khôi phục ${String(change).replace(".", ",")} điểm ở 1 tiêu chí`);
+  });
+});

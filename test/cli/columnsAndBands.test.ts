@@ -260,4 +260,10 @@ describe("the forms the options accept", () => {
     ]);
     expect(parseColumns("S!donvi=B,chiso=XFE")).toEqual({ error: expect.stringMatching(/"XFE" không phải chữ cái cột/) });
   });
+
+  it("reads the evidence and after-explanation columns of a scoring sheet", () => {
+    expect(parseColumns("Chấm!ma=A,toida=C,tudanhgia=D,thamdinh=E,minhchung=H,saugiaitrinh=I")).toEqual([
+      { sheet: "Chấm", columns: { code: 0, max: 2, self: 3, appraised: 4, evidence: 7, afterExplanation: 8 } },
+    ]);
+  });
 });

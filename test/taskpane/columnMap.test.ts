@@ -98,6 +98,12 @@ describe("the form's choices", () => {
     expect(proposeMap(grid, { row: 1, columns: { unit: 0, appraised: 1 } }).kind).toBe("units");
     expect(proposeMap(grid, { row: 1, columns: { code: 0, max: 2, appraised: 1 } }).kind).toBe("scoring");
   });
+
+  test("a scoring sheet's evidence and after-explanation columns are offered and guessed", () => {
+    const grid: Grid = { name: "S", values: [["STT", "Điểm tối đa", "Điểm thẩm định", "Tài liệu, minh chứng", "Điểm thẩm định lại"], ["1.1", 2, 1, null, 2]] };
+    expect(guessColumns(grid, "scoring", 0)).toEqual({ code: 0, max: 1, appraised: 2, evidence: 3, afterExplanation: 4 });
+    expect(guessColumns(grid, "units", 0)).not.toHaveProperty("evidence");
+  });
 });
 
 describe("the map saved", () => {

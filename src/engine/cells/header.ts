@@ -28,6 +28,8 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   previousIndex: "chỉ số năm trước",
   previousRank: "xếp hạng năm trước",
   achieved: "điểm đạt",
+  evidence: "tài liệu kiểm chứng",
+  afterExplanation: "điểm sau giải trình",
 };
 
 /** The role a header text names (see headerVocabulary.ts), or null. */

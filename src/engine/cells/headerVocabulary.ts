@@ -29,6 +29,8 @@ export const ROLE_WORDS: Record<ColumnRole, readonly string[]> = {
   previousIndex: [],
   previousRank: [],
   achieved: ["tong diem", "tong so diem", "diem dat", "so diem dat", "diem dat duoc"],
+  evidence: ["tai lieu kiem chung", "tai lieu minh chung", "ho so kiem chung", "minh chung", "tai lieu chung minh", "kiem chung"],
+  afterExplanation: ["sau giai trinh", "tham dinh lai"],
 };
 
 /** Whole headers that name a role only when nothing else is written ("Đạt" under "Điểm thẩm định"). */
@@ -69,9 +71,12 @@ export const NO_ROLE_PHRASES: readonly string[] = [
  * maximum + survey → surveyMax; index or rank + "năm trước" → last year's. Among index, rank
  * and grade the one written first wins ("Xếp hạng chỉ số" is a rank, "Chỉ số xếp hạng" an
  * index). So "Đơn vị chịu trách nhiệm" is responsible, "Mã đơn vị" a code, "Loại đơn vị" a block,
- * "Điểm điều tra xã hội học" a survey, "Tổng điểm thẩm định" appraised, "Nhóm tiêu chí" a name.
+ * "Điểm điều tra xã hội học" a survey, "Tổng điểm thẩm định" appraised, "Nhóm tiêu chí" a name,
+ * "Điểm thẩm định lại" points after explanation, "Tài liệu kiểm chứng điểm tự chấm" evidence.
  */
 export const ROLE_PRIORITY: readonly ColumnRole[] = [
+  "evidence",
+  "afterExplanation",
   "survey",
   "responsible",
   "cause",

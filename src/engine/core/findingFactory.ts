@@ -31,6 +31,8 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   "extract-without-rank": "warning",
   "index-out-of-range": "error",
   "appraised-above-self": "warning",
+  "missing-evidence": "warning",
+  "bad-evidence-link": "warning",
 };
 
 export interface SheetPlace {

@@ -45,7 +45,11 @@ export type ColumnRole =
   | "previousIndex"
   | "previousRank"
   /** "Điểm đạt", "Tổng điểm đạt": the official score where there is no appraisal column. */
-  | "achieved";
+  | "achieved"
+  /** "Tài liệu kiểm chứng", "Minh chứng": the documents and links behind each self-assessed score. */
+  | "evidence"
+  /** "Điểm sau giải trình", "Điểm thẩm định lại": the appraised points settled after the unit's explanation. */
+  | "afterExplanation";
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
 
@@ -131,7 +135,11 @@ export type RuleId =
   | "extract-without-rank"
   /** A typed index below 0 or above 100. */
   | "index-out-of-range"
-  | "appraised-above-self";
+  | "appraised-above-self"
+  /** A leaf with self-assessed points above 0 and an empty evidence cell. */
+  | "missing-evidence"
+  /** A link in an evidence cell that is neither a well-formed http(s) address nor a file path. */
+  | "bad-evidence-link";
 
 export interface Finding {
   rule: RuleId;
@@ -175,6 +183,11 @@ export interface CriterionNode {
    * refer to it and compute with it.
    */
   numberCells?: Record<ScoreKind, boolean>;
+  /**
+   * The appraised points as the council first typed them, where the sheet has a column of points
+   * after explanation and this node's cell there is filled: `appraised` then holds the later points.
+   */
+  appraisedBefore?: NumberParse;
 }
 
 /** Points and applicable maximum over the leaves below a node (KPS leaves excluded from both). */
@@ -250,7 +263,38 @@ export interface ScoringSheet {
   comparison?: ScoringComparison | null;
   /** Comparison with the official criteria set (issue 19 §1); null (or absent) without a template. */
   template?: TemplateConformity | null;
+  /** The documents and links of each criterion's evidence cell; absent without an evidence column. */
+  evidence?: CriterionEvidence[];
+  /** What the points after explanation changed; absent without that column. */
+  explanation?: ExplanationResult;
   findings: Finding[];
+}
+
+/** A document named in an evidence cell: "Quyết định số 12/QĐ-UBND ngày 05/01/2023". */
+export interface DocumentReference {
+  /** The kind as written, with its usual capitals: "Quyết định", "Kế hoạch", "Công văn" ... */
+  kind: string;
+  number: string;
+  symbol: string;
+  /** ISO date "2023-01-05" when given, else null. */
+  date: string | null;
+  text: string;
+}
+
+export interface CriterionEvidence {
+  code: string;
+  /** Grid row (0-based, relative to the grid). */
+  row: number;
+  references: DocumentReference[];
+  /** Well-formed http(s) addresses and file paths, as typed (never opened). */
+  links: string[];
+}
+
+export interface ExplanationResult {
+  /** Leaves whose points after explanation differ from the appraised points; change = after − appraised. */
+  restored: Array<{ code: string; name: string; appraised: number; after: number; change: number }>;
+  /** Leaves the appraisal cut (appraised < self) whose points the explanation left unchanged. */
+  kept: Array<{ code: string; name: string; appraised: number }>;
 }
 
 /** One way a scoring sheet departs from the criteria set; `code` is "" for the total maximum. */

@@ -51,7 +51,8 @@ function pointsOf(p: NumberParse): number | null {
 function pair(leaf: CriterionNode, excluded: Exclusions): { self: number; appraised: number } | null {
   if (!leaf.isLeaf || excluded.self.has(leaf.code) || excluded.appraised.has(leaf.code)) return null;
   const self = pointsOf(leaf.self);
-  const appraised = pointsOf(leaf.appraised);
+  // The cut is the first appraisal's, before any explanation changed the points.
+  const appraised = pointsOf(leaf.appraisedBefore ?? leaf.appraised);
   return self === null || appraised === null ? null : { self, appraised };
 }
 
@@ -69,8 +70,11 @@ export function appraisalCuts(sheet: ScoringSheet): AppraisalCuts | null {
     cuts.push({ code: leaf.code, name: leaf.name, row: leaf.row, max, self: p.self, appraised: p.appraised, cut, note: leaf.cause });
   }
   const byArea = sheet.areas.map((a) => {
-    const inArea = cuts.filter((c) => c.code === a.code || c.code.startsWith(a.code + "."));
-    return { code: a.code, name: a.name, self: a.self ?? 0, appraised: a.appraised ?? 0, cut: sum(inArea.map((c) => c.cut)) };
+    const within = (code: string) => code === a.code || code.startsWith(a.code + ".");
+    const inArea = cuts.filter((c) => within(c.code));
+    // The area's first appraisal: its points less what the explanation changed.
+    const changed = sum((sheet.explanation?.restored ?? []).filter((r) => within(r.code)).map((r) => r.change));
+    return { code: a.code, name: a.name, self: a.self ?? 0, appraised: points((a.appraised ?? 0) - changed), cut: sum(inArea.map((c) => c.cut)) };
   });
   return { cuts, byArea, total: sum(cuts.map((c) => c.cut)) };
 }

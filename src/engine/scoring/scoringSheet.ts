@@ -1,10 +1,12 @@
 // A scoring sheet read whole: tree, totals, areas, lost points, responsible units, findings.
-import type { EngineSettings, Grid, HeaderInfo, ScoreKind, ScoringSheet } from "../core/types";
+import type { CriterionNode, EngineSettings, Grid, HeaderInfo, ScoreKind, ScoringSheet } from "../core/types";
 import { readScoringRows } from "./scoringRows";
 import { areasOf, exclusionsOf, hasScore, leafTotal, lostItems, nodeTotals, summarize } from "./totals";
 import { scoringFindings } from "./scoringFindings";
 import { appraisedAboveSelfFindings } from "./appraisalCuts";
 import { unitsOf } from "./responsible";
+import { readEvidence } from "./evidence";
+import { explainedNodes } from "./afterExplanation";
 import { sortFindings } from "../core/findingFactory";
 import { cellText, parseNumber } from "../core/numbers";
 import { foldText, normalizeName } from "../core/text";
@@ -58,21 +60,24 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
   const origin = grid.origin ?? { row: 0, col: 0 };
   const place = { sheet: grid.name, origin };
   const rows = readScoringRows(grid, header, place);
-  const hasSelf = header.columns.self !== undefined && hasScore(rows.nodes, "self");
-  const hasAppraised = header.columns.appraised !== undefined && hasScore(rows.nodes, "appraised");
+  // Points after explanation, where present, are the appraised score the totals count.
+  const explained = explainedNodes(grid, header, rows.nodes);
+  const nodes = explained?.nodes ?? rows.nodes;
+  const hasSelf = header.columns.self !== undefined && hasScore(nodes, "self");
+  const hasAppraised = (header.columns.appraised !== undefined || explained !== null) && hasScore(nodes, "appraised");
   const official = officialScore(settings, hasSelf, hasAppraised);
-  const excluded = exclusionsOf(rows.nodes);
-  const totals = nodeTotals(rows.nodes, excluded);
-  const leaves = rows.nodes.filter((n) => n.isLeaf);
-  const grand = { self: leafTotal(leaves, "self", excluded), appraised: leafTotal(leaves, "appraised", excluded) };
-  const has = { self: hasSelf, appraised: hasAppraised };
-  const lost = lostItems(rows.nodes, official, excluded, has[official]);
+  const scored = scoredParts(nodes, official, { self: hasSelf, appraised: hasAppraised });
+  // The sheet's own cells are checked as typed: subtotals in the appraised column add up the first appraisal.
+  const typed = explained ? scoredParts(rows.nodes, official, { self: hasSelf, appraised: header.columns.appraised !== undefined && hasScore(rows.nodes, "appraised") }) : scored;
+  const evidence = readEvidence(grid, header, rows.nodes, place);
   const findings = [
     ...rows.findings,
-    ...scoringFindings({ place, grid, header, nodes: rows.nodes, byCode: rows.byCode, totalRow: rows.totalRow, totals, grand, lost, excluded, has }),
+    ...scoringFindings({ place, grid, header, nodes: rows.nodes, byCode: rows.byCode, totalRow: rows.totalRow, ...typed }),
     ...appraisedAboveSelfFindings(place, header, rows.nodes),
+    ...(evidence?.findings ?? []),
   ];
   const title = titleUnit(grid, header.row);
+  const { totals, grand, lost } = scored;
   return {
     kind: "scoring",
     sheet: grid.name,
@@ -82,7 +87,7 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
     unit: title ?? grid.name,
     year: titleYear(grid, header.row),
     comparison: null,
-    nodes: rows.nodes,
+    nodes,
     totalRow: rows.totalRow,
     totalMax: rows.totalRow === null || header.columns.max === undefined ? null : parseNumber(grid.values[rows.totalRow]?.[header.columns.max]),
     hasSelf,
@@ -93,9 +98,21 @@ export function readScoringSheet(grid: Grid, header: HeaderInfo, settings: Engin
       self: hasSelf ? summarize(grand.self, settings.bands) : null,
       appraised: hasAppraised ? summarize(grand.appraised, settings.bands) : null,
     },
-    areas: areasOf(rows.nodes, totals, hasSelf, hasAppraised, official),
+    areas: areasOf(nodes, totals, hasSelf, hasAppraised, official),
     lost,
     units: unitsOf(lost),
+    ...(evidence ? { evidence: evidence.evidence } : {}),
+    ...(explained ? { explanation: explained.explanation } : {}),
     findings: sortFindings(findings),
   };
+}
+
+/** Exclusions, node totals, grand totals and lost points of a set of nodes. */
+function scoredParts(nodes: CriterionNode[], official: ScoreKind, has: Record<ScoreKind, boolean>) {
+  const excluded = exclusionsOf(nodes);
+  const totals = nodeTotals(nodes, excluded);
+  const leaves = nodes.filter((n) => n.isLeaf);
+  const grand = { self: leafTotal(leaves, "self", excluded), appraised: leafTotal(leaves, "appraised", excluded) };
+  const lost = lostItems(nodes, official, excluded, has[official]);
+  return { excluded, totals, grand, lost, has };
 }

@@ -59,6 +59,15 @@ const KNOWN: Array<[string, ColumnRole]> = [
   ["Loại đơn vị", "block"],
   ["Chỉ số năm trước", "previousIndex"],
   ["Xếp hạng năm trước", "previousRank"],
+  ["Tài liệu kiểm chứng", "evidence"],
+  ["Tài liệu, minh chứng", "evidence"],
+  ["Hồ sơ kiểm chứng", "evidence"],
+  ["Minh chứng", "evidence"],
+  ["Tài liệu chứng minh", "evidence"],
+  ["Điểm sau giải trình", "afterExplanation"],
+  ["Điểm thẩm định lại", "afterExplanation"],
+  ["Điểm chính thức sau giải trình", "afterExplanation"],
+  ["Điểm sau thẩm định lại", "afterExplanation"],
 ];
 
 /** Words that name no role and join no phrase, written around a known phrase. */
@@ -130,6 +139,10 @@ describe("a known phrase keeps its role whatever is around it", () => {
     ["Tổng điểm tối đa", "max"],
     ["Số hồ sơ", null],
     ["Tỉnh", "unit"],
+    ["Tài liệu kiểm chứng điểm tự chấm", "evidence"],
+    ["Minh chứng của đơn vị", "evidence"],
+    ["Điểm thẩm định lại của Hội đồng", "afterExplanation"],
+    ["Tài liệu bổ sung", null],
   ])("'%s' → %s (what wins between roles)", (text, role) => {
     expect(roleOfWords(headerWords(text))).toBe(role);
   });

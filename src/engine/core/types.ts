@@ -17,6 +17,8 @@ export interface Grid {
   values: CellValue[][];
   /** 0-based offset of values[0][0] in the sheet; A1 when omitted. */
   origin?: { row: number; col: number };
+  /** Hyperlink targets by "row,col" (0-based, grid coordinates; sparse); internal links as "#Sheet2!A1". */
+  links?: Record<string, string>;
 }
 
 /** A cell value read as points. */

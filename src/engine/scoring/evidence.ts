@@ -101,15 +101,18 @@ export function readEvidence(grid: Grid, header: HeaderInfo, nodes: readonly Cri
   const findings: Finding[] = [];
   for (const node of nodes) {
     const text = cellText(grid.values[node.row]?.[col] ?? null).trim();
-    if (text === "") {
+    const target = grid.links?.[`${node.row},${col}`]?.trim() ?? "";
+    if (text === "" && target === "") {
       if (node.isLeaf && node.self.kind === "number" && node.self.value > 0) {
         findings.push(finding(place, "missing-evidence", node.row, col, `Tiêu chí ${node.code} tự chấm ${formatPointsVi(node.self.value)} điểm nhưng không có tài liệu kiểm chứng.`));
       }
       continue;
     }
     const links: string[] = [];
-    for (const link of linksIn(text)) {
-      if (isWellFormedLink(link)) links.push(link);
+    // The cell's own hyperlink is a link however its text reads; internal ones ("#Sheet2!A1") point into the workbook.
+    const cited = target === "" ? linksIn(text) : [target, ...linksIn(text).filter((l) => l !== target)];
+    for (const link of cited) {
+      if (isWellFormedLink(link) || (link === target && link.startsWith("#") && link.length > 1)) links.push(link);
       else findings.push(finding(place, "bad-evidence-link", node.row, col, `Đường dẫn "${link}" ở tiêu chí ${node.code} không đúng dạng địa chỉ (http://, https://) hay đường dẫn tệp.`));
     }
     evidence.push({ code: node.code, row: node.row, references: documentReferences(text), links });

@@ -14,6 +14,10 @@ export function snapshotOf(book: ReadWorkbook): WorkbookSnapshot {
       s.merges,
     ),
   );
+  // Hyperlinks ride along as the grid's links ("row,col" → target), for the evidence column.
+  book.sheets.forEach((s, i) => {
+    if (s.links && s.links.length > 0) sheets[i].links = Object.fromEntries(s.links.map((l) => [`${l.row},${l.col}`, l.target]));
+  });
   const names = sheets.map((g) => g.name);
   const snapshot: WorkbookSnapshot = {
     sheets,

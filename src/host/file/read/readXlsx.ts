@@ -9,6 +9,7 @@ import { CheckedPackage, damaged, DEFAULT_LIMITS, megabytes, type PackageLimits 
 import type { ZipEntry } from "../package/xlsxParts";
 import { XlsxTooLargeError } from "../package/xlsxReadError";
 import { RelsReader, type Relationship } from "./relsPart";
+import { resolveHyperlinks, sheetRelsName } from "./hyperlinksPart";
 import { SharedStringsReader } from "./sharedStringsPart";
 import { SheetReader } from "./sheetPart";
 import { StylesReader } from "./stylesPart";
@@ -131,7 +132,16 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, limits: PackageLi
     });
     await reading.parse(member, reader, () => reader.keeping);
     indexOfTab.push(sheets.length);
-    sheets.push(reader.finish());
+    const sheet = reader.finish();
+    if (reader.hyperlinks.length > 0) {
+      // External addresses live in the sheet's own relationships.
+      const sheetRels = new RelsReader(member.name.slice(0, member.name.lastIndexOf("/")));
+      const relsMember = pkg.entry(sheetRelsName(member.name));
+      if (relsMember) await reading.parse(relsMember, sheetRels);
+      const links = resolveHyperlinks(reader.hyperlinks, sheetRels.byId);
+      if (links.length > 0) sheet.links = links;
+    }
+    sheets.push(sheet);
   }
   await pkg.checkRest();
 

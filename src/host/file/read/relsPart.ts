@@ -6,6 +6,8 @@ export interface Relationship {
   part: string | null;
   /** The relationship type's last segment ("worksheet", "sharedStrings", "styles"…). */
   type: string;
+  /** An external target as written (a hyperlink's address); absent for a part. */
+  external?: string;
 }
 
 /** A target resolved against the folder of the part the .rels belongs to ("xl"). */
@@ -31,7 +33,7 @@ export class RelsReader implements XmlHandler {
     if (id === undefined || target === undefined) return;
     const type = (attr(tag, "Type") ?? "").replace(/.*\//, "");
     const external = attr(tag, "TargetMode") === "External";
-    this.byId.set(id, { part: external ? null : partName(this.folder, target), type });
+    this.byId.set(id, external ? { part: null, type, external: target } : { part: partName(this.folder, target), type });
   }
 
   close(): void {}

@@ -10,7 +10,7 @@ import { translateFormula } from "./sharedFormula";
 import { StringItem } from "./sharedStringsPart";
 import { TailScanner } from "./tailScanner";
 import type { ReadSheet } from "./workbookModel";
-import { attr, isSml, type XmlHandler, type XmlTag } from "./xmlPart";
+import { attr, attrIn, isSml, OFFICE_REL, type XmlHandler, type XmlTag } from "./xmlPart";
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
@@ -81,6 +81,8 @@ export class SheetReader implements XmlHandler {
   private readonly formulas: { row: number; col: number; formula: string }[] = [];
   private readonly masters = new Map<string, { row: number; col: number; formula: string }>();
   private readonly mergeRefs: string[] = [];
+  /** `<hyperlink ref r:id location>` as written; resolved against the sheet's relationships by the caller. */
+  readonly hyperlinks: { ref: string; relId: string | null; location: string | null }[] = [];
   private readonly numberFormats: { row: number; col: number; format: string }[] = [];
   private root = false;
   private depth = 0;
@@ -150,6 +152,12 @@ export class SheetReader implements XmlHandler {
     else if (isSml(tag, "mergeCell")) {
       const ref = attr(tag, "ref");
       if (ref !== undefined) this.mergeRefs.push(ref);
+    } else if (isSml(tag, "hyperlink")) {
+      const ref = attr(tag, "ref");
+      // Bounded like the cells: a part cannot make the reader keep more links than cells it may keep.
+      if (ref !== undefined && this.hyperlinks.length < LARGE_CELLS) {
+        this.hyperlinks.push({ ref, relId: attrIn(tag, OFFICE_REL, "id") ?? null, location: attr(tag, "location") ?? null });
+      }
     } else if (isSml(tag, "col")) this.checkColumns(tag);
     else if (isSml(tag, "dimension")) this.checkDimension(attr(tag, "ref"));
   }

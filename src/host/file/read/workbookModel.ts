@@ -22,6 +22,8 @@ export interface ReadSheet {
    * display (the standalone page shows a number with its format's decimals). Dates are not listed.
    */
   numberFormats?: { row: number; col: number; format: string }[];
+  /** Cells' hyperlinks: an address, or "#Sheet2!A1" for a place in the workbook. Links are only read. */
+  links?: { row: number; col: number; target: string }[];
   /**
    * Set when the sheet was not kept whole because it is neither a scoring sheet nor a units table
    * and is large: `values` then holds its first `rowsKept` rows only.

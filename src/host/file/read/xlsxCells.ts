@@ -72,9 +72,12 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   let height = 0;
   // Each merge's area, grown from its top-left cell to the farthest of its cells met.
   const merges = new Map<ExcelJS.Cell, MergedArea>();
+  const links: Record<string, string> = {};
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A cell's hyperlink, as the own reader gives it ("row,col" → target).
+      if (typeof cell.hyperlink === "string" && cell.hyperlink !== "") links[`${rowNumber - 1},${colNumber - 1}`] = cell.hyperlink;
       const v = cellValueOf(cell);
       if (v !== null) cells[colNumber - 1] = v;
       else if (cell.type === MERGE) {
@@ -99,7 +102,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
     for (let c = 0; c < width; c++) dense[c] = row[c] ?? null;
     values[r] = dense;
   }
-  return applyMergedAreas({ name: ws.name, values, origin: { row: 0, col: 0 } }, [...merges.values()]);
+  const grid = applyMergedAreas({ name: ws.name, values, origin: { row: 0, col: 0 } }, [...merges.values()]);
+  if (Object.keys(links).length > 0) grid.links = links;
+  return grid;
 }
 
 /** The part of a parsed worksheet model the merge clip reads and rewrites (ExcelJS's own shape). */

@@ -7,6 +7,7 @@ import { withDefaults } from "./core/settings";
 import { analyzeAcrossUnits } from "./compare/acrossUnits";
 import { sortFindings } from "./core/findingFactory";
 import { compareWithPrevious } from "./compare/previousYear";
+import { applyTemplate, readTemplate } from "./compare/templateSheet";
 
 export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): SheetResult {
   const s = withDefaults(settings);
@@ -25,18 +26,24 @@ export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): Sh
 
 /**
  * Every sheet read, and the analysis across units where two or more scoring sheets share
- * criteria. A last year's sheet named in the settings is left out and compared with.
+ * criteria. A last year's sheet and a criteria set (template) sheet named in the settings are
+ * left out and compared with.
  */
 export function analyzeWorkbook(grids: Grid[], settings?: Partial<EngineSettings>): WorkbookAnalysis {
   const s = withDefaults(settings);
   const lastYear = s.previousSheet ? grids.find((g) => g.name === s.previousSheet) : undefined;
-  const sheets = grids.filter((g) => g !== lastYear).map((g) => analyzeSheet(g, s));
+  const templateGrid = s.templateSheet ? grids.find((g) => g.name === s.templateSheet) : undefined;
+  const sheets = grids.filter((g) => g !== lastYear && g !== templateGrid).map((g) => analyzeSheet(g, s));
   const across = analyzeAcrossUnits(sheets, s);
   for (const sheet of sheets) {
     const f = across.findings.get(sheet.sheet);
     if (f) sheet.findings = sortFindings([...sheet.findings, f]);
   }
-  const analysis: WorkbookAnalysis = { sheets, acrossUnits: across.analysis };
+  let analysis: WorkbookAnalysis = { sheets, acrossUnits: across.analysis };
+  if (templateGrid) {
+    const read = readTemplate([templateGrid], templateGrid.name, s);
+    if (read.ok) analysis = applyTemplate(analysis, read.template, { file: null, sheet: templateGrid.name });
+  }
   if (!lastYear) return analysis;
   return compareWithPrevious(analysis, { sheets: [analyzeSheet(lastYear, s)] }, null).analysis;
 }

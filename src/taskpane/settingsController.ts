@@ -72,6 +72,7 @@ export function currentSettings(host: PaneHost): EngineSettings {
     official: s.official ?? "auto",
     columnMaps: s.columnMaps ?? {},
     previousSheet: s.previousSheet ?? null,
+    templateSheet: s.templateSheet ?? null,
     blockBands: s.blockBands ?? {},
     unranked: s.unranked ?? [],
     leadOffices: s.leadOffices ?? {},

@@ -19,6 +19,7 @@ export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings 
     official: partial?.official ?? "auto",
     columnMaps: partial?.columnMaps ?? {},
     previousSheet: partial?.previousSheet ?? null,
+    templateSheet: partial?.templateSheet ?? null,
     blockBands: partial?.blockBands ?? {},
     unranked: partial?.unranked ?? [],
     leadOffices: partial?.leadOffices ?? {},

@@ -85,6 +85,11 @@ export interface EngineSettings {
    */
   previousSheet?: string | null;
   /**
+   * A sheet of this workbook holding the criteria set (template): left out of the analysis like
+   * `previousSheet`, every scoring sheet is compared with it.
+   */
+  templateSheet?: string | null;
+  /**
    * Grade bands of one block, by block name as the table writes it ("Khối sở, ban, ngành"):
    * a province may give departments and communes different thresholds and names. A block
    * without its own bands uses `bands`.

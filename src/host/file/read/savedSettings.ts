@@ -85,6 +85,11 @@ export function checkSavedSettings(text: string): SavedSettingsCheck {
     if (p === null || typeof p === "string") settings.previousSheet = p === "" ? null : p;
     else drop("sheet năm trước (previousSheet) sai dạng");
   }
+  if (own(value, "templateSheet")) {
+    const t = value.templateSheet;
+    if (t === null || typeof t === "string") settings.templateSheet = t === "" ? null : t;
+    else drop("sheet bộ tiêu chí mẫu (templateSheet) sai dạng");
+  }
   if (own(value, "columnMaps")) {
     if (!isRecord(value.columnMaps)) drop("khai báo cột (columnMaps) sai dạng");
     else {

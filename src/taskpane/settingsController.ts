@@ -87,6 +87,14 @@ export function parsePreviousSheet(chosen: string, sheets: readonly string[]): s
   return chosen;
 }
 
+/** The criteria-set sheet chosen in the form ("" = none): a sheet of this workbook, not last year's. */
+export function parseTemplateSheet(chosen: string, previousSheet: string, sheets: readonly string[]): string | null {
+  if (chosen === "") return null;
+  if (!sheets.includes(chosen)) throw new UserError(`Không còn sheet "${chosen}" trong bảng tính; hãy chọn lại bộ tiêu chí mẫu.`);
+  if (chosen === previousSheet) throw new UserError(`Sheet "${chosen}" không thể vừa là sheet năm trước vừa là bộ tiêu chí mẫu.`);
+  return chosen;
+}
+
 /**
  * Saves the settings in the workbook, hands the bands to the custom functions (`applyBands`,
  * setFunctionBands in the add-in), then has the workbook recalculated so CCHC.GRADE cells show

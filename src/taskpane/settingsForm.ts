@@ -2,7 +2,7 @@
 // the ranking, each area's lead office, the column maps. Loaded with the form (its own chunk), not at the pane's start.
 import type { EngineSettings, GradeBand, Grid, WorkbookAnalysis } from "../engine/core/types";
 import { MapFormError, parseColumnMap, type MapChoice } from "../forms/columnMapModel";
-import { parseBands, parsePreviousSheet, type BandInput } from "./settingsController";
+import { parseBands, parsePreviousSheet, parseTemplateSheet, type BandInput } from "./settingsController";
 import { UserError } from "./messages";
 import { issuerLevel, leadOffice } from "../engine/reportDraft/leadOffices";
 import { sentenceCase } from "../engine/reportDraft/vietnameseText";
@@ -19,6 +19,8 @@ export interface SettingsForm {
   removeMappings: string[];
   /** Last year's sheet of this workbook; "" for none. */
   previousSheet: string;
+  /** The criteria-set sheet of this workbook; "" for none; absent: unchanged. */
+  templateSheet?: string;
   /** Units ticked "Không xếp hạng". */
   unranked: string[];
   /** Each shown area's lead office as typed, by area code ("" = the usual one). */
@@ -101,6 +103,7 @@ export function settingsFromForm(previous: EngineSettings, form: SettingsForm, g
     official: form.official,
     columnMaps,
     previousSheet: parsePreviousSheet(form.previousSheet, grids.map((g) => g.name)),
+    templateSheet: form.templateSheet === undefined ? (previous.templateSheet ?? null) : parseTemplateSheet(form.templateSheet, form.previousSheet, grids.map((g) => g.name)),
     blockBands: parseBlockBands(form.blockBands),
     unranked: [...new Set(form.unranked)],
     leadOffices: leadOfficesFromForm(previous.leadOffices, form.leadOffices ?? {}),

@@ -143,6 +143,16 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
   }
   form.appendChild(labelled(doc, "previous-sheet", "Sheet năm trước (để so sánh)", previousSelect));
 
+  // The criteria set the province issued, copied into this workbook: each unit sheet is checked against it.
+  const templateSelect = el(doc, "select");
+  templateSelect.appendChild(el(doc, "option", { text: "(không đối chiếu)", attrs: { value: "" } }));
+  for (const s of sheets) {
+    const option = el(doc, "option", { text: s, attrs: { value: s } });
+    if (settings.templateSheet === s) option.selected = true;
+    templateSelect.appendChild(option);
+  }
+  form.appendChild(labelled(doc, "template-sheet", "Bộ tiêu chí mẫu (để đối chiếu)", templateSelect));
+
   const units = workbookUnits(data.analysis, settings);
   const unranked = units.length > 0 ? unrankedFieldset(doc, units, settings.unranked ?? []) : null;
   if (unranked) form.appendChild(unranked.set);
@@ -179,6 +189,7 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
       mapping: map.choice(),
       removeMappings: removeBoxes.filter((r) => r.box.checked).map((r) => r.sheet),
       previousSheet: previousSelect.value,
+      templateSheet: templateSelect.value,
       unranked: unranked?.values() ?? [],
       leadOffices: leads?.values() ?? {},
       issuer: issuer.value,

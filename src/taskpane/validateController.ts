@@ -47,10 +47,12 @@ export async function runValidation(host: PaneHost, options: ValidationOptions):
   const progress = options.progress ?? noProgress;
   progress(TEXT.reading, 0.1);
   const snapshot = await host.read();
+  const settings = host.loadSettings();
   let grids = userGrids(snapshot);
-  if (options.scope === "active") grids = grids.filter((g) => g.name === snapshot.activeSheet);
+  // Checking one sheet still checks it against the criteria set chosen in Cài đặt.
+  if (options.scope === "active") grids = grids.filter((g) => g.name === snapshot.activeSheet || g.name === settings.templateSheet);
   progress(TEXT.analysing, 0.4);
-  const analysis = analyzeWorkbook(grids, host.loadSettings());
+  const analysis = analyzeWorkbook(grids, settings);
   const groups: FindingGroup[] = [];
   const skipped: ValidationReport["skipped"] = [];
   for (const result of analysis.sheets) {

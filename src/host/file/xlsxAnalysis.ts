@@ -169,13 +169,17 @@ export const GENERATED_REASON = "Sheet do công cụ CCHC tạo ra trước đâ
 /** Why last year's sheet (chosen in the settings) is listed but not analysed as this year's. */
 export const PREVIOUS_SHEET_REASON = "Sheet năm trước (chọn trong Cài đặt): dùng để so sánh, không kiểm tra như số liệu năm nay.";
 
+/** Why the criteria-set sheet chosen in Cài đặt is listed but not checked as a unit's sheet. */
+export const TEMPLATE_SHEET_REASON = "Bộ tiêu chí mẫu (chọn trong Cài đặt): các bảng điểm được đối chiếu với sheet này, không chấm điểm sheet này.";
+
 /**
  * Every sheet in tab order: the user's sheets as analysed, the generated ones as "other" with
  * GENERATED_REASON (so a report lists every sheet of the workbook).
  */
 export function analysisOfEverySheet(opened: OpenedWorkbook): WorkbookAnalysis {
   const byName = new Map(opened.analysis.sheets.map((s) => [s.sheet, s] as const));
-  const reason = (name: string) => (name === opened.settings.previousSheet ? PREVIOUS_SHEET_REASON : GENERATED_REASON);
+  const reason = (name: string) =>
+    name === opened.settings.previousSheet ? PREVIOUS_SHEET_REASON : name === opened.settings.templateSheet ? TEMPLATE_SHEET_REASON : GENERATED_REASON;
   const sheets = opened.snapshot.sheets.map(
     (g): SheetResult => byName.get(g.name) ?? { kind: "other", sheet: g.name, reason: reason(g.name), findings: [] },
   );

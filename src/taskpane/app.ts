@@ -6,7 +6,7 @@ import type { PaneHost } from "./paneHost";
 import { ChangedCellsError, approximatedFillsSentence, errorSentence, TEXT } from "./messages";
 import { runValidation } from "./validateController";
 import { applySubtotals, computeScores, describeOverwrite, type ScoreResult } from "./computeController";
-import { generateReport, generateWordDraft } from "./reportController";
+import { generateExplanation, generateReport, generateWordDraft } from "./reportController";
 import { readSecondWorkbook } from "./secondWorkbook";
 import type { SaveFile } from "./reportFile";
 import { currentSettings, saveSettings } from "./settingsController";
@@ -301,8 +301,17 @@ export class PaneApp {
   async report(): Promise<void> {
     await this.command(async () => {
       const result = await generateReport(this.host, { sheet: this.chosenSheet(), date: this.deps.now?.(), progress: this.progress });
-      this.show(reportView(this.doc, result, (second) => void this.wordDraft(second)));
+      this.show(reportView(this.doc, result, (second) => void this.wordDraft(second), () => void this.explanation()));
       this.status(`Đã tạo ${result.written.length} sheet báo cáo.`, null);
+    });
+  }
+
+  /** The request for explanation of the chosen scoring sheet, as the sheet "Yêu cầu giải trình". */
+  async explanation(): Promise<void> {
+    await this.command(async () => {
+      const result = await generateExplanation(this.host, { sheet: this.chosenSheet(), date: this.deps.now?.(), progress: this.progress });
+      this.show(reportView(this.doc, result));
+      this.status(`Đã tạo sheet "${result.written[0].name}".`, null);
     });
   }
 

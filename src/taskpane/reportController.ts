@@ -43,6 +43,31 @@ export async function generateReport(
 }
 
 /**
+ * "Tạo phiếu đề nghị giải trình": the sheet "Yêu cầu giải trình" for the chosen scoring sheet (the
+ * criteria the appraisal cut, with empty columns for the unit's explanation and new evidence).
+ */
+export async function generateExplanation(
+  host: PaneHost,
+  options: { sheet?: string; date?: Date; progress?: Progress } = {},
+): Promise<ReportResult> {
+  const progress = options.progress ?? noProgress;
+  progress(TEXT.reading, 0.1);
+  const snapshot = await host.read();
+  const settings = host.loadSettings();
+  const analysis = analyzeWorkbook(userGrids(snapshot), settings);
+  const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
+  if (!chosen) throw new UserError(TEXT.noScoringSheet);
+  const { buildExplanationPlan } = await import(/* webpackChunkName: "report-plans" */ "../engine/plans/explanationPlan");
+  const plan = buildExplanationPlan(chosen, { date: options.date ?? new Date(), settings });
+  if (!plan) throw new UserError(`Sheet "${chosen.sheet}" cần có cả cột điểm tự đánh giá và cột điểm thẩm định để lập phiếu đề nghị giải trình.`);
+  progress(TEXT.writing, 0.7);
+  const kept: KeptSheet[] = [];
+  const [name] = await host.writeSheets([plan], kept);
+  progress(TEXT.done, 1);
+  return { sheet: chosen.sheet, written: [{ desired: plan.name, name }], kept };
+}
+
+/**
  * Where the Word draft went: a file the clerk saved, or the printable sheet. `sheet` is section I's
  * scoring sheet (null: none, a ranking report), `units` the units tables section II reports.
  */

@@ -7,7 +7,12 @@ import { draftSourceText } from "../report/draftSource";
 import { button, el } from "./dom";
 
 /** onWordDraft gets the second file the clerk chose beside the Word button, if any. */
-export function reportView(doc: Document, result: ReportResult, onWordDraft?: (second: File | null) => void): HTMLElement {
+export function reportView(
+  doc: Document,
+  result: ReportResult,
+  onWordDraft?: (second: File | null) => void,
+  onExplanation?: () => void,
+): HTMLElement {
   const root = el(doc, "div", { className: "report", attrs: { id: "report" } });
   const intro = result.sheet ? `Đã lập báo cáo từ sheet "${result.sheet}":` : "Đã lập báo cáo:";
   root.appendChild(el(doc, "p", { text: intro }));
@@ -32,6 +37,11 @@ export function reportView(doc: Document, result: ReportResult, onWordDraft?: (s
       second,
     ]));
     root.appendChild(button(doc, "Tạo bản thảo báo cáo (Word)", () => onWordDraft(second.files?.[0] ?? null), { attrs: { id: "word-draft" } }));
+  }
+  if (onExplanation && result.sheet) {
+    // The appraisal round: the unit's cut criteria, with columns for its explanation.
+    root.appendChild(el(doc, "p", { text: `Phiếu đề nghị giải trình các tiêu chí bị cắt điểm của sheet "${result.sheet}":` }));
+    root.appendChild(button(doc, "Tạo phiếu đề nghị giải trình", onExplanation, { attrs: { id: "explanation" } }));
   }
   return root;
 }

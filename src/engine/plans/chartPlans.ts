@@ -4,6 +4,9 @@
 import type { ChartPlan, PlanCell, SheetPlan } from "./plan";
 import { columnLetters } from "../core/address";
 import { POINTS_FORMAT } from "./planBuilder";
+import { localRange, onSheet, quoteSheetName } from "./chartRanges";
+
+export { localRange, onSheet, quoteSheetName };
 
 const UNIT_HEADER = "Đơn vị";
 const INDEX_HEADERS = ["Chỉ số", "Chỉ số (hai phần)"];
@@ -16,21 +19,6 @@ const DEFAULT_WIDTH = 8.43;
 /** About the width of an A4 landscape page's table, in characters: the charts' width. */
 const CHART_WIDTH_CHARS = 90;
 const MIN_CHART_ROWS = 12;
-
-/** A sheet name quoted for a reference, as Excel writes it: 'Xếp hạng'. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
-/** "'Xếp hạng'!$B$5:$B$12" → "$B$5:$B$12". */
-export function localRange(reference: string): string {
-  return reference.slice(reference.lastIndexOf("!") + 1);
-}
-
-/** The same cells on a sheet of another name (a generated sheet renamed to avoid a clash). */
-export function onSheet(reference: string, sheet: string): string {
-  return `${quoteSheetName(sheet)}!${localRange(reference)}`;
-}
 
 function columnRange(sheet: string, col: number, first: number, last: number): string {
   const c = columnLetters(col);

@@ -4,7 +4,7 @@
 // a plan is cut so no request passes Excel on the web's limit). The caller
 // (src/host/office/officeWorkbook.ts) owns the context.sync().
 import type { PlanCell, PlanStyle, SheetPlan } from "../../engine/plans/plan";
-import { localRange } from "../../engine/plans/chartPlans";
+import { localRange } from "../../engine/plans/chartRanges";
 import { columnLetters, toA1 } from "../../engine/core/address";
 import { contentOf, formatOf, lastRowOf, runSignature, styleKey, type StyleRun } from "./officePayload";
 

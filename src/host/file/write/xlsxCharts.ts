@@ -3,7 +3,7 @@
 // (src/engine/plans/chartXml.ts) reading the sheet's cells under the name it was written with.
 import type { ChartPlan } from "../../../engine/plans/plan";
 import { chartSpaceXml, CHART_NS, DRAWING_NS, REL_NS } from "../../../engine/plans/chartXml";
-import { onSheet } from "../../../engine/plans/chartPlans";
+import { onSheet } from "../../../engine/plans/chartRanges";
 import { escapeXml } from "./xlsxXml";
 
 export { CHART_CONTENT_TYPE, CHART_REL_TYPE } from "../../../engine/plans/chartXml";

@@ -4,6 +4,7 @@
 // user's sheet of the same name, is left alone.
 import { analyzeWorkbook } from "../engine/analyze";
 import type { KeptSheet } from "../engine/plans/generatedFingerprint";
+import type { SheetPlan } from "../engine/plans/plan";
 import type { PaneHost } from "./paneHost";
 import type { SaveFile } from "./reportFile";
 import { HOW_TO_COPY, TEXT, UserError } from "./messages";
@@ -20,51 +21,49 @@ export interface ReportResult {
   kept: KeptSheet[];
 }
 
-export async function generateReport(
-  host: PaneHost,
-  options: { sheet?: string; date?: Date; progress?: Progress } = {},
-): Promise<ReportResult> {
-  const progress = options.progress ?? noProgress;
-  progress(TEXT.reading, 0.1);
+type PlanOptions = { sheet?: string; date?: Date; progress?: Progress };
+
+/** The workbook read once and analysed with its settings, and the scoring sheet chosen (if any). */
+async function readAndChoose(host: PaneHost, options: PlanOptions) {
+  (options.progress ?? noProgress)(TEXT.reading, 0.1);
   const snapshot = await host.read();
   const settings = host.loadSettings();
   const analysis = analyzeWorkbook(userGrids(snapshot), settings);
   const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
+  return { settings, analysis, chosen };
+}
+
+/** Writes the plans in one go; which earlier sheets were kept is said in the result. */
+async function writePlans(host: PaneHost, plans: SheetPlan[], sheet: string | null, progress: Progress): Promise<ReportResult> {
+  progress(TEXT.writing, 0.7);
+  const kept: KeptSheet[] = [];
+  const names = await host.writeSheets(plans, kept);
+  progress(TEXT.done, 1);
+  return { sheet, written: plans.map((p, i) => ({ desired: p.name, name: names[i] })), kept };
+}
+
+export async function generateReport(host: PaneHost, options: PlanOptions = {}): Promise<ReportResult> {
+  const progress = options.progress ?? noProgress;
+  const { settings, analysis, chosen } = await readAndChoose(host, options);
   progress(TEXT.buildingReport, 0.4);
   // The plans' code is a chunk loaded on first use: taskpane.js stays within its budget.
   const { buildReportPlans } = await import(/* webpackChunkName: "report-plans" */ "../engine/plans/reportPlans");
   const plans = buildReportPlans(analysis, { date: options.date ?? new Date(), settings, sheet: chosen?.sheet });
   if (plans.length === 0) throw new UserError(TEXT.noReportSource);
-  progress(TEXT.writing, 0.7);
-  const kept: KeptSheet[] = [];
-  const names = await host.writeSheets(plans, kept);
-  progress(TEXT.done, 1);
-  return { sheet: chosen?.sheet ?? null, written: plans.map((p, i) => ({ desired: p.name, name: names[i] })), kept };
+  return writePlans(host, plans, chosen?.sheet ?? null, progress);
 }
 
 /**
  * "Tạo phiếu đề nghị giải trình": the sheet "Yêu cầu giải trình" for the chosen scoring sheet (the
  * criteria the appraisal cut, with empty columns for the unit's explanation and new evidence).
  */
-export async function generateExplanation(
-  host: PaneHost,
-  options: { sheet?: string; date?: Date; progress?: Progress } = {},
-): Promise<ReportResult> {
-  const progress = options.progress ?? noProgress;
-  progress(TEXT.reading, 0.1);
-  const snapshot = await host.read();
-  const settings = host.loadSettings();
-  const analysis = analyzeWorkbook(userGrids(snapshot), settings);
-  const chosen = chooseScoringSheet(scoringSheets(analysis), options.sheet, snapshot.activeSheet);
+export async function generateExplanation(host: PaneHost, options: PlanOptions = {}): Promise<ReportResult> {
+  const { settings, chosen } = await readAndChoose(host, options);
   if (!chosen) throw new UserError(TEXT.noScoringSheet);
   const { buildExplanationPlan } = await import(/* webpackChunkName: "report-plans" */ "../engine/plans/explanationPlan");
   const plan = buildExplanationPlan(chosen, { date: options.date ?? new Date(), settings });
   if (!plan) throw new UserError(`Sheet "${chosen.sheet}" cần có cả cột điểm tự đánh giá và cột điểm thẩm định để lập phiếu đề nghị giải trình.`);
-  progress(TEXT.writing, 0.7);
-  const kept: KeptSheet[] = [];
-  const [name] = await host.writeSheets([plan], kept);
-  progress(TEXT.done, 1);
-  return { sheet: chosen.sheet, written: [{ desired: plan.name, name }], kept };
+  return writePlans(host, [plan], chosen.sheet, options.progress ?? noProgress);
 }
 
 /**

@@ -10,7 +10,6 @@ import { promisify } from "util";
 import { buildReportPlans } from "../../src/engine/plans/reportPlans";
 import { parseDate } from "../../src/cli/dateOption";
 import { openXlsx } from "../../src/host/file/xlsxAnalysis";
-import { cellValueOf } from "../../src/host/file/read/xlsxCells";
 import { communesGrid, districtGrid } from "../fixtures/seed";
 import { blockColumnGrid, blockHeadingGrid, unitScoringGrid } from "../fixtures/units";
 import { compareWithPrevious } from "../../src/engine/compare/previousYear";
@@ -19,12 +18,10 @@ import type { CheckJson } from "../../src/cli/checkJson";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "./helpers/xlsxFiles";
 import { expectValidOoxml } from "../support/ooxmlCheck";
-import { recalcProfile } from "../support/planRecalculation";
+import { recalcProfile, recalculatedPlans } from "../support/planRecalculation";
 
 const SOFFICE = "/usr/bin/soffice";
 const DATE = "2024-01-15";
-const WRONG_NUMBER = -12345;
-const WRONG_TEXT = "SAI";
 
 const missing = !existsSync(SOFFICE);
 if (missing && process.env.CI === "true") {
@@ -57,45 +54,9 @@ maybe("LibreOffice recalculating OUT.xlsx", () => {
     const plans = buildReportPlans(analysis, { date: parseDate(DATE)! });
 
     // Wrong cached values everywhere, so only a real recalculation can give the right ones.
-    const tampered = await readWorkbook(out);
-    for (const plan of plans) {
-      const ws = tampered.getWorksheet(plan.name)!;
-      for (const pc of plan.cells) {
-        if (pc.formula === undefined) continue;
-        const wrong = typeof pc.result === "string" ? WRONG_TEXT : WRONG_NUMBER;
-        ws.getCell(pc.row + 1, pc.col + 1).value = { formula: pc.formula.replace(/^=/, ""), result: wrong };
-      }
-    }
-    const source = path.join(dir, `in-${name}`, "sai-gia-tri.xlsx");
-    await fs.mkdir(path.dirname(source));
-    await tampered.xlsx.writeFile(source);
-
-    const converted = path.join(dir, `lo-${name}`);
-    const profile = await recalcProfile(path.join(dir, `p-${name}`));
-    await promisify(execFile)(
-      SOFFICE,
-      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", converted, source],
-      { timeout: 150_000 },
-    );
-    const recalc = await readWorkbook(path.join(converted, "sai-gia-tri.xlsx"));
-
-    let checked = 0;
-    const mismatches: string[] = [];
-    for (const plan of plans) {
-      const ws = recalc.getWorksheet(plan.name);
-      expect(ws).toBeDefined();
-      for (const pc of plan.cells) {
-        if (pc.formula === undefined || pc.result === undefined) continue;
-        const cell = ws!.getCell(pc.row + 1, pc.col + 1);
-        const got = cellValueOf(cell);
-        checked++;
-        const ok =
-          typeof pc.result === "number"
-            ? typeof got === "number" && Math.abs(got - pc.result) <= 1e-9
-            : (got ?? "") === pc.result;
-        if (!ok) mismatches.push(`${plan.name}!${cell.address} ${pc.formula}: LibreOffice ${JSON.stringify(got)}, engine ${JSON.stringify(pc.result)}`);
-      }
-    }
+    const work = path.join(dir, `recalc-${name}`);
+    await fs.mkdir(work, { recursive: true });
+    const { mismatches, checked } = await recalculatedPlans(out, plans, work);
     return { mismatches, checked, plans };
   }
 

@@ -74,17 +74,9 @@ const KNOWN: Array<[string, ColumnRole]> = [
 const FILLERS = ["cột", "ghi", "theo", "kết quả", "năm 2023", "của đơn vị", "(%)", "(tối đa 100)", "(1)", "được ghi nhận"];
 const PUNCTUATION = [",", ":", ";", " -", ".", "*", "/"];
 
-/** A small seeded PRNG (mulberry32), so each run draws the same variations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The fuzz harness's seeded PRNG (mulberry32), so each run draws the same variations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { mulberry32: prng } = require("../../../scripts/fuzz/prng.js") as { mulberry32: (seed: number) => () => number };
 
 const withoutDiacritics = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 

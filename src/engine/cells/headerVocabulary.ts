@@ -46,6 +46,17 @@ export const WHOLE_HEADERS: Partial<Record<ColumnRole, readonly string[]>> = {
 export const WEAK_UNIT_WORDS: readonly string[] = ["so", "ban", "bo", "quan", "tinh"];
 export const WEAK_UNIT_ALONE: readonly string[] = ["quan", "tinh"];
 
+/**
+ * "Sở" and "Bộ" alone fold to "so"/"bo", which are "số" and "bó" too: as the whole header they
+ * name the unit column only when typed with their marks, read before folding.
+ */
+export const MARKED_UNIT_ALONE: readonly string[] = ["sở", "bộ"];
+
+function markedUnitAlone(text: string): boolean {
+  const whole = text.normalize("NFC").toLowerCase().replace(/\([^)]*\)/g, " ").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return MARKED_UNIT_ALONE.includes(whole);
+}
+
 /** Words that say the column is last year's: "Chỉ số năm trước", "Xếp hạng năm trước". */
 export const PREVIOUS_WORDS: readonly string[] = ["nam truoc", "ky truoc", "nam ngoai"];
 
@@ -184,4 +195,4 @@ export function roleOfWords(words: readonly string[]): ColumnRole | null {
 }
 
 /** The role a header text names; null when none. */
-export const roleOfHeader = memoize((text: string): ColumnRole | null => roleOfWords(headerWords(text)));
+export const roleOfHeader = memoize((text: string): ColumnRole | null => (markedUnitAlone(text) ? "unit" : roleOfWords(headerWords(text))));

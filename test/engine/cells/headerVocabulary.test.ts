@@ -140,6 +140,36 @@ describe("a known phrase keeps its role whatever is around it", () => {
   });
 });
 
+describe("'Sở' or 'Bộ' alone names the unit column only with its marks", () => {
+  test.each([
+    ["Sở", "unit"],
+    ["SỞ", "unit"],
+    ["Bộ:", "unit"],
+    [" Sở (1) ", "unit"],
+    ["Sở".normalize("NFD"), "unit"],
+    ["Số", null],
+    ["So", null],
+    ["Bó", null],
+    ["Sở tiêu chí", "name"],
+  ])("'%s' → %s", (text, role) => {
+    expect(roleOf(text)).toBe(role);
+  });
+
+  test("a departments' table headed 'Sở' is read as a units table with that column", () => {
+    const grid: Grid = {
+      name: "Khối sở",
+      values: [
+        ["STT", "Sở", "Chỉ số (%)", "Xếp hạng"],
+        [1, "Sở Nội vụ", 91.2, 1],
+        [2, "Sở Tài chính", 88.5, 2],
+      ],
+    };
+    const d = detectHeader(grid);
+    expect(d.kind).toBe("units");
+    expect(d.kind === "units" ? d.header.columns.unit : undefined).toBe(1);
+  });
+});
+
 // The fixed patterns the vocabulary replaced (src/engine/cells/header.ts before issue 17), kept as
 // the reference for the fixtures' headers.
 const OLD_PATTERNS: Array<[ColumnRole, RegExp]> = [

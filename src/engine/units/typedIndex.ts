@@ -22,3 +22,15 @@ export function readTypedIndex(v: CellValue | undefined, r: number, col: number,
   }
   return p.value;
 }
+
+/**
+ * A column of indices typed as fractions in a percent-formatted cell (0,8614 shown as 86,14%):
+ * when every number is from 0 to 1 and one is above 0, each is read as its percent. No real index
+ * is under 1 point, so a whole column under 1 can only be fractions. Other columns are as given.
+ */
+export function fromPercentFractions(values: ReadonlyArray<number | null>): Array<number | null> {
+  const numbers = values.filter((v): v is number => v !== null);
+  if (numbers.length === 0 || numbers.some((v) => v < 0 || v > 1) || !numbers.some((v) => v > 0)) return [...values];
+  // toPrecision drops the binary noise of the product (0.8614 * 100 = 86.14000000000001).
+  return values.map((v) => (v === null ? null : Number((v * 100).toPrecision(12))));
+}

@@ -14,7 +14,7 @@ import { previousColumns, readPrevious } from "./unitsYearOverYear";
 import { parseTypedRank, withoutUnrankedNote, type TypedRank } from "./typedRanks";
 import { rankUnits } from "./unitRanking";
 import { noteColumns, rowSaysUnranked, unrankedKeys } from "./unranked";
-import { readTypedIndex } from "./typedIndex";
+import { fromPercentFractions, readTypedIndex } from "./typedIndex";
 
 const LABELS = { self: "Điểm tự đánh giá", appraised: "Điểm thẩm định", max: "Điểm tối đa", survey: "Điểm điều tra xã hội học" } as const;
 
@@ -138,18 +138,24 @@ export function readUnitsSheet(grid: Grid, detected: HeaderInfo, settings: Engin
       }
     }
   }
+  if (indexOnly) {
+    const scaled = fromPercentFractions(rows.map((u) => u.typedIndex));
+    rows.forEach((u, i) => (u.typedIndex = scaled[i]));
+  }
   const indexed = indexOnly ? rows.filter((u) => u.typedIndex !== null) : rows.filter((u) => u[official] !== null && u.max !== null && u.max > 0);
   const surveys = indexOnly ? indexed.map(() => null) : indexed.map((u) => surveyPart(grid.values[u.row] ?? [], u.row, header, maxima, u.surveyPoints, u.unit, place, findings));
   const indices = indexed.map((u, i) => (indexOnly ? u.typedIndex! : twoPartIndex(u[official]!, u.max!, surveys[i])!));
   const shownByBlock = new Map<string | null, number>();
   for (const u of rows) shownByBlock.set(u.block, (shownByBlock.get(u.block) ?? 0) + 1);
+  const previous = indexed.map((u) => readPrevious(grid.values[u.row] ?? [], u.row, prevCols, u.unit, place, findings));
+  const previousIndices = fromPercentFractions(previous.map((p) => p?.index ?? null));
   const { ranking, extract } = rankUnits(
     indexed.map((u, i) => ({
       ...u,
       max: indexOnly ? null : u.max,
       index: indices[i],
       survey: surveys[i],
-      previous: readPrevious(grid.values[u.row] ?? [], u.row, prevCols, u.unit, place, findings),
+      previous: previous[i] && { ...previous[i], index: previousIndices[i] },
     })),
     shownByBlock,
     rows.length,

@@ -64,3 +64,45 @@ describe("a table giving only the index", () => {
     expect(bullets.map((b) => b.split(":")[0])).toEqual(["Tỉnh B", "Tỉnh A", "Kon Tum"]);
   });
 });
+
+describe("indices typed as fractions of a percent-formatted column (0,8614 shown as 86,14%)", () => {
+  test("a column wholly from 0 to 1 is read as percents, ranked and graded as such", () => {
+    const { sheet } = table([
+      ["Kon Tum", 0.8614, null],
+      ["Tỉnh A", 0.86471, null],
+      ["Tỉnh B", 0.91651, null],
+    ]);
+    expect(sheet.ranking.map((r) => [r.unit, r.index, r.grade, r.rank])).toEqual([
+      ["Kon Tum", 86.14, "Tốt", 3],
+      ["Tỉnh A", 86.471, "Tốt", 2],
+      ["Tỉnh B", 91.651, "Xuất sắc", 1],
+    ]);
+    expect(sheet.findings).toEqual([]);
+  });
+
+  test("a column with one index above 1 keeps every value as typed (0,5 is then half a point)", () => {
+    const { sheet } = table([
+      ["Kon Tum", 86.14, null],
+      ["Tỉnh A", 0.5, null],
+    ]);
+    expect(sheet.ranking.map((r) => [r.unit, r.index])).toEqual([
+      ["Kon Tum", 86.14],
+      ["Tỉnh A", 0.5],
+    ]);
+  });
+
+  test("last year's column typed as fractions gives the change in points", () => {
+    const values: CellValue[][] = [
+      ["CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023", null, null, null],
+      ["Tỉnh, thành phố", "Chỉ số (%)", "Xếp hạng", "Chỉ số năm trước"],
+      ["Kon Tum", 0.8614, 2, 0.8135],
+      ["Tỉnh A", 0.9, 1, 0.88],
+    ];
+    const sheet = analyzeWorkbook([{ name: NAME, values }]).sheets[0];
+    if (sheet.kind !== "units") throw new Error(sheet.kind === "other" ? sheet.reason : "not a units table");
+    expect(sheet.ranking.map((r) => [r.unit, r.index, r.previous?.index, r.change?.index])).toEqual([
+      ["Kon Tum", 86.14, 81.35, 4.79],
+      ["Tỉnh A", 90, 88, 2],
+    ]);
+  });
+});

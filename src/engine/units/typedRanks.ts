@@ -104,10 +104,11 @@ export function settleRanks(
   units: readonly RankInput[],
   shownByBlock: ReadonlyMap<string | null, number>,
   shown: number,
-): { extract: boolean; evidence: string | null; ranks: SettledRank[] } {
+): { extract: boolean; evidence: string | null; acrossBlocks: boolean; ranks: SettledRank[] } {
   const ranked = units.filter((u) => !u.unranked);
   const computed = ranksWithinBlocks(ranked.map((u) => ({ block: u.block, index: u.index })));
-  const evidence = extractEvidence(ranked, shownByBlock, shown);
+  const acrossBlocks = typedAcrossBlocks(ranked);
+  const evidence = acrossBlocks ? null : extractEvidence(ranked, shownByBlock, shown);
   const extract = evidence !== null;
   let k = 0;
   const ranks = units.map((u): SettledRank => {
@@ -117,5 +118,25 @@ export function settleRanks(
     const own = computed[k++];
     return { rank: extract ? (typed?.rank ?? null) : own, rankOf, computed: own };
   });
-  return { extract, evidence, ranks };
+  return { extract, evidence, acrossBlocks, ranks };
+}
+
+/**
+ * Whether a table in blocks types its ranks over the whole table (1 to N across the blocks), not
+ * within each block: every typed rank is the unit's rank among all the table's units. Such ranks
+ * run past a block's size without the table being an extract, and differ from the ranks within
+ * blocks without being wrong.
+ */
+export function typedAcrossBlocks(ranked: readonly RankInput[]): boolean {
+  if (new Set(ranked.map((u) => u.block)).size < 2) return false;
+  const overall = ranksWithinBlocks(ranked.map((u) => ({ block: null, index: u.index })));
+  let typed = 0;
+  for (let i = 0; i < ranked.length; i++) {
+    const t = ranked[i].typed;
+    if (t?.kind !== "rank") continue;
+    if (t.rank !== overall[i] || (t.of !== null && t.of !== ranked.length)) return false;
+    typed++;
+  }
+  // One typed rank could match by chance; most of the table must be typed.
+  return typed >= 2 && typed * 2 > ranked.length;
 }

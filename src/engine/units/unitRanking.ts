@@ -50,7 +50,8 @@ export function rankUnits(
   const ranking = units.map((u, i): RankingEntry => {
     const { rank, rankOf, computed } = settled.ranks[i];
     const typed = u.typed?.kind === "rank" ? u.typed.rank : null;
-    if (!settled.extract && typed !== null && computed !== null && typed !== computed && at.rankCol !== undefined) {
+    // Ranks typed over the whole table, not within blocks, are all right (settleRanks): no mismatch.
+    if (!settled.extract && !settled.acrossBlocks && typed !== null && computed !== null && typed !== computed && at.rankCol !== undefined) {
       findings.push(
         finding(at.place, "rank-mismatch", u.row, at.rankCol,
           `Xếp hạng ghi cho ${u.unit} là ${typed}, nhưng theo chỉ số trong bảng đơn vị này xếp thứ ${computed}${u.block ? ` trong ${u.block}` : ""}.`),

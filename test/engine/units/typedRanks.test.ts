@@ -210,3 +210,43 @@ describe("last year's ranks beyond the units shown make an extract", () => {
     expect(table.blocks![0].grades).toMatchObject({ "Xuất sắc": 1, Tốt: 1 });
   });
 });
+
+describe("a table in blocks typing its ranks over the whole table", () => {
+  const header: CellValue[] = ["STT", "Đơn vị", "Khối", "Chỉ số (%)", "Xếp hạng"];
+  const rows = (typed: CellValue[]): CellValue[][] => [
+    header,
+    [1, "Sở A", "Khối sở", 92.1, typed[0]],
+    [2, "Sở B", "Khối sở", 85.3, typed[1]],
+    [3, "Sở C", "Khối sở", 80.2, typed[2]],
+    [4, "Xã D", "Khối xã", 90.5, typed[3]],
+    [5, "Xã E", "Khối xã", 88.0, typed[4]],
+    [6, "Xã F", "Khối xã", 70.0, typed[5]],
+  ];
+
+  test("ranks 1 to 6 across the blocks: a whole table, no mismatch, ranks within each block", () => {
+    const table = units(rows([1, 4, 5, 2, 3, 6]));
+    expect(table.extract).toBeUndefined();
+    expect(table.findings.filter((f) => f.rule === "rank-mismatch" || f.rule === "extract-without-rank")).toEqual([]);
+    expect(table.ranking.map((r) => [r.unit, r.block, r.rank])).toEqual([
+      ["Sở A", "Khối sở", 1],
+      ["Sở B", "Khối sở", 2],
+      ["Sở C", "Khối sở", 3],
+      ["Xã D", "Khối xã", 1],
+      ["Xã E", "Khối xã", 2],
+      ["Xã F", "Khối xã", 3],
+    ]);
+    expect(sheetText(analyzeWorkbook([{ name: "Bảng", values: rows([1, 4, 5, 2, 3, 6]) }]).sheets[0]).join("\n")).not.toContain("trích một phần");
+  });
+
+  test("one typed rank off the whole table's order: read as before (an extract, its typed ranks kept)", () => {
+    const table = units(rows([1, 4, 6, 2, 3, 5]));
+    expect(table.extract).toBe(true);
+    expect(table.ranking.find((r) => r.unit === "Sở C")!.rank).toBe(6);
+  });
+
+  test("ranks typed within each block stay a whole table checked block by block", () => {
+    const table = units(rows([1, 2, 3, 1, 2, 3]));
+    expect(table.extract).toBeUndefined();
+    expect(table.findings.filter((f) => f.rule === "rank-mismatch")).toEqual([]);
+  });
+});

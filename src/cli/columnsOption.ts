@@ -128,9 +128,29 @@ function roleList(): string {
   return ROLE_ALIASES.map((r) => `${r.role} (${r.aliases[0]})`).join(", ");
 }
 
-/** The option's maps, one per sheet; a Vietnamese error naming the faulty part. */
+/** The text split at each ";" outside a quoted sheet name ('Khối sở; ngành'!…), as Excel quotes them. */
+export function splitSheetSpecs(text: string): string[] {
+  const specs: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    // A doubled '' inside a quoted name toggles twice: the name goes on.
+    if (text[i] === "'") quoted = !quoted;
+    else if (text[i] === ";" && !quoted) {
+      specs.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  specs.push(text.slice(start));
+  return specs.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/**
+ * The option's maps, one per sheet; a Vietnamese error naming the faulty part. A sheet name
+ * holding ";" is quoted as Excel writes it: 'Sở; ngành'!donvi=B.
+ */
 export function parseColumns(text: string): ColumnsRequest[] | { error: string } {
-  const specs = text.split(";").map((s) => s.trim()).filter((s) => s !== "");
+  const specs = splitSheetSpecs(text);
   if (specs.length === 0) return { error: `${COLUMNS_OPTION} cần ít nhất một sheet, ${EXAMPLE}.` };
   const out: ColumnsRequest[] = [];
   for (const spec of specs) {

@@ -32,7 +32,7 @@ CÀI_ĐẶT (dùng thay, từng phần, cài đặt add-in đã lưu trong bản
       chiso (index), xeploai (grade), xephang (rank), xhh (survey), xhhtoida (surveyMax),
       chisonamtruoc (previousIndex), xephangnamtruoc (previousRank), nguyennhan (cause),
       trachnhiem (responsible); header=SỐ_DÒNG tiêu đề (bắt buộc khi sheet không nhận ra tiêu đề);
-      kind=units|scoring (bảng đơn vị / bảng điểm)
+      kind=units|scoring (bảng đơn vị / bảng điểm); tên sheet có dấu ; viết trong nháy đơn: 'Sở; ngành'!donvi=B
   --bands TỆP_XẾP_LOẠI
       các mức xếp loại, mỗi dòng một mức ("Xuất sắc: 90", "Nhóm B 80 – < 90"); dòng "[Tên khối]"
       bắt đầu các mức riêng của khối đó; dòng bắt đầu bằng # bị bỏ qua; hoặc tệp JSON

@@ -261,6 +261,14 @@ describe("the forms the options accept", () => {
     expect(parseColumns("S!donvi=B,chiso=XFE")).toEqual({ error: expect.stringMatching(/"XFE" không phải chữ cái cột/) });
   });
 
+  it("reads a quoted sheet name holding ';' (and ''), the ';' between sheets still splitting", () => {
+    expect(parseColumns("'Sở; ngành ''2023'''!donvi=B,chiso=F; 'Xã;phường'!donvi=A,thamdinh=C;S3!ma=A,toida=B,tudanhgia=C")).toEqual([
+      { sheet: "Sở; ngành '2023'", columns: { unit: 1, index: 5 } },
+      { sheet: "Xã;phường", columns: { unit: 0, appraised: 2 } },
+      { sheet: "S3", columns: { code: 0, max: 1, self: 2 } },
+    ]);
+  });
+
   it("reads the evidence and after-explanation columns of a scoring sheet", () => {
     expect(parseColumns("Chấm!ma=A,toida=C,tudanhgia=D,thamdinh=E,minhchung=H,saugiaitrinh=I")).toEqual([
       { sheet: "Chấm", columns: { code: 0, max: 2, self: 3, appraised: 4, evidence: 7, afterExplanation: 8 } },

@@ -84,18 +84,40 @@ export function headerRowChoices(grid: Grid): Array<{ row: number; label: string
 }
 
 /**
- * A row above the header that holds group headers ("Năm 2022" above "Chỉ số | Xếp hạng"): two or
- * more texts (a title spans the row in one cell).
+ * The rows above the header that hold group headers ("Năm 2022" above "Chỉ số | Xếp hạng"), nearest
+ * first, at most two (a header over three rows): each with two or more texts (a title spans the
+ * row in one cell and ends the search).
  */
-function upperRow(grid: Grid, row: number): string[] | null {
-  if (row === 0) return null;
-  const upper = texts(grid, row - 1);
-  return upper.filter((t) => t !== "").length >= 2 ? upper : null;
+function upperRows(grid: Grid, row: number): string[][] {
+  const out: string[][] = [];
+  for (let r = row - 1; r >= 0 && out.length < 2; r--) {
+    const upper = texts(grid, r);
+    if (upper.filter((t) => t !== "").length < 2) break;
+    out.push(upper);
+  }
+  return out;
+}
+
+/**
+ * Each column's text from a group row: a group header merged over its sub-columns is read in its
+ * first cell only, so it goes on over the next columns while the row below is filled.
+ */
+function groupTexts(upper: readonly string[], filledBelow: (col: number) => boolean, width: number): string[] {
+  const out: string[] = [];
+  let group = "";
+  for (let c = 0; c < width; c++) {
+    let up = upper[c] ?? "";
+    if (up !== "") group = filledBelow(c) ? up : "";
+    else if (filledBelow(c) && group !== "" && filledBelow(c - 1)) up = group;
+    else group = "";
+    out.push(up);
+  }
+  return out;
 }
 
 export interface ColumnChoice {
   col: number;
-  /** The header's text: the upper and lower texts joined for a two-row header. */
+  /** The header's text: the group texts above and the header's own joined, for a header over several rows. */
   text: string;
   /** "B — Tỉnh, thành phố" */
   label: string;
@@ -103,23 +125,27 @@ export interface ColumnChoice {
   parts: string[];
 }
 
-/** The columns of a header row that hold a text (in it or in the group row above), in sheet order. */
+/** The columns of a header row that hold a text (in it or in the group rows above), in sheet order. */
 export function columnChoices(grid: Grid, row: number): ColumnChoice[] {
   const lower = texts(grid, row);
-  const upper = upperRow(grid, row);
-  const width = Math.max(lower.length, upper?.length ?? 0);
+  const uppers = upperRows(grid, row);
+  const width = Math.max(lower.length, ...uppers.map((u) => u.length));
+  // Group texts per level, nearest first; a level is filled below where any lower level is.
+  const levels: string[][] = [];
+  for (const upper of uppers) {
+    const below = (c: number) => (lower[c] ?? "") !== "" || levels.some((l) => (l[c] ?? "") !== "");
+    levels.push(groupTexts(upper, below, width));
+  }
   const out: ColumnChoice[] = [];
-  let group = "";
   for (let c = 0; c < width; c++) {
     const low = lower[c] ?? "";
-    let up = upper?.[c] ?? "";
-    // A group header merged over its sub-columns is read in its first cell only.
-    if (up !== "") group = low !== "" ? up : "";
-    else if (low !== "" && group !== "" && (lower[c - 1] ?? "") !== "") up = group;
-    else group = "";
-    const text = [up, low].filter((t) => t !== "").join(" ");
+    const ups = levels.map((l) => l[c]).filter((t) => t !== "");
+    const text = [...[...ups].reverse(), low].filter((t) => t !== "").join(" ");
     if (text === "") continue;
-    out.push({ col: c, text, label: `${excelColumn(grid, c)} — ${text}`, parts: [low, text, up].filter((t) => t !== "") });
+    // The header's own text, then with its nearest group, then all; the groups alone last.
+    const joined = ups.map((_, k) => [...ups.slice(0, k + 1).reverse(), low].filter((t) => t !== "").join(" "));
+    const parts = [...new Set([low, ...joined, text, ...ups].filter((t) => t !== ""))];
+    out.push({ col: c, text, label: `${excelColumn(grid, c)} — ${text}`, parts });
   }
   return out;
 }

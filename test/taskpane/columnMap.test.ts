@@ -68,6 +68,28 @@ describe("the form's choices", () => {
     expect(columnChoices({ name: "S", values }, 1).map((c) => c.text)).toEqual(["Tỉnh, thành phố", "Năm 2022", "Năm 2023"]);
   });
 
+  test("a header over three rows joins both group rows above it", () => {
+    const values: CellValue[][] = [
+      ["KẾT QUẢ CHỈ SỐ CCHC CÁC SỞ", null, null, null, null, null],
+      ["STT", "Sở, ban, ngành", "Năm 2023", null, null, null],
+      [null, null, "Điểm thẩm định", null, "Chỉ số (%)", "Xếp hạng"],
+      [null, null, "Tối đa", "Đạt", null, null],
+      [1, "Sở Nội vụ", 100, 91.3, 91.3, 1],
+    ];
+    const grid = { name: "S", values };
+    expect(columnChoices(grid, 3).map((c) => c.label)).toEqual([
+      "A — STT",
+      "B — Sở, ban, ngành",
+      "C — Năm 2023 Điểm thẩm định Tối đa",
+      "D — Năm 2023 Điểm thẩm định Đạt",
+      "E — Năm 2023 Chỉ số (%)",
+      "F — Năm 2023 Xếp hạng",
+    ]);
+    expect(guessColumns(grid, "units", 3)).toEqual({ code: 0, unit: 1, max: 2, achieved: 3, index: 4, rank: 5 });
+    // Read from its middle row, the header joins only the row above it.
+    expect(columnChoices(grid, 2).find((c) => c.col === 2)!.text).toBe("Năm 2023 Điểm thẩm định");
+  });
+
   test("a recognised sheet is proposed as detected, for each kind", () => {
     for (const grid of [districtGrid(), communesGrid()]) {
       const detected = detectHeader(grid);

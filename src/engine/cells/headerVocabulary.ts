@@ -195,4 +195,9 @@ export function roleOfWords(words: readonly string[]): ColumnRole | null {
 }
 
 /** The role a header text names; null when none. */
-export const roleOfHeader = memoize((text: string): ColumnRole | null => (markedUnitAlone(text) ? "unit" : roleOfWords(headerWords(text))));
+export const roleOfHeader = memoize((text: string): ColumnRole | null => {
+  const words = headerWords(text);
+  // Only a header of one such word is looked at again with its marks.
+  if (words.length === 1 && (words[0] === "so" || words[0] === "bo") && markedUnitAlone(text)) return "unit";
+  return roleOfWords(words);
+});

@@ -24,6 +24,8 @@ export interface WritingArgs {
   input: string;
   out: string;
   force: boolean;
+  /** The command's own flags given (`flags` of parseWritingArgs). */
+  flags: ReadonlySet<string>;
   options: ReadonlyMap<string, string>;
 }
 
@@ -31,17 +33,23 @@ export interface WritingArgs {
  * `FILE -o OUT [--force] [--previous PREV] [--max-size MB]` and the command's own `options`;
  * an exit code (the message already on stderr) when the command line is wrong.
  */
-export function parseWritingArgs(argv: string[], usage: string, outExample: string, options: Record<string, string[]>): WritingArgs | number {
+export function parseWritingArgs(
+  argv: string[],
+  usage: string,
+  outExample: string,
+  options: Record<string, string[]>,
+  flags: readonly string[] = [],
+): WritingArgs | number {
   const parsed = parseArgs(argv, {
-    flags: ["--force"],
+    flags: ["--force", ...flags],
     options: { "--output": ["-o", "--out"], "--previous": [], [MAX_SIZE_OPTION]: [], [COLUMNS_OPTION]: [], [BANDS_OPTION]: [], ...options },
   });
   if (!parsed.ok) return fail(`${parsed.error}\n${usage}`);
-  const { positional, flags, options: values } = parsed.args;
+  const { positional, flags: given, options: values } = parsed.args;
   if (positional.length !== 1) return fail(`Cần đúng một tệp đầu vào.\n${usage}`);
   const out = values.get("--output");
   if (out === undefined) return fail(`Thiếu tệp kết quả: -o ${outExample}\n${usage}`);
-  return { input: positional[0], out, force: flags.has("--force"), options: values };
+  return { input: positional[0], out, force: given.has("--force"), flags: given, options: values };
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {

@@ -19,8 +19,8 @@ const USAGE = `Cách dùng / usage:
       tính một công thức CCHC
   cchc check TỆP_HOẶC_THƯ_MỤC... [--json] [--previous TỆP_NĂM_TRƯỚC] [--template TỆP_MẪU.xlsx[#SHEET]] [--max-size MB] [CÀI_ĐẶT]
       kiểm tra các bảng điểm .xlsx (--template: đối chiếu với bộ tiêu chí mẫu)
-  cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
-      thêm các sheet tổng hợp vào một bản sao
+  cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--explanation] [--max-size MB] [CÀI_ĐẶT]
+      thêm các sheet tổng hợp vào một bản sao (--explanation: cả sheet "Yêu cầu giải trình")
   cchc report TỆP.xlsx -o BAO-CAO.docx [--force] [--sheet TÊN] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] [CÀI_ĐẶT]
       lập bản thảo báo cáo (Word)
   cchc appraisal THƯ_MỤC_HOẶC_TỆP... -o THƯ_MỤC_RA [--force] [--template TỆP_MẪU.xlsx[#SHEET]] [--issuer "UBND huyện …"] [--days SỐ_NGÀY] [--date NĂM-THÁNG-NGÀY] [--max-size MB]

@@ -1,9 +1,12 @@
 // `cchc summary FILE.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--date YYYY-MM-DD] [--previous PREV]
-// [--max-size MB]`: writes OUT, the workbook's own package with the sheets "Tổng hợp trách nhiệm"
-// (and "Xếp hạng", "Phân tích tiêu chí" where they apply) added exactly as the task pane writes
-// them; every other part is copied as it is. The input is only read, never written.
+// [--explanation] [--max-size MB]`: writes OUT, the workbook's own package with the sheets "Tổng
+// hợp trách nhiệm" (and "Xếp hạng", "Phân tích tiêu chí" where they apply) added exactly as the
+// task pane writes them, and with --explanation the request for explanation "Yêu cầu giải trình"
+// of the scoring sheet, as the pane's "Tạo phiếu đề nghị giải trình" writes it; every other part
+// is copied as it is. The input is only read, never written.
 import { keptSheetMessage, type KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
+import { buildExplanationPlan } from "../engine/plans/explanationPlan";
 import { defaultScoringSheet } from "../host/file/xlsxAnalysis";
 import { SETTINGS_USAGE } from "./settingsOptions";
 import { fail, openInput, outputRefusal, parseWritingArgs } from "./commandInput";
@@ -11,10 +14,12 @@ import { dateOption } from "./dateOption";
 import { OutputExistsError, writeFileSafely } from "./summaryWrite";
 
 const USAGE =
-  `Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--max-size MB] ${SETTINGS_USAGE}`;
+  `Cách dùng: cchc summary TỆP.xlsx -o RA.xlsx [--force] [--sheet TÊN_SHEET] [--date NĂM-THÁNG-NGÀY] [--previous TỆP_NĂM_TRƯỚC] [--explanation] [--max-size MB] ${SETTINGS_USAGE}`;
+
+const EXPLANATION_FLAG = "--explanation";
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseWritingArgs(argv, USAGE, "RA.xlsx", { "--sheet": [], "--date": [] });
+  const args = parseWritingArgs(argv, USAGE, "RA.xlsx", { "--sheet": [], "--date": [] }, [EXPLANATION_FLAG]);
   if (typeof args === "number") return args;
   const { input, out, force, options } = args;
   if (!/\.xls[xm]$/i.test(out)) return fail(`Tệp kết quả phải có đuôi .xlsx (hoặc .xlsm khi bảng tính có macro): ${out}`);
@@ -44,6 +49,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   const sheet = wanted ?? defaultScoringSheet(opened)?.sheet;
   const plans = buildReportPlans(analysis, { date, ...(sheet !== undefined ? { sheet } : {}) });
+  if (args.flags.has(EXPLANATION_FLAG)) {
+    const scoring = analysis.sheets.find((s) => s.sheet === sheet);
+    if (scoring?.kind !== "scoring") return fail(`${input}: không có bảng điểm nào để lập yêu cầu giải trình (${EXPLANATION_FLAG}).`);
+    const explanation = buildExplanationPlan(scoring, { date, settings: opened.settings });
+    if (explanation === null) {
+      return fail(`Bảng điểm "${scoring.sheet}" không có cả điểm tự đánh giá và điểm thẩm định: không lập được yêu cầu giải trình (${EXPLANATION_FLAG}).`);
+    }
+    plans.push(explanation);
+  }
   if (plans.length === 0) {
     return fail(`${input}: không tìm thấy bảng điểm hay bảng kết quả các đơn vị nào, không có gì để tổng hợp.`);
   }

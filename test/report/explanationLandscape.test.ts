@@ -87,8 +87,8 @@ maybe("the request printed by LibreOffice", () => {
   }, 180_000);
   afterAll(async () => removeDir(dir));
 
-  test("passes the OOXML check", async () => {
-    await expectValidOoxml(docx);
+  test("passes the OOXML check and opens with python-docx", async () => {
+    await expectValidOoxml(docx, { read: true });
   }, 60_000);
 
   test("every page is A4 landscape, and the table runs over several", async () => {

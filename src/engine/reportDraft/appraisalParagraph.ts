@@ -23,6 +23,11 @@ function codesText(codes: readonly string[]): string {
   return codes.length > CODES_LISTED ? `${shown} và ${countText(codes.length - CODES_LISTED)} tiêu chí khác` : shown;
 }
 
+/** "lĩnh vực Cải cách thể chế"; a name that says "Lĩnh vực" already keeps it once. */
+function areaNoun(name: string): string {
+  return /^lĩnh vực\s/i.test(name) ? `l${name.slice(1)}` : `lĩnh vực ${name}`;
+}
+
 function cutSentence(appraisal: AppraisalCuts, ctx: DraftContext): string {
   if (appraisal.cuts.length === 0) {
     return `Hội đồng thẩm định giữ nguyên kết quả tự đánh giá của ${unitName(ctx)}, không cắt điểm tiêu chí, tiêu chí thành phần nào.`;
@@ -31,7 +36,7 @@ function cutSentence(appraisal: AppraisalCuts, ctx: DraftContext): string {
     .filter((a) => a.cut > 0)
     .sort((a, b) => b.cut - a.cut)
     .slice(0, MOST_CUT_AREAS)
-    .map((a) => `lĩnh vực ${areaName(a)} (${pointsText(a.cut)} điểm)`);
+    .map((a) => `${areaNoun(areaName(a))} (${pointsText(a.cut)} điểm)`);
   const where = appraisal.byArea.filter((a) => a.cut > 0).length === 1 ? `, đều ở ${areas[0]}` : areas.length > 0 ? `, nhiều nhất ở ${areas.join(" và ")}` : "";
   return (
     `So với kết quả tự đánh giá, Hội đồng thẩm định cắt ${pointsText(appraisal.total)} điểm ở ` +
@@ -84,6 +89,6 @@ export function appraisalParagraph(sheet: ScoringSheet, ctx: DraftContext): Bloc
   if (explained !== null) sentences.push([text(explained)]);
   if (sheet.evidence !== undefined) sentences.push(evidenceSpans(sheet));
   if (sentences.length === 0) return null;
-  const lead = appraisal !== null ? "Kết quả thẩm định: " : "Tài liệu kiểm chứng: ";
+  const lead = appraisal !== null || explained !== null ? "Kết quả thẩm định: " : "Tài liệu kiểm chứng: ";
   return { kind: "paragraph", spans: [bold(lead), ...sentences.flatMap((s, i) => (i === 0 ? s : [text(" "), ...s]))] };
 }

@@ -108,6 +108,17 @@ describe("sheets with points after explanation, evidence, or nothing of the appr
     expect(appraisalText(report.body)).toContain("đều có tài liệu kiểm chứng.");
   });
 
+  test("evidence on a sheet of self-assessed points only: the evidence alone, under its own lead", () => {
+    const selfOnly = districtGrid();
+    for (const row of selfOnly.values) row.splice(4, 1);
+    const { sheet, report } = drafted(withColumn("Tài liệu kiểm chứng", (code) => (code.startsWith("1.") ? "Kế hoạch 45/KH-UBND" : null), selfOnly));
+    expect(sheet.hasAppraised).toBe(false);
+    const warned = sheet.findings.filter((f) => f.rule === "missing-evidence").length;
+    expect(warned).toBeGreaterThan(0);
+    expect(appraisalText(report.body)).toMatch(new RegExp(`^Tài liệu kiểm chứng: Có ${two(warned)} tiêu chí, tiêu chí thành phần tự chấm điểm nhưng không có tài liệu kiểm chứng \\((2|3)\\.`));
+    expect(appraisalText(report.body)).not.toContain("Hội đồng thẩm định");
+  });
+
   test("nothing cut: the self-assessment kept", () => {
     const grid = districtGrid();
     const header = grid.values.findIndex((r) => r[0] === "STT");

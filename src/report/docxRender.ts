@@ -29,7 +29,7 @@ import {
 import type { Block, DraftReport, Span } from "../engine/reportDraft/model";
 import { placeholderText } from "../engine/reportDraft/plainText";
 import { spansText } from "../engine/reportDraft/plainText";
-import { FIRST_LINE, FONT, PAGE, SIZE, TEXT_WIDTH, mm } from "./docxLayout";
+import { FIRST_LINE, FONT, SIZE, TABLE_CELL_MARGIN, mm, pageOf, tableColumnWidths } from "./docxLayout";
 import { boldTextWidth } from "./textWidth";
 import type { ChartPlan } from "../engine/plans/plan";
 import { chartMarker, chartPlaces, embedCharts } from "./docxCharts";
@@ -61,7 +61,6 @@ function numberedInOrder(blocks: readonly Block[]): boolean {
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 /** The paragraph style of table cells: 12 pt, single-spaced, tight (one style, not 2 400 sets of properties). */
 const TABLE_TEXT = "CchcTableText";
-const TABLE_CELL_MARGIN = mm(1);
 
 /** A cell's runs: only what differs from the cell style. */
 function cellRuns(spans: readonly Span[], bold: boolean): Array<TextRun | FootnoteReferenceRun> {
@@ -72,11 +71,12 @@ function cellRuns(spans: readonly Span[], bold: boolean): Array<TextRun | Footno
   });
 }
 
-/** A table block: bordered, the width of the text, 12 pt, its header row bold and repeated on each page. */
-function blockTable(block: Extract<Block, { kind: "table" }>): Table {
-  const share = block.widths.reduce((a, b) => a + b, 0) || 1;
-  const widths = block.widths.map((w) => Math.floor((TEXT_WIDTH * w) / share));
-  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+/**
+ * A table block: bordered, `textWidth` wide, 12 pt, its header row bold and repeated on each
+ * page; no column narrower than its header's longest word.
+ */
+function blockTable(block: Extract<Block, { kind: "table" }>, textWidth: number): Table {
+  const widths = tableColumnWidths(block.widths, block.header.map(spansText), textWidth);
   // Texts (by default the unit's name, second column) read from the left; figures are centred.
   const left = block.left ?? [1];
   const cell = (spans: Span[], i: number, header: boolean) =>
@@ -90,7 +90,7 @@ function blockTable(block: Extract<Block, { kind: "table" }>): Table {
       ],
     });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     // Narrow cell margins (1 mm) so short headings ("TT", "Chỉ số") keep to one line.
     margins: { left: TABLE_CELL_MARGIN, right: TABLE_CELL_MARGIN, top: 0, bottom: 0 },
@@ -102,10 +102,10 @@ function blockTable(block: Extract<Block, { kind: "table" }>): Table {
   });
 }
 
-function blockParagraph(block: Block, wordNumbering: boolean): Paragraph | Table {
+function blockParagraph(block: Block, wordNumbering: boolean, textWidth: number): Paragraph | Table {
   switch (block.kind) {
     case "table":
-      return blockTable(block);
+      return blockTable(block, textWidth);
     case "heading": {
       const level = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
       return new Paragraph({ heading: level, children: runs(block.spans, SIZE.body, { bold: true }) });
@@ -147,24 +147,24 @@ const SIGNATURE_ROOM = mm(30);
 /** Default cell margins of a Word table (left + right), in twips. */
 const CELL_MARGINS = 2 * 108;
 
-function borderlessTable(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
-  const leftWidth = Math.round(TEXT_WIDTH * leftShare);
+function borderlessTable(left: Paragraph[], right: Paragraph[], leftShare: number, textWidth: number): Table {
+  const leftWidth = Math.round(textWidth * leftShare);
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, children });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: [leftWidth, textWidth - leftWidth],
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, TEXT_WIDTH - leftWidth)] })],
+    rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, textWidth - leftWidth)] })],
   });
 }
 
 const HEADING_LEFT_SHARE = 0.4;
 
-function headingTable(report: DraftReport): Table {
+function headingTable(report: DraftReport, textWidth: number): Table {
   const h = report.heading;
   const issuer = h.issuer.length > 0 ? h.issuer : [placeholderText("tên cơ quan ban hành")];
-  const leftRoom = Math.round(TEXT_WIDTH * HEADING_LEFT_SHARE) - CELL_MARGINS;
+  const leftRoom = Math.round(textWidth * HEADING_LEFT_SHARE) - CELL_MARGINS;
   const left = [
     ...issuer.map((line) => centered([new TextRun({ text: line, bold: true, size: SIZE.heading })])),
     ruleUnder(issuer[issuer.length - 1], SIZE.heading, leftRoom),
@@ -176,15 +176,15 @@ function headingTable(report: DraftReport): Table {
     centered([new TextRun({ text: h.motto[1], bold: true, size: SIZE.body, underline: { type: UnderlineType.SINGLE } })], 120),
     centered(runs(h.placeDate, SIZE.body, { italics: true })),
   ];
-  return borderlessTable(left, right, HEADING_LEFT_SHARE);
+  return borderlessTable(left, right, HEADING_LEFT_SHARE, textWidth);
 }
 
-function closingTable(report: DraftReport): Table {
+function closingTable(report: DraftReport, textWidth: number): Table {
   const left = report.recipients.map((line, i) => new Paragraph({ children: runs(line, i === 0 ? SIZE.small : SIZE.recipients) }));
   // Empty lines of the model mark the room for signature and seal: one measured gap instead.
   const lines = report.signature.filter((line) => line.length > 0);
   const right = lines.map((line, i) => centered(runs(line, SIZE.body, { bold: true }), 0, i === lines.length - 1 && i > 0 ? SIGNATURE_ROOM : 0));
-  return borderlessTable(left, right, 0.5);
+  return borderlessTable(left, right, 0.5, textWidth);
 }
 
 /** The longest line `text` wraps into at `room` twips (greedy, word by word), for the rule under it. */
@@ -209,18 +209,19 @@ export interface DocxOptions {
 
 /** The document; each chart of `charts` is a marker paragraph that renderDocx turns into the chart. */
 export function buildDocument(report: DraftReport, charts: readonly ChartPlan[] = []): Document {
+  const page = pageOf(report.layout);
   const wordNumbering = numberedInOrder(report.body);
-  const bodyParagraphs = report.body.map((b) => blockParagraph(b, wordNumbering));
+  const bodyParagraphs = report.body.map((b) => blockParagraph(b, wordNumbering, page.textWidth));
   // CHARTS: the one place they enter the text (docxCharts.ts says where each goes).
   const places = chartPlaces(report.body, charts);
   const withCharts = [...bodyParagraphs, null].flatMap((p, i) => [...charts.flatMap((_, c) => (places[c] === i ? [chartMarker(c)] : [])), ...(p ? [p] : [])]);
   const children: Array<Paragraph | Table> = [
-    headingTable(report),
+    headingTable(report, page.textWidth),
     centered([new TextRun({ text: report.title, bold: true, size: SIZE.body })], 0, 360),
     centered(runs(report.subject, SIZE.body, { bold: true })),
-    ruleUnder(longestLine(spansText(report.subject), SIZE.body, TEXT_WIDTH), SIZE.body, TEXT_WIDTH),
+    ruleUnder(longestLine(spansText(report.subject), SIZE.body, page.textWidth), SIZE.body, page.textWidth),
     ...withCharts,
-    closingTable(report),
+    closingTable(report, page.textWidth),
   ];
   const footnotes = Object.fromEntries(
     report.footnotes.map((f) => [f.id, { children: [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: runs(f.spans, SIZE.small) })] }]),
@@ -286,8 +287,13 @@ export function buildDocument(report: DraftReport, charts: readonly ChartPlan[] 
         properties: {
           titlePage: true,
           page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: { ...PAGE.margin, header: 567, footer: 567 },
+            // The `docx` package takes a sheet's portrait sides and swaps them itself for landscape.
+            size: {
+              width: Math.min(page.width, page.height),
+              height: Math.max(page.width, page.height),
+              orientation: report.layout === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: { ...page.margin, header: 567, footer: 567 },
           },
         },
         headers: {

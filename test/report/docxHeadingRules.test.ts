@@ -11,15 +11,9 @@ import { communesGrid, districtGrid } from "../fixtures/seed";
 import { makeTempDir, removeDir } from "../cli/helpers/xlsxFiles";
 import { convertWithLibreOffice, sofficeUnavailable } from "../support/libreoffice";
 import { horizontalRules, textLines, type Rule, type TextLine } from "../support/pdfPage";
+import { compact, issuerRule, lineMatching, mottoRuleShare, subjectRule } from "./printedPage";
 
 const maybe = sofficeUnavailable("khoảng cách và đường kẻ của báo cáo Word") === null ? describe : describe.skip;
-
-/** The rule just under a line of text (an underline sits inside the line's box) and overlapping it horizontally. */
-function ruleUnder(line: TextLine, rules: readonly Rule[]): Rule | undefined {
-  return rules
-    .filter((r) => r.y > (line.yMin + line.yMax) / 2 && r.y < line.yMax + 6 && r.x1 > line.xMin && r.x0 < line.xMax)
-    .sort((a, b) => a.y - b.y)[0];
-}
 
 maybe("the heading's rules and the signature's room, as printed", () => {
   let dir: string;
@@ -42,41 +36,26 @@ maybe("the heading's rules and the signature's room, as printed", () => {
   }, 180_000);
   afterAll(async () => removeDir(dir));
 
-  // pdftotext splits Vietnamese words around their marks: lines are matched without spaces.
-  const compact = (l: TextLine) => l.text.replace(/\s+/g, "");
-  const line = (pattern: RegExp, from: TextLine[] = lines) => {
-    const found = from.find((l) => pattern.test(compact(l)));
-    if (!found) throw new Error(`no line ${pattern} among: ${from.map((l) => l.text).join(" | ")}`);
-    return found;
-  };
+  const line = (pattern: RegExp, from: TextLine[] = lines) => lineMatching(pattern, from);
 
   test("the rule under the motto is as long as the motto", () => {
-    const motto = line(/^Độclập-Tựdo-Hạnhphúc$/);
-    const rule = ruleUnder(motto, rules)!;
-    expect(rule).toBeDefined();
-    expect(rule.length / (motto.xMax - motto.xMin)).toBeGreaterThan(0.95);
-    expect(rule.length / (motto.xMax - motto.xMin)).toBeLessThan(1.05);
+    const share = mottoRuleShare(lines, rules);
+    expect(share).toBeGreaterThan(0.95);
+    expect(share).toBeLessThan(1.05);
   });
 
   test("the rule under the issuer's name is 1/3 to 1/2 of its line, centred under it", () => {
-    const issuer = line(/^HUYỆNKONRẪY$/);
-    const rule = ruleUnder(issuer, rules)!;
-    expect(rule).toBeDefined();
-    const share = rule.length / (issuer.xMax - issuer.xMin);
+    const { share, offCentre } = issuerRule(lines, rules, /^HUYỆNKONRẪY$/);
     expect(share).toBeGreaterThanOrEqual(1 / 3);
     expect(share).toBeLessThanOrEqual(1 / 2);
-    expect(Math.abs((rule.x0 + rule.x1) / 2 - (issuer.xMin + issuer.xMax) / 2)).toBeLessThan(2);
+    expect(offCentre).toBeLessThan(2);
   });
 
   test("the rule under the subject is 1/3 to 1/2 of its longest line", () => {
-    const title = line(/^BÁOCÁO$/);
-    const rule = rules.filter((r) => r.y > title.yMax).sort((a, b) => a.y - b.y)[0];
-    expect(rule).toBeDefined();
-    const subject = lines.filter((l) => l.yMin > title.yMin + 2 && l.yMax < rule.y + 1);
-    expect(subject.map(compact).join("")).toMatch(/^Đánhgiá,phântích.*chủyếucầnthựchiện$/);
-    const longest = Math.max(...subject.map((l) => l.xMax - l.xMin));
-    expect(rule.length / longest).toBeGreaterThanOrEqual(1 / 3);
-    expect(rule.length / longest).toBeLessThanOrEqual(1 / 2);
+    const { subject, share } = subjectRule(lines, rules, /^BÁOCÁO$/);
+    expect(subject).toMatch(/^Đánhgiá,phântích.*chủyếucầnthựchiện$/);
+    expect(share).toBeGreaterThanOrEqual(1 / 3);
+    expect(share).toBeLessThanOrEqual(1 / 2);
   });
 
   test("the signer's name is bold and upright, with room for signature and seal above it", () => {

@@ -1,7 +1,8 @@
 // "Phiếu đề nghị giải trình": the appraisal council's request to one unit to explain the criteria
 // it cut (issue 19 §4), as a document model the Word renderer draws with the report's layout
-// (Nghị định 30/2020). A table of the cut criteria with two empty columns for the unit; a sheet
-// with nothing cut gets a short document saying so (the unit is still told its result).
+// (Nghị định 30/2020), on A4 landscape: a table of ten columns. A table of the cut criteria with
+// two empty columns for the unit; a sheet with nothing cut gets a short document saying so (the
+// unit is still told its result).
 import type { ScoringSheet } from "../core/types";
 import type { Block, DraftHeading, DraftReport, Span } from "./model";
 import { appraisalCuts, type AppraisalCut } from "../scoring/appraisalCuts";
@@ -26,7 +27,10 @@ export const EXPLANATION_TABLE_HEADER = [
   "Tài liệu bổ sung",
 ] as const;
 
-const WIDTHS = [5, 8, 20, 10, 10, 10, 10, 14, 13, 11];
+// Shares of the landscape page's text width (252 mm): each figure column (7,5 %, 19 mm) holds
+// "Tự đánh" on one line at 12 pt bold; the texts share the rest. The renderer keeps every column
+// at least as wide as its header's longest word anyway.
+const WIDTHS = [4, 5, 21, 7.5, 7.5, 7.5, 7.5, 14, 15, 11];
 /** Texts read from the left: the criterion's name, the council's note, the unit's two columns. */
 const LEFT = [2, 7, 8, 9];
 
@@ -136,6 +140,7 @@ export function explanationRequest(sheet: ScoringSheet, options: ExplanationRequ
     );
   }
   return {
+    layout: "landscape",
     heading: councilHeading(issuer),
     title: EXPLANATION_TITLE,
     subject: [text("Kết quả thẩm định Chỉ số cải cách hành chính năm "), yearSpan, text(` của ${unit}`)],

@@ -45,7 +45,12 @@ export interface DraftFootnote {
   spans: Span[];
 }
 
+/** How the page is turned: the report is portrait; a document led by a wide table, landscape. */
+export type PageLayout = "portrait" | "landscape";
+
 export interface DraftReport {
+  /** The page's orientation (A4 either way); portrait when absent. */
+  layout?: PageLayout;
   heading: DraftHeading;
   title: string;
   subject: Span[];

@@ -4,7 +4,8 @@ import type { AreaSummary, LostItem, ScoringComparison, ScoringSheet } from "../
 import type { Block, Span } from "./model";
 import { unitName, type DraftContext } from "./context";
 import { bold, italic, placeholder, text } from "./spans";
-import { countText, indexText, lowerFirst, pointsText, sentenceCase, withoutFinalStop } from "./vietnameseText";
+import { areaName, countText, indexText, lowerFirst, pointsText, sentenceCase, withoutFinalStop } from "./vietnameseText";
+import { appraisalParagraph } from "./appraisalParagraph";
 
 /** Where the issuer stands in the ranking of the level above: "01" of "10" "huyện, thành phố". */
 export interface IssuerRank {
@@ -51,11 +52,6 @@ function lostBlocks(item: LostItem, ctx: DraftContext): Block[] {
       spans: [bold("* Trách nhiệm thuộc về: "), who === null ? placeholder(MISSING_RESPONSIBLE) : italic(`${who}.`)],
     },
   ];
-}
-
-/** The area's name as a clerk writes it ("CẢI CÁCH THỂ CHẾ" → "Cải cách thể chế"). */
-export function areaName(area: { code: string; name: string }): string {
-  return area.name.trim() !== "" ? sentenceCase(withoutFinalStop(area.name)) : `Lĩnh vực ${area.code}`;
 }
 
 /** "đứng thứ 01/10 huyện, thành phố", each unknown figure a marked blank. */
@@ -175,6 +171,8 @@ export function scoringSection(sheet: ScoringSheet | null, ctx: DraftContext, ra
   opening.push(text(", "), ...rankSpans(rank), text(". Kết quả chấm điểm cụ thể như sau:"));
   blocks.push({ kind: "paragraph", spans: opening });
   sheet.areas.forEach((area, i) => blocks.push(...areaBlocks(area, i, sheet, ctx)));
+  const appraisal = appraisalParagraph(sheet, ctx);
+  if (appraisal !== null) blocks.push(appraisal);
   if (sheet.comparison) blocks.push(...comparisonBlocks(sheet, sheet.comparison, ctx));
   return blocks;
 }

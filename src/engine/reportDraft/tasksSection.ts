@@ -6,9 +6,8 @@ import type { Block, Span } from "./model";
 import type { DraftContext } from "./context";
 import { italic, placeholder, text } from "./spans";
 import { foldText, normalizeName } from "../core/text";
-import { areaName } from "./scoringSection";
 import { leadOffice } from "./leadOffices";
-import { areaTopic, sentenceCase, shortUnitName } from "./vietnameseText";
+import { areaName, areaTopic, sentenceCase, shortUnitName } from "./vietnameseText";
 
 /** Area code → lead office, as the clerk set it. */
 export type LeadOffices = Readonly<Record<string, string>>;

@@ -105,6 +105,11 @@ export function withoutFinalStop(text: string): string {
   return normalizeName(text).replace(/[.;,:\s]+$/, "");
 }
 
+/** The area's name as a clerk writes it ("CẢI CÁCH THỂ CHẾ" → "Cải cách thể chế"). */
+export function areaName(area: { code: string; name: string }): string {
+  return area.name.trim() !== "" ? sentenceCase(withoutFinalStop(area.name)) : `Lĩnh vực ${area.code}`;
+}
+
 /** Abbreviations kept in capitals when a name typed in capitals is put in sentence case. */
 const ABBREVIATIONS = new Set([
   "CCHC", "TTHC", "UBND", "HĐND", "MTTQ", "CNTT", "KPS", "XHH", "CBCCVC", "CBCC", "VC", "TW", "TP", "PAR", "SIPAS",

@@ -231,7 +231,8 @@ export function buildDocument(report: DraftReport, charts: readonly ChartPlan[] 
     paragraph: { spacing: { before: 120, after: 120 }, keepNext: true, alignment: AlignmentType.JUSTIFIED },
   });
   return new Document({
-    title: "Báo cáo Chỉ số cải cách hành chính",
+    // The file's title as Word lists it: "Phiếu đề nghị giải trình: Kết quả thẩm định …".
+    title: `${report.title.charAt(0)}${report.title.slice(1).toLowerCase()}: ${spansText(report.subject)}`,
     creator: "cchc-addin",
     styles: {
       default: {

@@ -47,6 +47,14 @@ describe("the request's page and columns, as the renderer sets them", () => {
     expect(landscape.textWidth - pageOf("portrait").textWidth).toBe(mm(297) - mm(210));
   });
 
+  test("the file's title names the document: the request, not the report", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await renderDocx(report));
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1];
+    expect(title).toBe(`Phiếu đề nghị giải trình: ${spansText(report.subject)}`);
+  });
+
   test("no column narrower than its header's longest word; a share too small for it is widened", () => {
     const table = tableOf(report);
     const header = table.header.map(spansText);

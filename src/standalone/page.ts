@@ -11,7 +11,15 @@ import { analyzeWorkbook } from "../engine/analyze";
 import { compareWithPrevious } from "../engine/compare/previousYear";
 import { combineWorkbooks } from "../host/file/combineWorkbooks";
 import { mergeRanges, numberFormatLookup } from "../host/file/read/readSnapshot";
-import { defaultScoringSheet, generatedNames, openXlsx, settingsSummary, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
+import {
+  defaultScoringSheet,
+  generatedNames,
+  openXlsx,
+  PREVIOUS_SHEET_REASON,
+  settingsSummary,
+  TEMPLATE_SHEET_REASON,
+  type OpenedWorkbook,
+} from "../host/file/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
 import { draftSourceText } from "../report/draftSource";
 import { offerDownload, reportFileName, resultFileName, WORKBOOK_FILE } from "../report/download";
@@ -100,6 +108,18 @@ function resultOf(name: string): SheetResult | undefined {
   return state?.opened.analysis.sheets.find((s) => s.sheet === name);
 }
 
+/** A sheet the saved settings keep out of the analysis (last year's, the criteria set), said as such. */
+function setAsideResult(name: string): SheetResult | undefined {
+  const settings = state?.opened.settings;
+  if (!settings) return undefined;
+  let reason: string | undefined;
+  if (name === settings.previousSheet) reason = PREVIOUS_SHEET_REASON;
+  else if (name === settings.templateSheet) {
+    reason = pageTemplate ? `Bộ tiêu chí mẫu chọn trong Cài đặt; trên trang này các bảng điểm được đối chiếu với tệp ${pageTemplate.fileName} thay cho sheet này.` : TEMPLATE_SHEET_REASON;
+  }
+  return reason === undefined ? undefined : { kind: "other", sheet: name, reason, findings: [] };
+}
+
 function findingsOf(name: string): Finding[] {
   return resultOf(name)?.findings ?? [];
 }
@@ -151,7 +171,7 @@ function selectSheet(name: string): void {
   const findings = findingsOf(name);
   const info = byId("sheet-info");
   clear(info);
-  info.appendChild(renderSheetInfo(resultOf(name), state.generated.has(name)));
+  info.appendChild(renderSheetInfo(resultOf(name) ?? setAsideResult(name), state.generated.has(name)));
   const list = byId("findings");
   clear(list);
   if (!state.generated.has(name)) list.appendChild(renderFindings(findings, focusCell));

@@ -7,9 +7,9 @@ import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { analyzeWorkbook, appraisalCuts, toA1, type CellValue, type Grid, type ScoringSheet } from "../../src/engine";
 import { DISTRICT_CRITERIA, districtGrid } from "../fixtures/seed";
-import { makeTempDir, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
+import { writeGrids } from "../cli/helpers/xlsxFiles";
 import { withAddinSettings } from "../support/addinSettingsFixture";
-import { browserUnavailable, openStandalone, type OpenPage } from "./standaloneSupport";
+import { browserUnavailable, expectText, standaloneSession } from "./standaloneSupport";
 
 const maybe = browserUnavailable() === null ? describe : describe.skip;
 
@@ -65,30 +65,20 @@ function scoringOf(grids: Grid[], sheet: string): ScoringSheet {
 }
 
 maybe("the standalone page with the criteria set as a third file", () => {
-  let opened: OpenPage;
+  const session = standaloneSession("cchc-page-tpl-");
+  const files: Record<string, string> = {};
+  const { problems } = session;
+  const grids = [unitA(), unitB()];
   let page: Page;
   let dir: string;
-  const files: Record<string, string> = {};
-  const problems: string[] = [];
-  const grids = [unitA(), unitB()];
 
   beforeAll(async () => {
-    dir = await makeTempDir("cchc-page-tpl-");
+    ({ page, dir } = session);
     files.units = await writeGrids(path.join(dir, "don-vi.xlsx"), grids);
     files.template = await writeGrids(path.join(dir, "mau.xlsx"), [{ name: "Hướng dẫn", values: [["Bộ tiêu chí năm 2023"]] }, criteriaSet()]);
     files.notes = await writeGrids(path.join(dir, "ghi-chu.xlsx"), [{ name: "Ghi chú", values: [["Danh sách đơn vị"], ["Xã A"]] }]);
     files.broken = path.join(dir, "hong.xlsx");
     await fs.writeFile(files.broken, "không phải tệp Excel");
-    opened = await openStandalone((p) => {
-      p.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-      p.on("dialog", (d) => problems.push(`dialog: ${d.message()}`));
-    });
-    ({ page } = opened);
-  }, 60_000);
-
-  afterAll(async () => {
-    await opened?.close();
-    if (dir) await removeDir(dir);
   });
 
   const status = () => page.locator("#status");
@@ -253,6 +243,10 @@ maybe("the standalone page with the criteria set as a third file", () => {
     expect(await page.textContent("#template-result")).toBe('1 khác biệt với bộ tiêu chí mau-moi.xlsx (sheet "Bộ 2023"): 1 thiếu tiêu chí (1.3.2).');
     // The saved sheet stays out of the analysis: it is no unit's sheet.
     expect(await tab("Bộ tiêu chí").locator(".badge").count()).toBe(0);
+    await tab("Bộ tiêu chí").click();
+    expect(await page.textContent("#sheet-info")).toContain("trên trang này các bảng điểm được đối chiếu với tệp mau-moi.xlsx thay cho sheet này");
+    expect(await page.locator("#findings li").count()).toBe(0);
+    await tab("Đơn vị A").click();
 
     await page.click("#template-clear");
     await expectText(status(), "Đã bỏ bộ tiêu chí mẫu mau-moi.xlsx");
@@ -291,12 +285,4 @@ async function badgeErrors(tab: Locator): Promise<number> {
   const m = /^(\d+) lỗi$/.exec(text);
   if (!m) throw new Error(`no error badge: "${text}"`);
   return Number(m[1]);
-}
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).waitFor({ timeout: 20_000 });
-  } catch {
-    throw new Error(`Expected text "${text}", got "${await locator.textContent()}"`);
-  }
 }

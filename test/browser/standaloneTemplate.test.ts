@@ -6,10 +6,10 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { analyzeWorkbook, appraisalCuts, toA1, type CellValue, type Grid, type ScoringSheet } from "../../src/engine";
-import { DISTRICT_CRITERIA, districtGrid } from "../fixtures/seed";
+import { communesGrid, DISTRICT_CRITERIA, districtGrid } from "../fixtures/seed";
 import { writeGrids } from "../cli/helpers/xlsxFiles";
 import { withAddinSettings } from "../support/addinSettingsFixture";
-import { browserUnavailable, expectText, standaloneSession } from "./standaloneSupport";
+import { browserUnavailable, expectText, OUTPUT, standaloneSession } from "./standaloneSupport";
 
 const maybe = browserUnavailable() === null ? describe : describe.skip;
 
@@ -186,6 +186,8 @@ maybe("the standalone page with the criteria set as a third file", () => {
     expect(await page.textContent("#explanation-info")).toBe(
       "Sau giải trình: 2 tiêu chí được sửa điểm (3.3.4, 3.4.1), được cộng lại 2 điểm; 3 tiêu chí giữ mức trừ (1.6.1, 5.1.1, 7.1.2).",
     );
+    await fs.mkdir(OUTPUT, { recursive: true });
+    await page.locator("#sheet-info").screenshot({ path: path.join(OUTPUT, "standalone-tham-dinh.png") });
   });
 
   it("shows cell text as text, never as markup", async () => {
@@ -286,3 +288,31 @@ async function badgeErrors(tab: Locator): Promise<number> {
   if (!m) throw new Error(`no error badge: "${text}"`);
   return Number(m[1]);
 }
+
+maybe("the criteria set chosen before the workbook, and in the Word draft", () => {
+  const session = standaloneSession("cchc-page-tpl-first-");
+  const status = () => session.page.locator("#status");
+
+  it("is applied when the workbook is opened, and its errors are listed with the draft's, a second file added", async () => {
+    const { page, dir } = session;
+    const template = await writeGrids(path.join(dir, "mau.xlsx"), [criteriaSet()]);
+    const unit = await writeGrids(path.join(dir, "don-vi-a.xlsx"), [unitA()]);
+    const communes = await writeGrids(path.join(dir, "xa.xlsx"), [communesGrid("Xếp loại xã")]);
+    await page.setInputFiles("#template-input", template);
+    await expectText(status(), "Đã chọn bộ tiêu chí mẫu mau.xlsx; hãy mở bảng tính cần đối chiếu.");
+    await page.setInputFiles("#file-input", unit);
+    await expectText(status(), 'Đã so sánh 1 bảng điểm với bộ tiêu chí mẫu mau.xlsx (sheet "Bộ tiêu chí"): 0 đúng bộ tiêu chí, 1 có khác biệt.');
+    expect(await page.locator('#findings li[data-rule^="template-"]').count()).toBe(2);
+
+    await page.setInputFiles("#report-second-input", communes);
+    await expectText(status(), "Đã thêm tệp thứ hai xa.xlsx");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-report")]);
+    await download.path();
+    await expectText(status(), "Đã lập bản thảo báo cáo");
+    const said = (await status().textContent()) ?? "";
+    expect(said).toContain("Thiếu tiêu chí 1.3.2");
+    expect(said).toContain("Điểm tối đa của 2.1.1: bộ tiêu chí ghi 1,5, bảng này ghi 2.");
+    expect(session.problems).toEqual([]);
+  });
+});
+

@@ -215,12 +215,13 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
     setStatus(`Không mở được ${fileName}: ${err instanceof Error ? err.message : String(err)}`, true);
     return;
   }
+  // Counted after the comparisons: the criteria set's differences are errors like any other.
+  const unmatched = applyAll(state);
   const sheets = state.opened.analysis.sheets;
   const errors = sheets.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
   const warnings = sheets.reduce((n, s) => n + s.findings.length, 0) - errors;
   const scoring = sheets.filter((s) => s.kind === "scoring").length;
   const units = sheets.filter((s) => s.kind === "units").length;
-  const unmatched = applyAll(state);
   setStatus(
     `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.` +
       (unmatched.length > 0 ? ` ${unmatched.join(" ")}` : "") +

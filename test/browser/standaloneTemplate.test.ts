@@ -303,6 +303,9 @@ maybe("the criteria set chosen before the workbook, and in the Word draft", () =
     await page.setInputFiles("#file-input", unit);
     await expectText(status(), 'Đã so sánh 1 bảng điểm với bộ tiêu chí mẫu mau.xlsx (sheet "Bộ tiêu chí"): 0 đúng bộ tiêu chí, 1 có khác biệt.');
     expect(await page.locator('#findings li[data-rule^="template-"]').count()).toBe(2);
+    // The errors counted on opening are the sheet's own and the criteria set's two.
+    const own = scoringOf([unitA()], "Đơn vị A").findings.filter((f) => f.severity === "error").length;
+    await expectText(status(), `Đã mở don-vi-a.xlsx: 1 sheet (1 bảng điểm, 0 bảng đơn vị), ${own + 2} lỗi`);
 
     await page.setInputFiles("#report-second-input", communes);
     await expectText(status(), "Đã thêm tệp thứ hai xa.xlsx");

@@ -11,7 +11,15 @@ import { analyzeWorkbook } from "../engine/analyze";
 import { compareWithPrevious } from "../engine/compare/previousYear";
 import { combineWorkbooks } from "../host/file/combineWorkbooks";
 import { mergeRanges, numberFormatLookup } from "../host/file/read/readSnapshot";
-import { defaultScoringSheet, generatedNames, openXlsx, settingsSummary, type OpenedWorkbook } from "../host/file/xlsxAnalysis";
+import {
+  defaultScoringSheet,
+  generatedNames,
+  openXlsx,
+  PREVIOUS_SHEET_REASON,
+  settingsSummary,
+  TEMPLATE_SHEET_REASON,
+  type OpenedWorkbook,
+} from "../host/file/xlsxAnalysis";
 import { byId, clear, el } from "./dom";
 import { draftSourceText } from "../report/draftSource";
 import { offerDownload, reportFileName, resultFileName, WORKBOOK_FILE } from "../report/download";
@@ -19,6 +27,7 @@ import { renderGrid, type SheetLayout } from "./gridView";
 import { renderFindings, renderSheetInfo } from "./sheetInfoView";
 import { renderMapPanel } from "./columnMapPanel";
 import { installStyles } from "./styles";
+import { applyPageTemplate, readTemplateFile, templateNotes, templateSentence, withoutSavedTemplate, type PageTemplate } from "./templateFile";
 
 /** The bundled sample (assets/ is copied next to the page by webpack). */
 export const SAMPLE_URL = "assets/mau-chi-so-cchc.xlsx";
@@ -29,7 +38,7 @@ interface PageState {
   /** The workbook's bytes as now shown (the opened file, or the result after "Tạo"): read again with a map. */
   bytes: ArrayBuffer | Uint8Array;
   opened: OpenedWorkbook;
-  /** The analysis as opened, before any comparison with last year's file. */
+  /** The analysis as opened, before any comparison with last year's file or the criteria set. */
   ownAnalysis: WorkbookAnalysis;
   /** Every sheet now in the workbook (the user's and the generated ones). */
   grids: Grid[];
@@ -53,15 +62,36 @@ let reportSecond: { fileName: string; opened: OpenedWorkbook } | null = null;
 /** Last year's workbook, chosen with "Tệp năm trước": each scoring sheet is compared with it. */
 let previous: { fileName: string; analysis: WorkbookAnalysis } | null = null;
 
-/** The opened workbook compared with last year's file, if one was chosen; messages say what did not match. */
-function applyPrevious(current: PageState): string[] {
-  if (!previous) {
-    current.opened = { ...current.opened, analysis: current.ownAnalysis };
-    return [];
+/** The official criteria set, chosen with "Bộ tiêu chí mẫu": every scoring sheet is compared with it. */
+let pageTemplate: PageTemplate | null = null;
+
+/**
+ * The opened workbook compared with last year's file, then with the criteria set, where chosen.
+ * `previous`: what did not match last year's; `template`: what the criteria set found.
+ */
+function applyComparisons(current: PageState): { previous: string[]; template: string[] } {
+  const saved = current.opened.settings.templateSheet;
+  const replacesSaved = pageTemplate !== null && !!saved && current.opened.userSheets.some((g) => g.name === saved);
+  let analysis = replacesSaved ? withoutSavedTemplate(current.opened.userSheets, current.opened.settings) : current.ownAnalysis;
+  const said = { previous: [] as string[], template: [] as string[] };
+  if (previous) {
+    const compared = compareWithPrevious(analysis, previous.analysis, previous.fileName);
+    analysis = compared.analysis;
+    said.previous = compared.messages;
   }
-  const { analysis, messages } = compareWithPrevious(current.ownAnalysis, previous.analysis, previous.fileName);
+  if (pageTemplate) {
+    analysis = applyPageTemplate(analysis, pageTemplate);
+    said.template.push(templateSentence(analysis, pageTemplate));
+    if (replacesSaved) said.template.push(`Bộ tiêu chí mẫu ${pageTemplate.fileName} được dùng thay cho sheet "${saved}" chọn trong Cài đặt của bảng tính.`);
+  }
   current.opened = { ...current.opened, analysis };
-  return messages;
+  return said;
+}
+
+/** What the comparisons said, as one list for the status line. */
+function applyAll(current: PageState): string[] {
+  const said = applyComparisons(current);
+  return [...said.previous, ...said.template];
 }
 
 function setStatus(text: string, isError = false): void {
@@ -76,6 +106,18 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 function resultOf(name: string): SheetResult | undefined {
   return state?.opened.analysis.sheets.find((s) => s.sheet === name);
+}
+
+/** A sheet the saved settings keep out of the analysis (last year's, the criteria set), said as such. */
+function setAsideResult(name: string): SheetResult | undefined {
+  const settings = state?.opened.settings;
+  if (!settings) return undefined;
+  let reason: string | undefined;
+  if (name === settings.previousSheet) reason = PREVIOUS_SHEET_REASON;
+  else if (name === settings.templateSheet) {
+    reason = pageTemplate ? `Bộ tiêu chí mẫu chọn trong Cài đặt; trên trang này các bảng điểm được đối chiếu với tệp ${pageTemplate.fileName} thay cho sheet này.` : TEMPLATE_SHEET_REASON;
+  }
+  return reason === undefined ? undefined : { kind: "other", sheet: name, reason, findings: [] };
 }
 
 function findingsOf(name: string): Finding[] {
@@ -129,7 +171,7 @@ function selectSheet(name: string): void {
   const findings = findingsOf(name);
   const info = byId("sheet-info");
   clear(info);
-  info.appendChild(renderSheetInfo(resultOf(name), state.generated.has(name)));
+  info.appendChild(renderSheetInfo(resultOf(name) ?? setAsideResult(name), state.generated.has(name)));
   const list = byId("findings");
   clear(list);
   if (!state.generated.has(name)) list.appendChild(renderFindings(findings, focusCell));
@@ -173,12 +215,13 @@ async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
     setStatus(`Không mở được ${fileName}: ${err instanceof Error ? err.message : String(err)}`, true);
     return;
   }
+  // Counted after the comparisons: the criteria set's differences are errors like any other.
+  const unmatched = applyAll(state);
   const sheets = state.opened.analysis.sheets;
   const errors = sheets.reduce((n, s) => n + s.findings.filter((f) => f.severity === "error").length, 0);
   const warnings = sheets.reduce((n, s) => n + s.findings.length, 0) - errors;
   const scoring = sheets.filter((s) => s.kind === "scoring").length;
   const units = sheets.filter((s) => s.kind === "units").length;
-  const unmatched = applyPrevious(state);
   setStatus(
     `Đã mở ${fileName}: ${state.grids.length} sheet (${scoring} bảng điểm, ${units} bảng đơn vị), ${errors} lỗi, ${warnings} cảnh báo.` +
       (unmatched.length > 0 ? ` ${unmatched.join(" ")}` : "") +
@@ -247,7 +290,7 @@ async function reanalyse(maps: Record<string, HeaderInfo>, sheet: string | undef
     setStatus(`Không đọc lại được bảng tính: ${err instanceof Error ? err.message : String(err)}`, true);
     return;
   }
-  const unmatched = applyPrevious(current);
+  const unmatched = applyAll(current);
   refreshButtons();
   if (sheet !== undefined) current.selected = sheet;
   selectSheet(current.selected);
@@ -289,10 +332,49 @@ async function openPrevious(file: File): Promise<void> {
     setStatus(`Đã chọn tệp năm trước ${file.name}; hãy mở bảng tính năm nay.`);
     return;
   }
-  const messages = applyPrevious(state);
+  const messages = applyComparisons(state).previous;
   const compared = state.opened.analysis.sheets.filter((s) => s.kind === "scoring" && s.comparison).length;
   setStatus(`Đã so sánh ${compared} bảng điểm với tệp năm trước ${file.name}.${messages.length > 0 ? ` ${messages.join(" ")}` : ""}`, compared === 0);
   selectSheet(state.selected);
+}
+
+/** "Bộ tiêu chí mẫu": read, kept, and compared with the open workbook; a bad file is named and changes nothing. */
+async function openTemplate(file: File): Promise<void> {
+  if (!WORKBOOK_FILE.test(file.name)) {
+    setStatus(`Tệp bộ tiêu chí mẫu "${file.name}" không phải bảng tính .xlsx, .xlsm, .xls hay .ods.`, true);
+    return;
+  }
+  setStatus(`Đang đọc bộ tiêu chí mẫu ${file.name}…`);
+  await nextFrame();
+  const read = await readTemplateFile(await file.arrayBuffer(), file.name);
+  if (!read.ok) {
+    setStatus(read.error, true);
+    return;
+  }
+  pageTemplate = read.value;
+  byId("template-clear").hidden = false;
+  const notes = templateNotes(read.value);
+  if (!state) {
+    setStatus([`Đã chọn bộ tiêu chí mẫu ${file.name}; hãy mở bảng tính cần đối chiếu.`, ...notes].join(" "));
+    return;
+  }
+  const said = applyComparisons(state).template;
+  const compared = state.opened.analysis.sheets.filter((s) => s.kind === "scoring" && s.template).length;
+  setStatus([...said, ...notes].join(" "), compared === 0);
+  selectSheet(state.selected);
+}
+
+/** "Bỏ bộ tiêu chí": the sheets as they read without the page's criteria set. */
+function clearTemplate(): void {
+  if (!pageTemplate) return;
+  const name = pageTemplate.fileName;
+  pageTemplate = null;
+  byId("template-clear").hidden = true;
+  if (state) {
+    applyComparisons(state);
+    selectSheet(state.selected);
+  }
+  setStatus(`Đã bỏ bộ tiêu chí mẫu ${name}; các bảng điểm không còn được đối chiếu với tệp này.`);
 }
 
 async function openSample(): Promise<void> {
@@ -332,7 +414,7 @@ async function generate(): Promise<void> {
     current.bytes = bytes;
     current.opened = opened;
     current.ownAnalysis = opened.analysis;
-    applyPrevious(current);
+    const compared = applyAll(current);
     current.grids = opened.snapshot.sheets;
     current.generated = generatedNames(opened.snapshot);
     current.selected = names[0];
@@ -340,7 +422,7 @@ async function generate(): Promise<void> {
     renderMap(firstUnrecognised());
     const source = sheet !== undefined ? ` từ bảng điểm "${sheet}"` : "";
     const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${source} và tải tệp ${resultFileName(current.fileName)} về máy.`;
-    setStatus([done, ...kept.map(keptSheetMessage), ...(converted?.notices ?? [])].join(" "));
+    setStatus([done, ...kept.map(keptSheetMessage), ...(converted?.notices ?? []), ...compared].join(" "));
   } catch (err) {
     setStatus(`Không tạo được các sheet tổng hợp: ${err instanceof Error ? err.message : String(err)}`, true);
   } finally {
@@ -348,15 +430,16 @@ async function generate(): Promise<void> {
   }
 }
 
-/** The open workbook with the second file read as part of it (as `cchc report A B`), compared with last year's. */
+/** The open workbook with the second file read as part of it (as `cchc report A B`), compared with last year's and the criteria set. */
 function reportAnalysis(current: PageState): { analysis: WorkbookAnalysis; grids: Grid[]; hidden: string[]; settings: EngineSettings } {
   const own = { name: current.fileName, grids: current.opened.userSheets, hidden: current.opened.port.hiddenSheets() };
   if (!reportSecond) return { analysis: current.opened.analysis, grids: own.grids, hidden: [...own.hidden], settings: current.opened.settings };
   const second = reportSecond.opened;
   const { grids, hidden } = combineWorkbooks([own, { name: reportSecond.fileName, grids: second.userSheets, hidden: second.port.hiddenSheets() }]);
   const settings: EngineSettings = { ...current.opened.settings, columnMaps: { ...second.settings.columnMaps, ...current.opened.settings.columnMaps } };
-  let analysis = analyzeWorkbook(grids, settings);
+  let analysis = pageTemplate ? withoutSavedTemplate(grids, settings) : analyzeWorkbook(grids, settings);
   if (previous) analysis = compareWithPrevious(analysis, previous.analysis, previous.fileName).analysis;
+  if (pageTemplate) analysis = applyPageTemplate(analysis, pageTemplate);
   return { analysis, grids, hidden, settings };
 }
 
@@ -431,6 +514,13 @@ function start(): void {
     if (file) void openPrevious(file);
     previousInput.value = "";
   });
+  const templateInput = byId<HTMLInputElement>("template-input");
+  templateInput.addEventListener("change", () => {
+    const file = templateInput.files?.[0];
+    if (file) void openTemplate(file);
+    templateInput.value = "";
+  });
+  byId("template-clear").addEventListener("click", clearTemplate);
   byId("generate").addEventListener("click", () => void generate());
   byId("download-report").addEventListener("click", () => void downloadReport());
   const secondInput = byId<HTMLInputElement>("report-second-input");

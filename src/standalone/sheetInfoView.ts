@@ -1,9 +1,28 @@
 // What the engine found in a sheet, in a few Vietnamese lines, and the list of findings.
-import type { Finding, ScoreSummary, SheetResult } from "../engine/core/types";
+import type { Finding, ScoreSummary, ScoringSheet, SheetResult } from "../engine/core/types";
 import { el } from "./dom";
 import { byRank } from "../engine/core/grades";
 import { rankTextVi } from "../engine/core/viText";
 import { formatIndex, formatPoints } from "./format";
+import { appraisalLines, evidenceLine, explanationLine, templateLine } from "./roundText";
+
+/** The appraisal round of a scoring sheet (issue 19), each part with its id, where the sheet has it. */
+function roundParts(result: ScoringSheet): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  if (result.template) parts.push(el("p", { attrs: { id: "template-result" }, text: templateLine(result.template) }));
+  const cut = appraisalLines(result);
+  if (cut.length > 0) {
+    const [total, ...areas] = cut;
+    const box = el("div", { attrs: { id: "appraisal-info" } }, [el("p", { text: total })]);
+    if (areas.length > 0) box.appendChild(el("ul", {}, areas.map((line) => el("li", { text: line }))));
+    parts.push(box);
+  }
+  const evidence = evidenceLine(result);
+  if (evidence !== null) parts.push(el("p", { attrs: { id: "evidence-info" }, text: evidence }));
+  const explanation = explanationLine(result);
+  if (explanation !== null) parts.push(el("p", { attrs: { id: "explanation-info" }, text: explanation }));
+  return parts;
+}
 
 function scoreLine(label: string, s: ScoreSummary): HTMLElement {
   const index = s.index === null ? "không tính được chỉ số" : `chỉ số ${formatIndex(s.index)}`;
@@ -43,6 +62,7 @@ export function renderSheetInfo(result: SheetResult | undefined, generated: bool
         }),
       );
     }
+    for (const part of roundParts(result)) box.appendChild(part);
   } else if (result.kind === "units") {
     box.appendChild(el("p", { text: `Bảng kết quả các đơn vị (${result.ranking.length} đơn vị).` }));
     const list = el("ol");

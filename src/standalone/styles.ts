@@ -9,7 +9,7 @@ h1 { font-size: 1.4rem; margin: 1rem 0 0.3rem; }
   border-radius: 3px; background: #fff; cursor: pointer; color: inherit; text-decoration: none; }
 .toolbar button:disabled { color: #a19f9d; cursor: default; }
 #generate:not(:disabled) { background: #0f6cbd; border-color: #0f6cbd; color: #fff; }
-#file-input, #previous-input, #report-second-input { position: absolute; left: -9999px; }
+#file-input, #previous-input, #report-second-input, #template-input { position: absolute; left: -9999px; }
 #status { min-height: 1.3em; white-space: pre-line; }
 #status.error { color: #a4262c; font-weight: 600; }
 #sheet-tabs { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.5rem 0; }
@@ -20,6 +20,7 @@ h1 { font-size: 1.4rem; margin: 1rem 0 0.3rem; }
 .badge.warning { background: #fff4ce; color: #7a5b00; }
 .badge.generated { background: #dff6dd; color: #0e700e; }
 #sheet-info p { margin: 0.2rem 0; }
+#appraisal-info ul { margin: 0.1rem 0 0.3rem; padding-left: 1.2rem; }
 #findings ul { margin: 0.3rem 0 0.8rem; padding-left: 1.2rem; }
 #findings li { margin: 0.15rem 0; }
 #findings li.error::marker { color: #a4262c; }

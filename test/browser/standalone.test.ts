@@ -12,7 +12,7 @@ import { DISTRICT_CRITERIA } from "../fixtures/seed";
 import { CURRENT_SHEET, DATA_SHEET, HIDDEN_SHEET, richWorkbook } from "../fixtures/richWorkbook";
 import { bigGrid, misprintGrid } from "../cli/helpers/layouts";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
-import { browserUnavailable, OUTPUT, type StaticServer, openStandalone, type OpenPage } from "./standaloneSupport";
+import { browserUnavailable, OUTPUT, type StaticServer, openStandalone, type OpenPage, expectText } from "./standaloneSupport";
 import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "mau-chi-so-cchc.xlsx");
@@ -192,12 +192,3 @@ maybe("the standalone page in Chromium", () => {
     expect(server.requests.filter((r) => !/^GET \/(standalone\.(html|js)|assets\/mau-chi-so-cchc\.xlsx)$/.test(r))).toEqual([]);
   });
 });
-
-/** Waits until the element's text contains `text` (the page works asynchronously). */
-async function expectText(locator: ReturnType<Page["locator"]>, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).waitFor({ timeout: 20_000 });
-  } catch {
-    throw new Error(`Expected text "${text}", got "${await locator.textContent()}"`);
-  }
-}

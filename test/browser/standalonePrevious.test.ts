@@ -6,7 +6,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { unitScoringGrid } from "../fixtures/units";
 import { makeTempDir, readWorkbook, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
-import { browserUnavailable, openStandalone, type OpenPage } from "./standaloneSupport";
+import { browserUnavailable, openStandalone, type OpenPage, expectText } from "./standaloneSupport";
 import { expectValidOoxml } from "../support/ooxmlCheck";
 
 const unavailable = browserUnavailable();
@@ -67,11 +67,3 @@ maybe("the standalone page with last year's file", () => {
     expect(problems).toEqual([]);
   });
 });
-
-async function expectText(locator: ReturnType<Page["locator"]>, text: string): Promise<void> {
-  try {
-    await locator.filter({ hasText: text }).waitFor({ timeout: 20_000 });
-  } catch {
-    throw new Error(`Expected text "${text}", got "${await locator.textContent()}"`);
-  }
-}

@@ -4,7 +4,7 @@ import { el } from "./dom";
 import { byRank } from "../engine/core/grades";
 import { rankTextVi } from "../engine/core/viText";
 import { formatIndex, formatPoints } from "./format";
-import { appraisalLines, evidenceLine, explanationLine, templateLine } from "./roundText";
+import { appraisalLines, evidenceLine, explanationLine, templateLine } from "../forms/roundText";
 
 /** The appraisal round of a scoring sheet (issue 19), each part with its id, where the sheet has it. */
 function roundParts(result: ScoringSheet): HTMLElement[] {

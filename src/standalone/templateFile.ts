@@ -4,7 +4,7 @@ import { analyzeWorkbook } from "../engine/analyze";
 import { applyTemplate, readTemplate } from "../engine/compare/templateSheet";
 import type { EngineSettings, Grid, ScoringSheet, WorkbookAnalysis } from "../engine/core/types";
 import { openXlsx } from "../host/file/xlsxAnalysis";
-import { templateName } from "./roundText";
+import { templateName } from "../forms/roundText";
 
 export interface PageTemplate {
   fileName: string;

@@ -226,6 +226,14 @@ export class PaneApp {
       onFillEmpty: () => void this.fillSubtotals(result, false),
       onAskOverwrite: () => this.askOverwrite(result),
     }));
+    // The appraisal round's lines come from a chunk; the scores are shown meanwhile.
+    const round = this.doc.getElementById("round");
+    if (round) {
+      import(/* webpackChunkName: "round-view" */ "./roundView").then(
+        (m) => m.fillRound(this.doc, round, result.scoring),
+        () => round.remove(),
+      );
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import { analyzeWorkbook } from "../engine/analyze";
 import { planSubtotalFormulas, type SubtotalFormula } from "../engine/scoring/subtotalFormulas";
 import { cellText, parseNumber } from "../engine/core/numbers";
 import { previewSum, textNumbersIn } from "./sumPreview";
-import type { AreaSummary, ScoreSummary, ScoreKind, ScoringComparison } from "../engine/core/types";
+import type { AreaSummary, ScoreSummary, ScoreKind, ScoringComparison, ScoringSheet } from "../engine/core/types";
 import type { PaneHost } from "./paneHost";
 import { TEXT, UserError, formatPoints } from "./messages";
 import { noProgress, type Progress } from "./progress";
@@ -44,6 +44,8 @@ export interface ScoreResult {
   scoringSheets: string[];
   /** Comparison with last year's sheet chosen in Cài đặt; null without one or without a match. */
   comparison: ScoringComparison | null;
+  /** The sheet as read: its appraisal round (criteria set, cuts, evidence, explanation) is shown from it. */
+  scoring: ScoringSheet;
 }
 
 export async function computeScores(host: PaneHost, options: { sheet?: string; progress?: Progress } = {}): Promise<ScoreResult> {
@@ -78,6 +80,7 @@ export async function computeScores(host: PaneHost, options: { sheet?: string; p
     },
     scoringSheets: sheets.map((s) => s.sheet),
     comparison: sheet.comparison ?? null,
+    scoring: sheet,
   };
 }
 

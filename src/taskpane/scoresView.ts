@@ -54,6 +54,11 @@ export function scoresView(doc: Document, result: ScoreResult, actions: ScoresAc
   root.appendChild(totals);
   root.appendChild(el(doc, "p", { className: "note", text: `Điểm chính thức: ${result.official === "appraised" ? "điểm thẩm định" : "điểm tự đánh giá"}.` }));
   if (result.comparison) root.appendChild(comparisonView(doc, result.comparison));
+  // The appraisal round is drawn by a chunk (roundView.ts) into this place when the sheet carries it.
+  const s = result.scoring;
+  if (s.template || (s.hasSelf && s.hasAppraised) || s.evidence || s.explanation) {
+    root.appendChild(el(doc, "section", { attrs: { id: "round", "aria-label": "Thẩm định", "aria-busy": "true" } }));
+  }
 
   const offer = el(doc, "section", { className: "offer", attrs: { id: "subtotal-offer", "aria-label": "Công thức tổng phụ" } });
   const { empty, filled } = result.offer;

@@ -2,7 +2,7 @@
 // the page): each kind of difference from the criteria set named, an appraisal with nothing cut,
 // an explanation that lowered points, and nothing said without the columns.
 import { analyzeSheet, applyTemplate, readTemplate, type Grid, type ScoringSheet } from "../../src/engine";
-import { appraisalLines, evidenceLine, explanationLine, templateLine } from "../../src/standalone/roundText";
+import { appraisalLines, evidenceLine, explanationLine, templateLine } from "../../src/forms/roundText";
 
 type Row = [string, string, number | null, number | null, number | null];
 

@@ -1,10 +1,10 @@
-// The appraisal round of one scoring sheet (issue 19) in short Vietnamese lines for the page's
-// sheet panel: against the criteria set, what the appraisal cut, the evidence, the explanation.
-// Pure: the panel puts these lines in as text.
+// The appraisal round of one scoring sheet (issue 19) in short Vietnamese lines, for the page's
+// sheet panel and the pane's "Tính điểm": against the criteria set, what the appraisal cut, the
+// evidence, the explanation. Pure: each face puts these lines in as text.
 import type { RuleId, ScoringSheet, TemplateConformity } from "../engine/core/types";
 import { appraisalCuts } from "../engine/scoring/appraisalCuts";
 import { restoredPoints } from "../engine/scoring/afterExplanation";
-import { formatPoints } from "./format";
+import { pointsText as formatPoints } from "../engine/reportDraft/vietnameseText";
 
 /** The criteria set as the page names it: its file (and sheet), or a sheet of this workbook. */
 export function templateName(t: Pick<TemplateConformity, "file" | "sheet">): string {

@@ -4,7 +4,6 @@
 // sync, through Range.getCellProperties (ExcelApi 1.9). Links are only read, never opened.
 import { detectHeader, kindOfColumns } from "../../engine/cells/header";
 import type { Grid, HeaderInfo } from "../../engine/core/types";
-import type { RequirementSets } from "./officeWorkbook";
 
 /** The pane's notices when the evidence column's hyperlinks cannot be read. */
 export const LINKS_UNSUPPORTED =
@@ -67,7 +66,8 @@ export async function readEvidenceLinks(
   context: Excel.RequestContext,
   sheets: Excel.Worksheet[],
   grids: Grid[],
-  requirements: RequirementSets,
+  // officeWorkbook.ts's RequirementSets, spelled out: that module imports this one.
+  requirements: { isSetSupported(name: string, minVersion?: string): boolean },
   columnMaps: Record<string, HeaderInfo> | undefined,
 ): Promise<string | null> {
   // The clerk's mappings, as saved in the document (absent or of another shape: none).

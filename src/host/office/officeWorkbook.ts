@@ -7,9 +7,9 @@
 // suspendApiCalculationUntilNextSync() around bulk writes. A write is split into more syncs
 // only when it would pass Excel on the web's 5 MB request limit; nothing syncs in a loop over
 // sheets or rows. Counts per command: read 2 (3 where a scoring sheet has an evidence column,
-// whose hyperlinks are read after the values: officeHyperlinks.ts), highlight 3, clear 3, writeCells 1 (2 when the
-// cells are checked first), writeSheets 2. The request sizes and the splitting are in
-// src/host/office/officePayload.ts, measured with the real office.js.
+// whose hyperlinks are read after the values: officeHyperlinks.ts), highlight 3, clear 3,
+// writeCells 1 (2 when the cells are checked first), writeSheets 2. The request sizes and the
+// splitting are in src/host/office/officePayload.ts, measured with the real office.js.
 import type { EngineSettings } from "../../engine/core/types";
 import type { SheetPlan } from "../../engine/plans/plan";
 import { resolveSheetName } from "../../engine/plans/sheetNames";
@@ -269,8 +269,9 @@ export class OfficeWorkbook implements PaneHost {
 
   /**
    * The evidence columns' hyperlinks set on the grids, in one more sync (none without an evidence
-   * column); the notice for the clerk where they could not be read. A chunk of its own: the pane's
-   * main bundle has a size budget.
+   * column); the notice for the clerk where they could not be read. A chunk of its own, as the
+   * pane's main bundle has a size budget; should the chunk not load, the read fails with it, as
+   * it would for any of the pane's own files missing.
    */
   private async readLinks(context: Excel.RequestContext, sheets: Excel.Worksheet[], grids: Grid[]): Promise<string | null> {
     const { readEvidenceLinks } = await import(/* webpackChunkName: "office-links" */ "./officeHyperlinks");

@@ -10,6 +10,16 @@ export interface FakeCell {
   font: { bold?: boolean; italic?: boolean; size?: number; color?: string };
   align: { horizontal?: string; vertical?: string; wrap?: boolean };
   borders: Record<string, { style?: string; weight?: string }>;
+  /** The cell's hyperlink (Excel.RangeHyperlink), null: none. */
+  hyperlink: FakeHyperlink | null;
+}
+
+/** A hyperlink as Office.js gives it: a URL or file path in `address`, a place in the workbook ("Sheet2!A1") in `documentReference`. */
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+  screenTip?: string;
 }
 
 export interface FakeSheet {
@@ -65,6 +75,8 @@ export interface FakeSheetInit {
   numberFormats?: Record<string, string>;
   /** Merged areas, A1 ranges ("F5:F6"). */
   merges?: string[];
+  /** Hyperlinks by A1 address. */
+  hyperlinks?: Record<string, FakeHyperlink>;
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   protected?: boolean;
 }

@@ -26,6 +26,13 @@
  *    (measured in test/browser/officePayload.test.ts): each object reached (sheet, range,
  *    format, fill ...) once per request, then every command and load;
  *  - a fill's pattern cannot be set to a gradient (Excel refuses it);
+ *  - cells may hold a hyperlink ({ address } or { documentReference }, with textToDisplay and
+ *    screenTip), read only through Range.getCellProperties({ hyperlink: true }) (ExcelApi 1.9):
+ *    its result's value is readable only after the sync (ValueNotLoaded), options other than
+ *    CellPropertiesLoadOptions' keys or not boolean are refused (InvalidArgument), and a workbook
+ *    made with an ExcelApi older than 1.9 refuses the sync (ApiNotFound); a cell without a
+ *    hyperlink has none in its properties; worksheet.getRangeByIndexes (ExcelApi 1.7) refuses
+ *    counts below 1 and cells beyond the sheet;
  *  - charts (ExcelApi 1.1: worksheet.charts.add, title, legend, data labels, the value axis,
  *    setPosition, series.getItemAt and its name) refuse at sync what Office refuses: an unknown
  *    chart type or seriesBy, a source that is not a Range, a bad cell address, a series index out
@@ -156,6 +163,10 @@
         var p = parseAddress(addr);
         sheet.cell(p.r1, p.c1).numberFormat = s.numberFormats[addr];
       });
+      Object.keys(s.hyperlinks || {}).forEach(function (addr) {
+        var p = parseAddress(addr);
+        sheet.cell(p.r1, p.c1).hyperlink = JSON.parse(JSON.stringify(s.hyperlinks[addr]));
+      });
     });
     (init.names || []).forEach(function (n) {
       self.names.push({ name: n.name, formula: n.formula });
@@ -264,7 +275,7 @@
   };
   SheetModel.prototype.cell = function (r, c) {
     var k = this.key(r, c);
-    if (!this.cells[k]) this.cells[k] = { value: null, formula: null, error: null, numberFormat: "General", fill: null, font: {}, align: {}, borders: {} };
+    if (!this.cells[k]) this.cells[k] = { value: null, formula: null, error: null, numberFormat: "General", fill: null, font: {}, align: {}, borders: {}, hyperlink: null };
     return this.cells[k];
   };
   /** The value a cell shows: a formula's result where the fake can compute it. */
@@ -443,6 +454,7 @@
       if (response > wb.responseLimit) {
         queue.forEach(function (q) {
           if (q.kind === "load") q.proxy._loaded = {};
+          if (q.result) q.result._loaded = false;
         });
         throw fail("ResponsePayloadSizeLimitExceeded", response + " bytes");
       }
@@ -632,6 +644,25 @@
     var range = new Range(this.context, ws, null);
     range._usedOf = valuesOnly ? "values" : "all";
     return range;
+  };
+  /** ExcelApi 1.7: the cells from (startRow, startColumn), 0-based; Office refuses counts below 1 or cells beyond the sheet. */
+  Worksheet.prototype.getRangeByIndexes = function (startRow, startColumn, rowCount, columnCount) {
+    var ctx = this.context;
+    var r = new Range(ctx, this, null);
+    var ws = this;
+    var box = { r1: startRow, c1: startColumn, r2: startRow + rowCount - 1, c2: startColumn + columnCount - 1 };
+    var whole = [startRow, startColumn, rowCount, columnCount].every(function (n) {
+      return typeof n === "number" && Math.floor(n) === n;
+    });
+    if (whole && rowCount >= 1 && columnCount >= 1 && box.r1 >= 0 && box.c1 >= 0 && box.r2 <= 1048575 && box.c2 <= 16383) {
+      r._address = a1(box.r1, box.c1) + ":" + a1(box.r2, box.c2);
+    }
+    r._cells = function () {
+      needs17(ctx, "getRangeByIndexes");
+      if (r._address === null) throw fail("InvalidArgument", "getRangeByIndexes(" + [startRow, startColumn, rowCount, columnCount].join(", ") + ")");
+      return { sheet: ws._resolve(), box: box };
+    };
+    return r;
   };
   Worksheet.prototype.activate = function () {
     var ws = this;
@@ -1072,6 +1103,64 @@
     return 20 + found.length * 40;
   };
   readable(RangeAreas.prototype, ["areas", "areaCount", "address", "isNullObject"]);
+  /** CellPropertiesLoadOptions' keys (ExcelApi 1.9; textRuns 1.18): what Office accepts in getCellProperties. */
+  var CELL_PROPERTY_OPTIONS = ["address", "addressLocal", "format", "hidden", "hyperlink", "style", "textRuns"];
+  /**
+   * ExcelApi 1.9: each cell's properties named in `options` (the fake knows address and
+   * hyperlink), as a result whose value is readable after the sync. Refused by an older workbook.
+   */
+  Range.prototype.getCellProperties = function (options) {
+    var ctx = this.context;
+    var range = this;
+    var result = new ClientResult();
+    ctx._request += QUERY_BYTES + sizeOf(options) + ctx._paths(range, null);
+    ctx._queue.push({
+      kind: "load",
+      props: [],
+      result: result,
+      proxy: {
+        _materialize: function () {
+          if (!ctx._wb.isSetSupported("ExcelApi", "1.9")) throw fail("ApiNotFound", "getCellProperties needs ExcelApi 1.9");
+          if (!options || typeof options !== "object" || Array.isArray(options)) throw fail("InvalidArgument", "getCellProperties needs CellPropertiesLoadOptions");
+          Object.keys(options).forEach(function (k) {
+            if (CELL_PROPERTY_OPTIONS.indexOf(k) < 0) throw fail("InvalidArgument", "getCellProperties: no option " + k);
+            if (k !== "format" && typeof options[k] !== "boolean") throw fail("InvalidArgument", "getCellProperties: " + k + " must be true or false");
+            if (options[k] !== false && k !== "address" && k !== "hyperlink") throw fail("InvalidArgument", "the fake does not load CellProperties." + k);
+          });
+          var where = range._cells();
+          var b = where.box;
+          var grid = [];
+          for (var r = b.r1; r <= b.r2; r++) {
+            var line = [];
+            for (var c = b.c1; c <= b.c2; c++) {
+              var props = {};
+              var cell = where.sheet.peek(r, c);
+              if (options.address) props.address = quoteSheet(where.sheet.name) + "!" + a1(r, c);
+              if (options.hyperlink && cell && cell.hyperlink) props.hyperlink = JSON.parse(JSON.stringify(cell.hyperlink));
+              line.push(props);
+            }
+            grid.push(line);
+          }
+          result._value = grid;
+          result._loaded = true;
+          return sizeOf(grid);
+        },
+        _loaded: {},
+      },
+    });
+    return result;
+  };
+  /** OfficeExtension.ClientResult: `value` only after the sync that carried the request. */
+  function ClientResult() {
+    this._loaded = false;
+    this._value = undefined;
+  }
+  Object.defineProperty(ClientResult.prototype, "value", {
+    get: function () {
+      if (!this._loaded) throw fail("ValueNotLoaded", "the value of the result object has not been loaded yet");
+      return this._value;
+    },
+  });
   Range.prototype.select = function () {
     var range = this;
     this.context._op({ op: "select", address: this._address, _range: range }, function () {

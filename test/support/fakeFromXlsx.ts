@@ -1,7 +1,7 @@
 // A fake Excel workbook (test/support/fakeExcel.js) holding what Excel would hold after opening an
 // .xlsx file: each sheet's cell values (formulas by their cached results, dates as serial numbers,
 // rich text as its text), errors, merged areas with their value in the top-left cell only, number
-// formats and solid fills, the sheets' visibility, the defined names and the active sheet.
+// formats and solid fills, cells' hyperlinks, the sheets' visibility, the defined names and the active sheet.
 // Loaded with ExcelJS directly, not through the project's reader, so the two adapters are compared
 // over the same file rather than one over the other's output.
 import { Workbook as ExcelJsWorkbook, type Cell, type Worksheet } from "exceljs";
@@ -45,6 +45,7 @@ function sheetInit(ws: Worksheet): FakeExcel.FakeSheetInit {
   const values: CellValue[][] = [];
   const numberFormats: Record<string, string> = {};
   const fills: Record<string, string> = {};
+  const hyperlinks: Record<string, FakeExcel.FakeHyperlink> = {};
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.numFmt && cell.numFmt !== "General") numberFormats[cell.address] = cell.numFmt;
@@ -52,6 +53,11 @@ function sheetInit(ws: Worksheet): FakeExcel.FakeSheetInit {
       if (fill?.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb) fills[cell.address] = `#${fill.fgColor.argb.slice(-6)}`;
       // Excel holds a merge's value in its top-left cell only.
       if (cell.type === MERGE && cell.master !== cell) return;
+      // Office.js gives a place in the workbook as documentReference ("Sheet2!A1"), ExcelJS as "#Sheet2!A1".
+      const link = cell.hyperlink;
+      if (typeof link === "string" && link !== "") {
+        hyperlinks[cell.address] = link.startsWith("#") ? { documentReference: link.slice(1), textToDisplay: cell.text } : { address: link, textToDisplay: cell.text };
+      }
       const v = excelValue(cell);
       if (v === null) return;
       (values[r - 1] ??= [])[c - 1] = v;
@@ -65,6 +71,7 @@ function sheetInit(ws: Worksheet): FakeExcel.FakeSheetInit {
     merges: ws.model.merges ?? [],
     numberFormats,
     fills,
+    hyperlinks,
     visibility: VISIBILITY[ws.state] ?? "Visible",
   };
 }

@@ -6,9 +6,10 @@
 // asked for, as highlights read the cells' fills) and writes in one more, with
 // suspendApiCalculationUntilNextSync() around bulk writes. A write is split into more syncs
 // only when it would pass Excel on the web's 5 MB request limit; nothing syncs in a loop over
-// sheets or rows. Counts per command: read 2, highlight 3, clear 3, writeCells 1 (2 when the
-// cells are checked first), writeSheets 2. The request sizes and the splitting are in
-// src/host/office/officePayload.ts, measured with the real office.js.
+// sheets or rows. Counts per command: read 2 (3 where a scoring sheet has an evidence column,
+// whose hyperlinks are read after the values: officeHyperlinks.ts), highlight 3, clear 3,
+// writeCells 1 (2 when the cells are checked first), writeSheets 2. The request sizes and the
+// splitting are in src/host/office/officePayload.ts, measured with the real office.js.
 import type { EngineSettings } from "../../engine/core/types";
 import type { SheetPlan } from "../../engine/plans/plan";
 import { resolveSheetName } from "../../engine/plans/sheetNames";
@@ -163,7 +164,8 @@ export class OfficeWorkbook implements PaneHost {
   }
 
   /**
-   * Two syncs: the sheet list; every sheet's used values with its merged areas. Where Excel cannot
+   * Two syncs: the sheet list; every sheet's used values with its merged areas (a third for the
+   * evidence columns' hyperlinks, where a scoring sheet has one). Where Excel cannot
    * list merged areas (before ExcelApi 1.13), or fails to (more than 512 in a sheet), the grids are
    * read without them and the snapshot carries a notice for the clerk.
    */
@@ -206,7 +208,8 @@ export class OfficeWorkbook implements PaneHost {
       const grids = sheets.items.map((ws, i) =>
         sheetGrid(ws, used[i], () => ({ values: used[i].values, types: used[i].valueTypes as string[][] }), areas?.[i] ?? null),
       );
-      return this.snapshot(grids, names.items, active.name, merges);
+      const links = await this.readLinks(context, sheets.items, grids);
+      return this.snapshot(grids, names.items, active.name, merges, links);
     });
   }
 
@@ -249,7 +252,8 @@ export class OfficeWorkbook implements PaneHost {
       }
       if (pending.length > 0) await flush();
       const grids = sheets.items.map((ws, i) => sheetGrid(ws, used[i], () => parts[i], areas?.[i] ?? null));
-      return this.snapshot(grids, names.items, active.name, merges);
+      const links = await this.readLinks(context, sheets.items, grids);
+      return this.snapshot(grids, names.items, active.name, merges, links);
     });
   }
 
@@ -263,11 +267,23 @@ export class OfficeWorkbook implements PaneHost {
     return { sheets, names, active };
   }
 
-  private snapshot(grids: WorkbookSnapshot["sheets"], names: Excel.NamedItem[], active: string, merges: MergeMode): WorkbookSnapshot {
+  /**
+   * The evidence columns' hyperlinks set on the grids, in one more sync (none without an evidence
+   * column); the notice for the clerk where they could not be read. A chunk of its own, as the
+   * pane's main bundle has a size budget; should the chunk not load, the read fails with it, as
+   * it would for any of the pane's own files missing.
+   */
+  private async readLinks(context: Excel.RequestContext, sheets: Excel.Worksheet[], grids: Grid[]): Promise<string | null> {
+    const { readEvidenceLinks } = await import(/* webpackChunkName: "office-links" */ "./officeHyperlinks");
+    return readEvidenceLinks(context, sheets, grids, this.requirements, this.loadSettings().columnMaps);
+  }
+
+  private snapshot(grids: WorkbookSnapshot["sheets"], names: Excel.NamedItem[], active: string, merges: MergeMode, links: string | null): WorkbookSnapshot {
     const items = names.map((n) => ({ name: n.name, formula: String(n.formula) }));
     this.lastGenerated = markersOf(items, grids.map((g) => g.name));
     const snapshot: WorkbookSnapshot = { sheets: grids, generated: this.lastGenerated, activeSheet: active };
-    if (!merges.read) snapshot.notices = [merges.notice];
+    const notices = [...(merges.read ? [] : [merges.notice]), ...(links === null ? [] : [links])];
+    if (notices.length > 0) snapshot.notices = notices;
     return snapshot;
   }
 

@@ -226,12 +226,12 @@ export class PaneApp {
       onFillEmpty: () => void this.fillSubtotals(result, false),
       onAskOverwrite: () => this.askOverwrite(result),
     }));
-    // The appraisal round's lines come from a chunk; the scores are shown meanwhile.
-    const round = this.doc.getElementById("round");
-    if (round) {
-      import(/* webpackChunkName: "round-view" */ "./roundView").then(
-        (m) => m.fillRound(this.doc, round, result.scoring),
-        () => round.remove(),
+    // Last year's comparison and the appraisal round come from a chunk; the scores are shown meanwhile.
+    const details = this.doc.getElementById("scores-details");
+    if (details) {
+      import(/* webpackChunkName: "scores-details" */ "./scoresDetails").then(
+        (m) => m.fillDetails(this.doc, details, result),
+        () => details.remove(),
       );
     }
   }

@@ -1,6 +1,6 @@
 // The result of "Tính điểm": per area achieved / maximum, total, index and grade for both
 // scores, and the offer to fill parent sub-total cells with SUM formulas.
-import type { ScoreSummary, ScoringComparison } from "../engine/core/types";
+import type { ScoreSummary } from "../engine/core/types";
 import type { ScoreResult } from "./computeController";
 import { formatPoints } from "./messages";
 import { el, button } from "./dom";
@@ -53,11 +53,10 @@ export function scoresView(doc: Document, result: ScoreResult, actions: ScoresAc
   totals.appendChild(tbody);
   root.appendChild(totals);
   root.appendChild(el(doc, "p", { className: "note", text: `Điểm chính thức: ${result.official === "appraised" ? "điểm thẩm định" : "điểm tự đánh giá"}.` }));
-  if (result.comparison) root.appendChild(comparisonView(doc, result.comparison));
-  // The appraisal round is drawn by a chunk (roundView.ts) into this place when the sheet carries it.
+  // Last year's comparison and the appraisal round are drawn here by a chunk (scoresDetails.ts).
   const s = result.scoring;
-  if (s.template || (s.hasSelf && s.hasAppraised) || s.evidence || s.explanation) {
-    root.appendChild(el(doc, "section", { attrs: { id: "round", "aria-label": "Thẩm định", "aria-busy": "true" } }));
+  if (result.comparison || s.template || (s.hasSelf && s.hasAppraised) || s.evidence || s.explanation) {
+    root.appendChild(el(doc, "div", { attrs: { id: "scores-details", "aria-busy": "true" } }));
   }
 
   const offer = el(doc, "section", { className: "offer", attrs: { id: "subtotal-offer", "aria-label": "Công thức tổng phụ" } });
@@ -88,26 +87,4 @@ export function scoresView(doc: Document, result: ScoreResult, actions: ScoresAc
   }
   root.appendChild(offer);
   return root;
-}
-
-/** Last year's sheet (chosen in Cài đặt) beside this year's: totals, index, areas, sub-criteria. */
-function comparisonView(doc: Document, c: ScoringComparison): HTMLElement {
-  const signed = (x: number | null, digits = 2) => (x === null ? "–" : `${x > 0 ? "+" : ""}${formatPoints(x, digits)}`);
-  const table = el(doc, "table", { className: "grid", attrs: { id: "comparison-table" } });
-  table.appendChild(el(doc, "caption", { text: `So với năm trước (sheet "${c.previous.sheet}")` }));
-  table.appendChild(el(doc, "thead", {}, [el(doc, "tr", {}, ["", "Năm trước", "Tăng/giảm"].map((h) => el(doc, "th", { text: h, attrs: { scope: "col" } })))]));
-  const body = el(doc, "tbody");
-  const row = (label: string, before: string, change: string) =>
-    body.appendChild(el(doc, "tr", {}, [el(doc, "th", { text: label, attrs: { scope: "row" } }), el(doc, "td", { className: "num", text: before }), el(doc, "td", { className: "num", text: change })]));
-  row("Tổng điểm", `${formatPoints(c.previous.achieved)}/${formatPoints(c.previous.max)}`, signed(c.change.achieved));
-  row("Chỉ số", c.previous.index === null ? "–" : formatPoints(c.previous.index, 2), signed(c.change.index));
-  row("Xếp loại", c.previous.grade ?? "–", "");
-  for (const a of c.areas) row(`Lĩnh vực ${a.code}`, a.previous === null ? "–" : formatPoints(a.previous), signed(a.change));
-  table.appendChild(body);
-  const list = (label: string, codes: string[]) => el(doc, "p", { className: "note", text: `${label}: ${codes.length > 0 ? codes.join(", ") : "không có"}.` });
-  return el(doc, "section", { attrs: { id: "comparison", "aria-label": "So với năm trước" } }, [
-    table,
-    list("Tiêu chí thành phần mới bị mất điểm", c.newlyLost),
-    list("Đã khắc phục", c.recovered),
-  ]);
 }

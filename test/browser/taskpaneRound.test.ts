@@ -4,7 +4,7 @@
 // without any of it shows no such section.
 import type { BrowserContext, Page } from "playwright-core";
 import { analyzeSheet, type CellValue, type Grid, type ScoringSheet } from "../../src/engine";
-import { roundLines } from "../../src/taskpane/roundView";
+import { roundLines } from "../../src/taskpane/scoresDetails";
 import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
 
 const HEADER = ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Nguyên nhân", "Tài liệu kiểm chứng", "Điểm sau giải trình"];
@@ -55,9 +55,9 @@ maybe("Tính điểm: the appraisal round", () => {
     expect(lines).toEqual(expected);
     expect(lines.join("\n")).toMatch(/Thẩm định trừ 1,5 điểm ở 2 tiêu chí/);
     expect(lines.join("\n")).toMatch(/Sau giải trình: 1 tiêu chí được sửa điểm \(1\.1\)/);
-    expect(await shown.getAttribute("#round", "aria-busy")).toBeNull();
+    expect(await shown.getAttribute("#scores-details", "aria-busy")).toBeNull();
     const scripts = await shown.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-    expect(scripts.some((u) => /round-view\.chunk\.js$/.test(u))).toBe(true);
+    expect(scripts.some((u) => /scores-details\.chunk\.js$/.test(u))).toBe(true);
     await shown.close();
   });
 
@@ -65,6 +65,7 @@ maybe("Tính điểm: the appraisal round", () => {
     const page = await open(PLAIN);
     await page.waitForSelector("#area-table");
     expect(await page.locator("#round").count()).toBe(0);
+    expect(await page.locator("#scores-details").count()).toBe(0);
     await page.close();
   });
 });

@@ -39,4 +39,5 @@ export { compareWithTemplate } from "./compare/criteriaTemplate";
 export type { TemplateComparison } from "./compare/criteriaTemplate";
 export { readTemplate, applyTemplate, tallyTemplate } from "./compare/templateSheet";
 export type { TemplateRead, TemplateTally } from "./compare/templateSheet";
+export { storeTemplate, storedTemplateSheet, templateSize } from "./compare/storedTemplate";
 export { criterionNameKey, sameCriterionName } from "./compare/criterionNames";

@@ -3,23 +3,13 @@
 // at once, and "Tạo phiếu đề nghị giải trình" after "Tạo báo cáo" writing "Yêu cầu giải trình".
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { analyzeSheet, toA1, type CellValue, type Grid, type ScoringSheet } from "../../src/engine";
 import { appraisalCuts } from "../../src/engine/scoring/appraisalCuts";
 import { DISTRICT_CRITERIA, districtGrid, seedSum } from "../fixtures/seed";
+import { criteriaSet, rowOf } from "../fixtures/criteriaSet";
 import { writeGrids } from "../cli/helpers/xlsxFiles";
-import { OUTPUT, openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
-
-/** The seed sheet emptied of points, causes and responsible units: the criteria set. */
-function criteriaSet(maxOf211?: number): Grid {
-  const grid = districtGrid({}, "Bộ tiêu chí");
-  const header = grid.values.findIndex((r) => r[0] === "STT");
-  for (let r = header + 1; r < grid.values.length; r++) for (const c of [3, 4, 5, 6]) grid.values[r][c] = null;
-  if (maxOf211 !== undefined) grid.values[rowOf(grid, "2.1.1")][2] = maxOf211;
-  return grid;
-}
-
-const rowOf = (grid: Grid, code: string) => grid.values.findIndex((r) => r[0] === code);
+import { OUTPUT, fakeHostPaneForTests, taskpaneUnavailable } from "../support/taskpaneBrowser";
 
 /** The seed's district sheet with 2.1.1's maximum typed as 2 (the criteria set has 1,5). */
 function changedUnit(): { grid: Grid; cell: string } {
@@ -38,41 +28,9 @@ interface HostState {
 const maybe = taskpaneUnavailable() === null ? describe : describe.skip;
 
 maybe("the pane's appraisal controls in Chromium with a fake Excel host", () => {
-  let server: Server;
-  let context: BrowserContext;
-  let pane: FakeHostPane;
-  let dir: string;
-
-  beforeAll(async () => {
-    await fs.mkdir(OUTPUT, { recursive: true });
-    dir = await fs.mkdtemp(path.join(OUTPUT, "tp-template-"));
-    pane = await openFakeHostPane();
-    ({ server, context } = pane);
-  });
-
-  afterAll(async () => {
-    await pane?.close();
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  async function open(grids: Grid[], active = grids[grids.length - 1].name): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    const scripts: string[] = [];
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-    page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
-    });
-    page.on("request", (req) => {
-      if (req.resourceType() === "script") scripts.push(path.basename(new URL(req.url()).pathname));
-    });
-    await page.addInitScript((value) => {
-      (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
-    }, { workbook: { sheets: asSheets(grids), active }, settings: {} });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction(() => /Tìm thấy|Không tìm thấy/.test(document.getElementById("status-text")?.textContent ?? ""));
-    return { page, problems, scripts };
-  }
+  const pane = fakeHostPaneForTests("tp-template-");
+  const dir = () => pane.dir();
+  const open = (grids: Grid[], active = grids[grids.length - 1].name) => pane.open({ workbook: { sheets: asSheets(grids), active }, settings: {} });
 
   const hostState = (page: Page) => page.evaluate(() => (window as unknown as { __fakeHost: { state(): unknown } }).__fakeHost.state()) as Promise<HostState>;
   const idle = (page: Page) => page.waitForFunction(() => !document.body.hasAttribute("aria-busy"));
@@ -110,8 +68,8 @@ maybe("the pane's appraisal controls in Chromium with a fake Excel host", () => 
 
   test("Cài đặt: the criteria set chosen as a file, refused when unreadable, saved; Kiểm tra lists the maximum that differs at its cell", async () => {
     const unit = changedUnit();
-    const good = await writeGrids(path.join(dir, "mau.xlsx"), [criteriaSet()]);
-    const broken = path.join(dir, "hong.xlsx");
+    const good = await writeGrids(path.join(dir(), "mau.xlsx"), [criteriaSet()]);
+    const broken = path.join(dir(), "hong.xlsx");
     await fs.writeFile(broken, "không phải tệp xlsx");
     const { page, problems, scripts } = await open([unit.grid]);
     await openSettings(page);
@@ -162,7 +120,7 @@ maybe("the pane's appraisal controls in Chromium with a fake Excel host", () => 
   test("Cài đặt: the template sheet select; with a file chosen too, the form says the sheet is used, and Kiểm tra uses it", async () => {
     const unit = changedUnit();
     // The file agrees with the unit's 2.1.1; the sheet does not: a template-max finding shows which was used.
-    const agreeing = await writeGrids(path.join(dir, "mau-khac.xlsx"), [criteriaSet(2)]);
+    const agreeing = await writeGrids(path.join(dir(), "mau-khac.xlsx"), [criteriaSet("Bộ tiêu chí", 2)]);
     const { page, problems } = await open([criteriaSet(), unit.grid]);
     await openSettings(page);
     expect(await page.locator("#template-sheet option").allTextContents()).toEqual(["(không dùng sheet nào)", "Bộ tiêu chí", unit.grid.name]);

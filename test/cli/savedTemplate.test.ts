@@ -3,22 +3,13 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { CheckJson } from "../../src/cli/checkJson";
-import { readTemplate, storeTemplate, toA1, type Grid, type StoredTemplate } from "../../src/engine";
+import { readTemplate, storeTemplate, toA1, type StoredTemplate } from "../../src/engine";
 import { districtGrid } from "../fixtures/seed";
+import { criteriaSet, rowOf } from "../fixtures/criteriaSet";
 import { withAddinSettings } from "../support/addinSettingsFixture";
 import { expectValidOoxml } from "../support/ooxmlCheck";
 import { runCli } from "./helpers/runCli";
 import { makeTempDir, removeDir, writeGrids } from "./helpers/xlsxFiles";
-
-/** The seed sheet emptied of points, causes and responsible units: the criteria set. */
-function criteriaSet(): Grid {
-  const grid = districtGrid({}, "Bộ tiêu chí");
-  const header = grid.values.findIndex((r) => r[0] === "STT");
-  for (let r = header + 1; r < grid.values.length; r++) for (const c of [3, 4, 5, 6]) grid.values[r][c] = null;
-  return grid;
-}
-
-const rowOf = (grid: Grid, code: string) => grid.values.findIndex((r) => r[0] === code);
 
 let dir: string;
 let saved: string;

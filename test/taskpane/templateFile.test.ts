@@ -5,23 +5,16 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { toA1, type Grid, type StoredTemplate } from "../../src/engine";
 import { DISTRICT_CRITERIA, districtGrid, seedSum } from "../fixtures/seed";
+import { criteriaSet, rowOf } from "../fixtures/criteriaSet";
+import { unchangedForm } from "./helpers/settingsForm";
 import { makeTempDir, removeDir, writeGrids } from "../cli/helpers/xlsxFiles";
 import { MemoryHost } from "../support/memoryHost";
 import { runValidation } from "../../src/taskpane/validateController";
 import { currentSettings } from "../../src/taskpane/settingsController";
-import { settingsFromForm, type SettingsForm } from "../../src/taskpane/settingsForm";
+import { settingsFromForm } from "../../src/taskpane/settingsForm";
 import { readTemplateFile, templateChoiceNote, templateFileSummary } from "../../src/taskpane/templateFile";
 import { UserError } from "../../src/taskpane/messages";
 import type { ChosenFile } from "../../src/taskpane/secondWorkbook";
-
-function criteriaSet(name = "Bộ tiêu chí"): Grid {
-  const grid = districtGrid({}, name);
-  const header = grid.values.findIndex((r) => r[0] === "STT");
-  for (let r = header + 1; r < grid.values.length; r++) for (const c of [3, 4, 5, 6]) grid.values[r][c] = null;
-  return grid;
-}
-
-const rowOf = (grid: Grid, code: string) => grid.values.findIndex((r) => r[0] === code);
 
 function unitWithChangedMax(): { grid: Grid; row: number } {
   const grid = districtGrid();
@@ -37,20 +30,6 @@ async function chosen(name: string, grids: Grid[]): Promise<ChosenFile> {
   const file = await writeGrids(path.join(dir, name), grids);
   const bytes = await fs.readFile(file);
   return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
-}
-
-function form(host: MemoryHost, extra: Partial<SettingsForm>): SettingsForm {
-  const settings = currentSettings(host);
-  return {
-    bands: settings.bands.map((b) => ({ name: b.name, min: String(b.min) })),
-    blockBands: {},
-    official: "auto",
-    mapping: null,
-    removeMappings: [],
-    previousSheet: "",
-    unranked: [],
-    ...extra,
-  };
 }
 
 beforeAll(async () => {
@@ -79,7 +58,7 @@ describe("the criteria set chosen as a file", () => {
     const stored = await readTemplateFile(await chosen("mau.xlsx", [criteriaSet()]));
     const { grid, row } = unitWithChangedMax();
     const host = new MemoryHost([grid]);
-    host.settings = settingsFromForm(currentSettings(host), form(host, { templateSheet: "", templateFile: stored }), host.sheets);
+    host.settings = settingsFromForm(currentSettings(host), unchangedForm(host, { templateSheet: "", templateFile: stored }), host.sheets);
     // Kept as JSON by the host, as Office does.
     host.settings = JSON.parse(JSON.stringify(host.settings)) as typeof host.settings;
     expect(host.settings.templateFile).toEqual(stored);
@@ -90,8 +69,8 @@ describe("the criteria set chosen as a file", () => {
       expect(found.find((f) => f.rule === "template-max")!.message).toBe("Điểm tối đa của 2.1.1: bộ tiêu chí ghi 1,5, bảng này ghi 2.");
     }
     // Other settings left as they were keep it; "Bỏ tệp bộ tiêu chí" (null) removes it.
-    expect(settingsFromForm(currentSettings(host), form(host, {}), host.sheets).templateFile).toEqual(stored);
-    host.settings = settingsFromForm(currentSettings(host), form(host, { templateFile: null }), host.sheets);
+    expect(settingsFromForm(currentSettings(host), unchangedForm(host, {}), host.sheets).templateFile).toEqual(stored);
+    host.settings = settingsFromForm(currentSettings(host), unchangedForm(host, { templateFile: null }), host.sheets);
     expect(host.settings.templateFile).toBeNull();
     const after = await runValidation(host, { scope: "all", highlight: false });
     expect(after.groups.flatMap((g) => g.findings).filter((f) => f.rule.startsWith("template-"))).toEqual([]);
@@ -104,7 +83,7 @@ describe("the criteria set chosen as a file", () => {
     const stored: StoredTemplate = await readTemplateFile(await chosen("mau-khac.xlsx", [agreeing]));
     const { grid, row } = unitWithChangedMax();
     const host = new MemoryHost([criteriaSet(), grid], grid.name);
-    host.settings = settingsFromForm(currentSettings(host), form(host, { templateSheet: "Bộ tiêu chí", templateFile: stored }), host.sheets);
+    host.settings = settingsFromForm(currentSettings(host), unchangedForm(host, { templateSheet: "Bộ tiêu chí", templateFile: stored }), host.sheets);
     expect(host.settings).toMatchObject({ templateSheet: "Bộ tiêu chí", templateFile: stored });
     expect(templateChoiceNote("Bộ tiêu chí", stored)).toBe(
       'Đang chọn cả sheet "Bộ tiêu chí" và tệp "mau-khac.xlsx": sheet "Bộ tiêu chí" của bảng tính này được dùng để đối chiếu; tệp chỉ được dùng khi ô sheet để "(không dùng sheet nào)".',

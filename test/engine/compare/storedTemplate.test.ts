@@ -14,16 +14,7 @@ import {
   type WorkbookAnalysis,
 } from "../../../src/engine";
 import { districtGrid } from "../../fixtures/seed";
-
-/** The seed sheet emptied of points, causes and responsible units: the criteria set. */
-function criteriaSet(name = "Bộ tiêu chí"): Grid {
-  const grid = districtGrid({}, name);
-  const header = grid.values.findIndex((r) => r[0] === "STT");
-  for (let r = header + 1; r < grid.values.length; r++) for (const c of [3, 4, 5, 6]) grid.values[r][c] = null;
-  return grid;
-}
-
-const rowOf = (grid: Grid, code: string) => grid.values.findIndex((r) => r[0] === code);
+import { criteriaSet, rowOf } from "../../fixtures/criteriaSet";
 
 function read(grid: Grid): ScoringSheet {
   const r = readTemplate([grid]);

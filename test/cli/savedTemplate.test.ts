@@ -54,6 +54,9 @@ describe("cchc with a criteria set saved in the workbook", () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(`ô ${cell} (template-max): Điểm tối đa của 2.1.1: bộ tiêu chí ghi 2, bảng này ghi 1,5.`);
     expect(text.stdout).toContain('bộ tiêu chí mẫu: tệp "mau.xlsx", sheet "Bộ tiêu chí"');
+    expect(text.stdout).toContain('  Đối chiếu bộ tiêu chí mẫu (mau.xlsx, sheet "Bộ tiêu chí"):\n    Sheet "Huyện B": khác bộ tiêu chí ở ');
+    expect(text.stdout).toContain("điểm tối đa khác 2.1.1");
+    expect((await runCli(["check", plain])).stdout).not.toContain("Đối chiếu bộ tiêu chí mẫu");
     // The same workbook without the saved settings has no template.
     const without = await check(plain);
     expect(templateRules(without)).toEqual([]);
@@ -64,6 +67,14 @@ describe("cchc with a criteria set saved in the workbook", () => {
     const json = await check(saved, "--template", official);
     expect(templateRules(json)).toEqual([]);
     expect(json.files[0].sheets[0].template).toMatchObject({ file: official, conforms: true });
+  });
+
+  test("a saved template sheet is named as a sheet of the workbook itself", async () => {
+    const both = await writeGrids(path.join(dir, "ca-mau.xlsx"), [criteriaSet(), unit]);
+    const file = path.join(dir, "ca-mau-da-luu.xlsx");
+    await fs.writeFile(file, await withAddinSettings(await fs.readFile(both), { templateSheet: "Bộ tiêu chí", templateFile: stored() }));
+    const text = await runCli(["check", file]);
+    expect(text.stdout).toContain('  Đối chiếu bộ tiêu chí mẫu (sheet "Bộ tiêu chí" của bảng tính này):\n    Sheet "Huyện B": theo đúng bộ tiêu chí.');
   });
 
   test("summary counts its differences among the workbook's errors and names it", async () => {

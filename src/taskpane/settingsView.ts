@@ -190,9 +190,11 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
     form.appendChild(savedSet);
   }
 
-  const save = button(doc, "Lưu cài đặt", () => submit(), { className: "primary", attrs: { id: "settings-save" } });
+  const save = button(doc, "Lưu cài đặt", () => void submit(), { className: "primary", attrs: { id: "settings-save" } });
   form.appendChild(el(doc, "div", { className: "actions" }, [save]));
-  const submit = () => {
+  const submit = async () => {
+    // A file still being read is saved once read (or refused).
+    await templateFile.settled();
     onSave({
       ...bands.values(),
       official: official.value as EngineSettings["official"],
@@ -208,7 +210,7 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    submit();
+    void submit();
   });
   return form;
 }

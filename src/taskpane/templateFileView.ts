@@ -11,11 +11,14 @@ export interface TemplateFileField {
   value(): StoredTemplate | null;
   /** Says again which set is used (call when the template sheet's choice changes). */
   refresh(): void;
+  /** Resolves once the file being read (if any) is read or refused: "Lưu" waits for it. */
+  settled(): Promise<void>;
 }
 
 /** `sheet()`: the template sheet chosen beside it ("" for none). */
 export function templateFileField(doc: Document, saved: StoredTemplate | null, sheet: () => string): TemplateFileField {
   let chosen = saved;
+  let reading: Promise<void> = Promise.resolve();
   const input = el(doc, "input", { attrs: { type: "file", id: "template-file", accept: ".xlsx,.xlsm,.xls,.ods" } });
   const status = el(doc, "p", { className: "hint", attrs: { id: "template-file-status", role: "status" } });
   const error = el(doc, "p", { className: "error-box", attrs: { id: "template-file-error", role: "alert" } });
@@ -37,7 +40,7 @@ export function templateFileField(doc: Document, saved: StoredTemplate | null, s
     if (!file) return;
     error.textContent = "";
     status.textContent = `Đang đọc tệp "${file.name}"…`;
-    readTemplateFile(file).then(
+    reading = readTemplateFile(file).then(
       (stored) => {
         chosen = stored;
         refresh();
@@ -60,5 +63,5 @@ export function templateFileField(doc: Document, saved: StoredTemplate | null, s
     remove,
     note,
   ]);
-  return { root, value: () => chosen, refresh };
+  return { root, value: () => chosen, refresh, settled: () => reading };
 }

@@ -113,6 +113,13 @@ maybe("the pane's appraisal controls in Chromium with a fake Excel host", () => 
     await statusIs(page, /Đã lưu cài đặt/);
     expect(((await hostState(page)).settings.CCHC_SETTINGS as { templateFile: unknown }).templateFile).toBeNull();
     expect(await templateFindings(page)).toEqual([]);
+
+    // "Lưu" clicked while the file is still being read saves it once read.
+    await openSettings(page);
+    await page.setInputFiles("#template-file", good);
+    await page.click("#settings-save");
+    await statusIs(page, /Đã lưu cài đặt/);
+    expect(((await hostState(page)).settings.CCHC_SETTINGS as { templateFile: { file: string } }).templateFile.file).toBe("mau.xlsx");
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -99,7 +99,8 @@ export async function run(argv: string[]): Promise<number> {
     // Text is written as it comes, so a long run shows its results early.
     if (!json) {
       for (const piece of fileTextPieces(result)) await out.write(piece);
-      if (template) await out.write(templateFileText(result, template));
+      // Against --template, else against the set the workbook's settings name.
+      await out.write(templateFileText(result, template));
       await out.write("\n");
     }
     // Nobody receives the rest: stop checking.

@@ -3,7 +3,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { applyTemplate, readTemplate } from "../engine/compare/templateSheet";
-import type { ScoringSheet } from "../engine/core/types";
+import type { ScoringSheet, WorkbookAnalysis } from "../engine/core/types";
 import { openXlsx } from "../host/file/xlsxAnalysis";
 import type { PackageLimits } from "../host/file/package/xlsxPackageCheck";
 import type { FileCheck } from "./checkJson";
@@ -68,12 +68,25 @@ export async function isTemplateFile(file: string, loaded: LoadedTemplate): Prom
   return loaded.sheetGiven === null && (await realPathOf(file)) === loaded.realPath;
 }
 
+/**
+ * The analysis less its comparison with a criteria set the workbook's settings name (a set stored
+ * from a file, a sheet): `--template` overrides it, so no sheet is compared twice.
+ */
+function withoutSavedTemplate(analysis: WorkbookAnalysis): WorkbookAnalysis {
+  const sheets = analysis.sheets.map((s) => {
+    if (s.kind !== "scoring" || !s.template) return s;
+    const { template: _saved, ...rest } = s;
+    return { ...rest, findings: s.findings.filter((f) => !f.rule.startsWith("template-")) };
+  });
+  return { ...analysis, sheets };
+}
+
 /** The input with each scoring sheet compared with the template (its findings joined). */
 export async function withTemplate(input: FileCheck, loaded: LoadedTemplate): Promise<FileCheck> {
   if (!input.analysis) return input;
   const same = (await realPathOf(input.file)) === loaded.realPath;
   const skip = same ? loaded.template.sheet : null;
-  const analysis = applyTemplate(input.analysis, loaded.template, { file: loaded.file, sheet: loaded.template.sheet }, skip);
+  const analysis = applyTemplate(withoutSavedTemplate(input.analysis), loaded.template, { file: loaded.file, sheet: loaded.template.sheet }, skip);
   return { ...input, analysis };
 }
 

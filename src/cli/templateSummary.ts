@@ -1,5 +1,6 @@
-// `cchc check --template`: per file, each scoring sheet "theo đúng bộ tiêu chí" or its differences;
-// after a folder or several files, how many units conform and the most common differences.
+// `cchc check --template` (or a criteria set the workbook's settings name): per file, each scoring
+// sheet "theo đúng bộ tiêu chí" or its differences; after a folder or several files, how many
+// units conform and the most common differences.
 import { tallyTemplate, type TemplateTally } from "../engine/compare/templateSheet";
 import { RULE_SEVERITY } from "../engine/core/findingFactory";
 import type { RuleId, ScoringSheet, TemplateDifference } from "../engine/core/types";
@@ -24,8 +25,16 @@ function differenceText(d: { rule: RuleId; code: string }): string {
   return d.code === "" ? label : `${label} ${d.code}`;
 }
 
-function templateName(t: LoadedTemplate): string {
-  return `${t.file}, sheet "${t.template.sheet}"`;
+/** The set compared with: a file and its sheet, or a sheet of the workbook itself (file null). */
+interface TemplateRef {
+  file: string | null;
+  sheet: string;
+}
+
+const refOf = (t: LoadedTemplate): TemplateRef => ({ file: t.file, sheet: t.template.sheet });
+
+function templateName(t: TemplateRef): string {
+  return t.file === null ? `sheet "${t.sheet}" của bảng tính này` : `${t.file}, sheet "${t.sheet}"`;
 }
 
 function compared(f: FileCheck): ScoringSheet[] {
@@ -42,11 +51,17 @@ function sheetLine(s: ScoringSheet, differences: readonly TemplateDifference[]):
   );
 }
 
-/** One file's lines after its report; nothing for a file that could not be read. */
-export function templateFileText(f: FileCheck, loaded: LoadedTemplate): string {
+/**
+ * One file's lines after its report: against `loaded` (--template), else against the set the
+ * workbook's saved settings name (a sheet, a set stored from a file); nothing without either, or
+ * for a file that could not be read.
+ */
+export function templateFileText(f: FileCheck, loaded?: LoadedTemplate): string {
   if (!f.analysis) return "";
-  const lines = [`  Đối chiếu bộ tiêu chí mẫu (${templateName(loaded)}):`];
   const sheets = compared(f);
+  const ref = loaded ? refOf(loaded) : sheets[0]?.template;
+  if (!ref) return "";
+  const lines = [`  Đối chiếu bộ tiêu chí mẫu (${templateName(ref)}):`];
   if (sheets.length === 0) lines.push("    Không có bảng điểm nào để đối chiếu.");
   for (const s of sheets) lines.push(sheetLine(s, s.template!.differences));
   return lines.map(escapeControls).join("\n") + "\n";
@@ -59,7 +74,7 @@ export function templateTally(files: readonly FileCheck[]): TemplateTally {
 /** The closing table of a run over several files or units. */
 export function templateRunText(files: readonly FileCheck[], loaded: LoadedTemplate): string {
   const tally = templateTally(files);
-  const lines = [`Đối chiếu bộ tiêu chí mẫu (${templateName(loaded)}): ${tally.conforming}/${tally.units} đơn vị theo đúng bộ tiêu chí.`];
+  const lines = [`Đối chiếu bộ tiêu chí mẫu (${templateName(refOf(loaded))}): ${tally.conforming}/${tally.units} đơn vị theo đúng bộ tiêu chí.`];
   if (tally.differences.length > 0) {
     lines.push("Khác biệt thường gặp:", "  Số đơn vị | Khác biệt");
     for (const d of tally.differences.slice(0, COMMON_SHOWN)) lines.push(`  ${String(d.units).padStart(9)} | ${differenceText(d)}`);

@@ -8,6 +8,7 @@ import { analyzeAcrossUnits } from "./compare/acrossUnits";
 import { sortFindings } from "./core/findingFactory";
 import { compareWithPrevious } from "./compare/previousYear";
 import { applyTemplate, readTemplate } from "./compare/templateSheet";
+import { storedTemplateSheet } from "./compare/storedTemplate";
 
 export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): SheetResult {
   const s = withDefaults(settings);
@@ -27,7 +28,8 @@ export function analyzeSheet(grid: Grid, settings?: Partial<EngineSettings>): Sh
 /**
  * Every sheet read, and the analysis across units where two or more scoring sheets share
  * criteria. A last year's sheet and a criteria set (template) sheet named in the settings are
- * left out and compared with.
+ * left out and compared with; without a template sheet, a criteria set stored from a file
+ * (`templateFile`) is compared with.
  */
 export function analyzeWorkbook(grids: Grid[], settings?: Partial<EngineSettings>): WorkbookAnalysis {
   const s = withDefaults(settings);
@@ -43,6 +45,10 @@ export function analyzeWorkbook(grids: Grid[], settings?: Partial<EngineSettings
   if (templateGrid) {
     const read = readTemplate([templateGrid], templateGrid.name, s);
     if (read.ok) analysis = applyTemplate(analysis, read.template, { file: null, sheet: templateGrid.name });
+  } else if (s.templateFile) {
+    // A set chosen as a file is used only without a template sheet: the sheet of this workbook wins.
+    const stored = storedTemplateSheet(s.templateFile);
+    if (stored) analysis = applyTemplate(analysis, stored, s.templateFile);
   }
   if (!lastYear) return analysis;
   return compareWithPrevious(analysis, { sheets: [analyzeSheet(lastYear, s)] }, null).analysis;

@@ -39,4 +39,6 @@ export { compareWithTemplate } from "./compare/criteriaTemplate";
 export type { TemplateComparison } from "./compare/criteriaTemplate";
 export { readTemplate, applyTemplate, tallyTemplate } from "./compare/templateSheet";
 export type { TemplateRead, TemplateTally } from "./compare/templateSheet";
+export { storedTemplateSheet } from "./compare/storedTemplate";
+export { storeTemplate, templateSize } from "./compare/templateStore";
 export { criterionNameKey, sameCriterionName } from "./compare/criterionNames";

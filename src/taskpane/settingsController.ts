@@ -1,7 +1,7 @@
 // "Cài đặt": grade bands, the official score column, and column mappings for sheets whose
 // headers are not recognised. Saved in the workbook; the custom functions get the bands too.
 import { checkBands, type BandInput } from "../engine/core/bandsInput";
-import { DEFAULT_BANDS } from "../engine/core/grades";
+import { withDefaults } from "../engine/core/settings";
 import type { ColumnMap, ColumnRole, EngineSettings, GradeBand, HeaderInfo } from "../engine/core/types";
 import type { PaneHost } from "./paneHost";
 import { UserError } from "./messages";
@@ -65,19 +65,9 @@ export function parseMapping(input: MappingInput): HeaderInfo {
   return { row: row - 1, columns };
 }
 
+/** The saved settings with the engine's defaults for what is not saved. */
 export function currentSettings(host: PaneHost): EngineSettings {
-  const s = host.loadSettings();
-  return {
-    bands: s.bands && s.bands.length > 0 ? s.bands : [...DEFAULT_BANDS],
-    official: s.official ?? "auto",
-    columnMaps: s.columnMaps ?? {},
-    previousSheet: s.previousSheet ?? null,
-    templateSheet: s.templateSheet ?? null,
-    blockBands: s.blockBands ?? {},
-    unranked: s.unranked ?? [],
-    leadOffices: s.leadOffices ?? {},
-    issuer: s.issuer ?? null,
-  };
+  return withDefaults(host.loadSettings());
 }
 
 /** Last year's sheet as chosen in the form ("" = none); it must be a sheet of this workbook. */

@@ -1,6 +1,6 @@
 // What "Cài đặt" saves from its form: the bands (common and per block), the units kept out of
 // the ranking, each area's lead office, the column maps. Loaded with the form (its own chunk), not at the pane's start.
-import type { EngineSettings, GradeBand, Grid, WorkbookAnalysis } from "../engine/core/types";
+import type { EngineSettings, GradeBand, Grid, StoredTemplate, WorkbookAnalysis } from "../engine/core/types";
 import { MapFormError, parseColumnMap, type MapChoice } from "../forms/columnMapModel";
 import { parseBands, parsePreviousSheet, parseTemplateSheet, type BandInput } from "./settingsController";
 import { UserError } from "./messages";
@@ -21,6 +21,8 @@ export interface SettingsForm {
   previousSheet: string;
   /** The criteria-set sheet of this workbook; "" for none; absent: unchanged. */
   templateSheet?: string;
+  /** The criteria set chosen as a file, in its stored form; null for none; absent: unchanged. */
+  templateFile?: StoredTemplate | null;
   /** Units ticked "Không xếp hạng". */
   unranked: string[];
   /** Each shown area's lead office as typed, by area code ("" = the usual one). */
@@ -104,6 +106,8 @@ export function settingsFromForm(previous: EngineSettings, form: SettingsForm, g
     columnMaps,
     previousSheet: parsePreviousSheet(form.previousSheet, grids.map((g) => g.name)),
     templateSheet: form.templateSheet === undefined ? (previous.templateSheet ?? null) : parseTemplateSheet(form.templateSheet, form.previousSheet, grids.map((g) => g.name)),
+    // Both may be kept: the sheet is used while it is chosen (the form says so), the file after.
+    templateFile: form.templateFile === undefined ? (previous.templateFile ?? null) : form.templateFile,
     blockBands: parseBlockBands(form.blockBands),
     unranked: [...new Set(form.unranked)],
     leadOffices: leadOfficesFromForm(previous.leadOffices, form.leadOffices ?? {}),

@@ -1,10 +1,11 @@
 // The "Cài đặt" form: grade bands (common or per block), the official score, last year's sheet,
-// units kept out of the ranking, each area's lead office, and the column map of a sheet (either kind).
+// the criteria set (a sheet or a file), units kept out of the ranking, each area's lead office, and the column map of a sheet (either kind).
 import type { EngineSettings, Grid, WorkbookAnalysis } from "../engine/core/types";
 import { columnMapForm } from "../forms/columnMapView";
 import type { BandInput } from "./settingsController";
 import { workbookAreas, workbookBlocks, workbookUnits, type SettingsForm } from "./settingsForm";
 import { el, button } from "./dom";
+import { templateFileField } from "./templateFileView";
 
 export type { SettingsForm } from "./settingsForm";
 
@@ -145,13 +146,22 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
 
   // The criteria set the province issued, copied into this workbook: each unit sheet is checked against it.
   const templateSelect = el(doc, "select");
-  templateSelect.appendChild(el(doc, "option", { text: "(không đối chiếu)", attrs: { value: "" } }));
+  templateSelect.appendChild(el(doc, "option", { text: "(không dùng sheet nào)", attrs: { value: "" } }));
   for (const s of sheets) {
     const option = el(doc, "option", { text: s, attrs: { value: s } });
     if (settings.templateSheet === s) option.selected = true;
     templateSelect.appendChild(option);
   }
-  form.appendChild(labelled(doc, "template-sheet", "Bộ tiêu chí mẫu (để đối chiếu)", templateSelect));
+  const templateSet = el(doc, "fieldset", { className: "template", attrs: { id: "template" } }, [
+    el(doc, "legend", { text: "Bộ tiêu chí mẫu (để đối chiếu)" }),
+    el(doc, "p", { className: "hint", text: "Mỗi bảng điểm được đối chiếu với bộ tiêu chí: một sheet của bảng tính này, hoặc một tệp bộ tiêu chí do cấp trên ban hành." }),
+    labelled(doc, "template-sheet", "Sheet bộ tiêu chí trong bảng tính này", templateSelect),
+  ]);
+  // Or a file: read once, kept in the settings; a sheet chosen above is used first.
+  const templateFile = templateFileField(doc, settings.templateFile ?? null, () => templateSelect.value);
+  templateSelect.addEventListener("change", templateFile.refresh);
+  templateSet.appendChild(templateFile.root);
+  form.appendChild(templateSet);
 
   const units = workbookUnits(data.analysis, settings);
   const unranked = units.length > 0 ? unrankedFieldset(doc, units, settings.unranked ?? []) : null;
@@ -180,9 +190,11 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
     form.appendChild(savedSet);
   }
 
-  const save = button(doc, "Lưu cài đặt", () => submit(), { className: "primary", attrs: { id: "settings-save" } });
+  const save = button(doc, "Lưu cài đặt", () => void submit(), { className: "primary", attrs: { id: "settings-save" } });
   form.appendChild(el(doc, "div", { className: "actions" }, [save]));
-  const submit = () => {
+  const submit = async () => {
+    // A file still being read is saved once read (or refused).
+    await templateFile.settled();
     onSave({
       ...bands.values(),
       official: official.value as EngineSettings["official"],
@@ -190,6 +202,7 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
       removeMappings: removeBoxes.filter((r) => r.box.checked).map((r) => r.sheet),
       previousSheet: previousSelect.value,
       templateSheet: templateSelect.value,
+      templateFile: templateFile.value(),
       unranked: unranked?.values() ?? [],
       leadOffices: leads?.values() ?? {},
       issuer: issuer.value,
@@ -197,7 +210,7 @@ export function settingsView(doc: Document, settings: EngineSettings, data: Sett
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    submit();
+    void submit();
   });
   return form;
 }

@@ -4,12 +4,12 @@
 // into the printable sheet "Bản thảo báo cáo" with how to copy it into Word.
 import { promises as fs } from "fs";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { COMMUNES, communesGrid, districtGrid } from "../fixtures/seed";
 import type { CellValue, Grid } from "../../src/engine/core/types";
 import { writeGrids } from "../cli/helpers/xlsxFiles";
 import { docxText } from "../support/docxText";
-import { OUTPUT, openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
+import { OUTPUT, fakeHostPaneForTests, taskpaneUnavailable, type WatchedPage } from "../support/taskpaneBrowser";
 import { expectValidOoxml } from "../support/ooxmlCheck";
 
 
@@ -21,39 +21,11 @@ function init(platform: string, grids: Grid[] = [districtGrid({ typedAreas: { "6
 const maybe = taskpaneUnavailable() === null ? describe : describe.skip;
 
 maybe("the Word draft from the task pane in Chromium", () => {
-  let server: Server;
-  let context: BrowserContext;
-  let pane: FakeHostPane;
-  let dir: string;
+  const pane = fakeHostPaneForTests("tp-word-");
+  const dir = () => pane.dir();
 
-  beforeAll(async () => {
-    await fs.mkdir(OUTPUT, { recursive: true });
-    dir = await fs.mkdtemp(path.join(OUTPUT, "tp-word-"));
-    pane = await openFakeHostPane();
-    ({ server, context } = pane);
-  });
-
-  afterAll(async () => {
-    await pane?.close();
-    if (dir) await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  async function open(platform: string, grids?: Grid[], report = true): Promise<{ page: Page; problems: string[]; scripts: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    const scripts: string[] = [];
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
-    page.on("console", (msg) => {
-      if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
-    });
-    page.on("request", (req) => {
-      if (req.resourceType() === "script") scripts.push(path.basename(new URL(req.url()).pathname));
-    });
-    await page.addInitScript((value) => {
-      (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
-    }, init(platform, grids));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction(() => /Tìm thấy|Không tìm thấy bảng điểm/.test(document.getElementById("status-text")?.textContent ?? ""));
+  async function open(platform: string, grids?: Grid[], report = true): Promise<WatchedPage> {
+    const { page, problems, scripts } = await pane.open(init(platform, grids));
     if (report) {
       await page.click("#cmd-report");
       await page.waitForSelector("#word-draft");
@@ -68,7 +40,7 @@ maybe("the Word draft from the task pane in Chromium", () => {
     expect(before.some(draftChunk)).toBe(false);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#word-draft")]);
     expect(download.suggestedFilename()).toBe("Báo cáo Chỉ số CCHC.docx");
-    const file = path.join(dir, "tp.docx");
+    const file = path.join(dir(), "tp.docx");
     await download.saveAs(file);
     const text = await docxText(await fs.readFile(file));
     expect(text).toContain("89,21/97 điểm (Chỉ số cải cách hành chính: 91,969 điểm)");
@@ -102,7 +74,7 @@ maybe("the Word draft from the task pane in Chromium", () => {
 
   async function downloadDraft(page: Page, name: string): Promise<string> {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#word-draft")]);
-    const file = path.join(dir, name);
+    const file = path.join(dir(), name);
     await download.saveAs(file);
     await page.waitForSelector("#word-draft-result");
     return file;
@@ -124,7 +96,7 @@ maybe("the Word draft from the task pane in Chromium", () => {
   });
 
   test("a second file chosen in the pane gives section II; its reader is a chunk fetched only then", async () => {
-    const communes = await writeGrids(path.join(dir, "xa-2023.xlsx"), [communesGrid("Sheet1")]);
+    const communes = await writeGrids(path.join(dir(), "xa-2023.xlsx"), [communesGrid("Sheet1")]);
     const { page, problems, scripts } = await open("OfficeOnline", [districtGrid({}, "Sheet1")]);
     expect(scripts.some((s) => s.startsWith("xlsx-reader"))).toBe(false);
     await page.setInputFiles("#word-second-file", communes);

@@ -2,8 +2,8 @@
 // opened over the fake Excel host served in place of office.js.
 import { promises as fs, readFileSync } from "fs";
 import * as path from "path";
-import type { BrowserContext } from "playwright-core";
-import { browserUnavailable, launchChromium, serveDirectory, DIST, type StaticServer } from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { browserUnavailable, launchChromium, serveDirectory, DIST, OUTPUT, type StaticServer } from "./browser";
 export { OUTPUT, DIST, serveDirectory, type StaticServer as Server } from "./browser";
 
 export const taskpaneUnavailable = () => browserUnavailable("taskpane.html", "task pane");
@@ -44,6 +44,53 @@ export async function openFakeHostPane(options: { extra?: () => string; outside?
       await context.close();
       await server.close();
       await fs.rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page of the pane, with what went wrong in it and the scripts it fetched (by file name). */
+export interface WatchedPage {
+  page: Page;
+  /** Page errors, console errors and CSP reports. */
+  problems: string[];
+  scripts: string[];
+}
+
+/**
+ * For a describe block: the fake-host pane opened before its tests and closed after, with a
+ * scratch folder under test-output/ (`prefix`); `open(init)` opens the pane on a workbook.
+ */
+export function fakeHostPaneForTests(prefix: string): { dir(): string; open(init: unknown): Promise<WatchedPage> } {
+  let pane: FakeHostPane | undefined;
+  let dir = "";
+  beforeAll(async () => {
+    await fs.mkdir(OUTPUT, { recursive: true });
+    dir = await fs.mkdtemp(path.join(OUTPUT, prefix));
+    pane = await openFakeHostPane();
+  });
+  afterAll(async () => {
+    await pane?.close();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+  return {
+    dir: () => dir,
+    async open(init) {
+      const page = await pane!.context.newPage();
+      const problems: string[] = [];
+      const scripts: string[] = [];
+      page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+      page.on("console", (msg) => {
+        if (msg.type() === "error" || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+      });
+      page.on("request", (req) => {
+        if (req.resourceType() === "script") scripts.push(path.basename(new URL(req.url()).pathname));
+      });
+      await page.addInitScript((value) => {
+        (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
+      }, init);
+      await page.goto(`${pane!.server.url}/taskpane.html`);
+      await page.waitForFunction(() => /Tìm thấy|Không tìm thấy/.test(document.getElementById("status-text")?.textContent ?? ""));
+      return { page, problems, scripts };
     },
   };
 }

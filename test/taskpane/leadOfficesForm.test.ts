@@ -3,7 +3,8 @@
 // driven in Chromium: test/browser/taskpaneWordDraft.test.ts.)
 import { analyzeWorkbook } from "../../src/engine/analyze";
 import { AREA_MAXIMA, districtGrid } from "../fixtures/seed";
-import { leadOfficesFromForm, settingsFromForm, workbookAreas, type SettingsForm } from "../../src/taskpane/settingsForm";
+import { leadOfficesFromForm, settingsFromForm, workbookAreas } from "../../src/taskpane/settingsForm";
+import { unchangedForm } from "./helpers/settingsForm";
 import { currentSettings } from "../../src/taskpane/settingsController";
 import { MemoryHost } from "../support/memoryHost";
 
@@ -22,16 +23,7 @@ describe("lead offices in Cài đặt", () => {
     host.settings = { leadOffices: { "2": "Phòng Tư pháp huyện", "99": "Văn phòng khác" } };
     const settings = currentSettings(host);
     expect(settings.leadOffices).toEqual({ "2": "Phòng Tư pháp huyện", "99": "Văn phòng khác" });
-    const form: SettingsForm = {
-      bands: settings.bands.map((b) => ({ name: b.name, min: String(b.min) })),
-      blockBands: {},
-      official: "auto",
-      mapping: null,
-      removeMappings: [],
-      previousSheet: "",
-      unranked: [],
-      leadOffices: { "2": "", "6": "  Phòng Tài chính và Kế hoạch  " },
-    };
+    const form = unchangedForm(host, { leadOffices: { "2": "", "6": "  Phòng Tài chính và Kế hoạch  " } });
     // Area 99 is not in this workbook, so not in the form: its setting stays.
     expect(settingsFromForm(settings, form, host.sheets).leadOffices).toEqual({ "6": "Phòng Tài chính và Kế hoạch", "99": "Văn phòng khác" });
   });
@@ -41,16 +33,7 @@ describe("lead offices in Cài đặt", () => {
     host.settings = { issuer: "UBND huyện Cũ" };
     const settings = currentSettings(host);
     expect(settings.issuer).toBe("UBND huyện Cũ");
-    const form: SettingsForm = {
-      bands: settings.bands.map((b) => ({ name: b.name, min: String(b.min) })),
-      blockBands: {},
-      official: "auto",
-      mapping: null,
-      removeMappings: [],
-      previousSheet: "",
-      unranked: [],
-      issuer: "  UBND huyện Kon Rẫy ",
-    };
+    const form = unchangedForm(host, { issuer: "  UBND huyện Kon Rẫy " });
     expect(settingsFromForm(settings, form, host.sheets).issuer).toBe("UBND huyện Kon Rẫy");
     expect(settingsFromForm(settings, { ...form, issuer: "   " }, host.sheets).issuer).toBeNull();
   });

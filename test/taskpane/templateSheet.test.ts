@@ -2,18 +2,13 @@
 // issued; Kiểm tra then finds each unit sheet's differences from it at their cells (issue 19 §1).
 import { toA1, type Grid } from "../../src/engine";
 import { districtGrid } from "../fixtures/seed";
+import { criteriaSet } from "../fixtures/criteriaSet";
+import { unchangedForm } from "./helpers/settingsForm";
 import { MemoryHost } from "../support/memoryHost";
 import { runValidation } from "../../src/taskpane/validateController";
 import { currentSettings, parseTemplateSheet } from "../../src/taskpane/settingsController";
-import { settingsFromForm, type SettingsForm } from "../../src/taskpane/settingsForm";
+import { settingsFromForm } from "../../src/taskpane/settingsForm";
 import { UserError } from "../../src/taskpane/messages";
-
-function criteriaSet(): Grid {
-  const grid = districtGrid({}, "Bộ tiêu chí");
-  const header = grid.values.findIndex((r) => r[0] === "STT");
-  for (let r = header + 1; r < grid.values.length; r++) for (const c of [3, 4, 5, 6]) grid.values[r][c] = null;
-  return grid;
-}
 
 function unitWithChangedMax(): { grid: Grid; row: number } {
   const grid = districtGrid();
@@ -22,24 +17,10 @@ function unitWithChangedMax(): { grid: Grid; row: number } {
   return { grid, row };
 }
 
-function form(host: MemoryHost, templateSheet: string, previousSheet = ""): SettingsForm {
-  const settings = currentSettings(host);
-  return {
-    bands: settings.bands.map((b) => ({ name: b.name, min: String(b.min) })),
-    blockBands: {},
-    official: "auto",
-    mapping: null,
-    removeMappings: [],
-    previousSheet,
-    unranked: [],
-    templateSheet,
-  };
-}
-
 test("the criteria set chosen in Cài đặt is saved, and Kiểm tra finds the changed maximum at its cell", async () => {
   const { grid, row } = unitWithChangedMax();
   const host = new MemoryHost([criteriaSet(), grid]);
-  host.settings = settingsFromForm(currentSettings(host), form(host, "Bộ tiêu chí"), host.sheets);
+  host.settings = settingsFromForm(currentSettings(host), unchangedForm(host, { templateSheet: "Bộ tiêu chí" }), host.sheets);
   expect(host.settings.templateSheet).toBe("Bộ tiêu chí");
   for (const scope of ["all", "active"] as const) {
     host.active = grid.name;

@@ -20,6 +20,7 @@ export function withDefaults(partial?: Partial<EngineSettings>): EngineSettings 
     columnMaps: partial?.columnMaps ?? {},
     previousSheet: partial?.previousSheet ?? null,
     templateSheet: partial?.templateSheet ?? null,
+    templateFile: partial?.templateFile ?? null,
     blockBands: partial?.blockBands ?? {},
     unranked: partial?.unranked ?? [],
     leadOffices: partial?.leadOffices ?? {},

@@ -72,6 +72,22 @@ export interface GradeBand {
   name: string;
 }
 
+/**
+ * A criteria set small enough to keep in the workbook's settings: its rows as read from the file,
+ * read back through the template reader so it compares exactly as the file would.
+ */
+export interface StoredTemplate {
+  /** The file's name as chosen ("mau.xlsx"). */
+  file: string;
+  /** The sheet of that file the set was read from. */
+  sheet: string;
+  /**
+   * One per criterion, in the file's row order. `code` as typed ("II", "1.2"); `max` a number, the
+   * text typed ("KPS"), or null when blank.
+   */
+  criteria: Array<{ code: string; name: string; max: number | string | null }>;
+}
+
 export interface EngineSettings {
   /** Grade bands; any order, the engine sorts them by `min` descending. */
   bands: GradeBand[];
@@ -89,6 +105,11 @@ export interface EngineSettings {
    * `previousSheet`, every scoring sheet is compared with it.
    */
   templateSheet?: string | null;
+  /**
+   * A criteria set chosen as a file in Cài đặt, kept in the settings in its stored form; used when
+   * no `templateSheet` is set (a sheet of this workbook wins).
+   */
+  templateFile?: StoredTemplate | null;
   /**
    * Grade bands of one block, by block name as the table writes it ("Khối sở, ban, ngành"):
    * a province may give departments and communes different thresholds and names. A block

@@ -218,6 +218,8 @@ export function settingsSummary(opened: Pick<OpenedWorkbook, "settings" | "setti
   for (const [block, bands] of Object.entries(s.blockBands ?? {})) parts.push(`xếp loại riêng khối "${block}": ${bandsText(bands)}`);
   if (s.official !== "auto") parts.push(`điểm chính thức: ${s.official === "self" ? "tự đánh giá" : "thẩm định"}`);
   if (s.previousSheet) parts.push(`sheet năm trước: "${s.previousSheet}"`);
+  if (s.templateSheet) parts.push(`bộ tiêu chí mẫu: sheet "${s.templateSheet}"`);
+  else if (s.templateFile) parts.push(`bộ tiêu chí mẫu: tệp "${s.templateFile.file}", sheet "${s.templateFile.sheet}"`);
   if ((s.unranked ?? []).length > 0) parts.push(`không xếp hạng: ${s.unranked!.length} đơn vị`);
   const head = SOURCE_TEXT[opened.settingsSource](options);
   return parts.length > 0 ? `${head} (${parts.join("; ")}).` : `${head}.`;

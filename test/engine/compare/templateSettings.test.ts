@@ -1,13 +1,7 @@
 // Issue 19 §1: a sheet of this workbook named in the settings as the criteria set.
-import { analyzeWorkbook, toA1, type Grid } from "../../../src/engine";
+import { analyzeWorkbook, toA1 } from "../../../src/engine";
 import { districtGrid } from "../../fixtures/seed";
-
-function criteriaSet(): Grid {
-  const grid = districtGrid({}, "Bộ tiêu chí");
-  const header = grid.values.findIndex((r) => r[0] === "STT");
-  for (let r = header + 1; r < grid.values.length; r++) for (const c of [3, 4, 5, 6]) grid.values[r][c] = null;
-  return grid;
-}
+import { criteriaSet } from "../../fixtures/criteriaSet";
 
 describe("settings.templateSheet", () => {
   test("the template sheet is left out and every unit sheet is compared with it", () => {

@@ -1,7 +1,8 @@
 // The value the add-in saved under CCHC_SETTINGS (an EngineSettings object as JSON), checked field
 // by field: unknown keys are ignored, a field of the wrong shape is dropped with a Vietnamese
 // notice (its default is used), a value that is not JSON or not an object gives the defaults.
-import type { ColumnMap, ColumnRole, EngineSettings, GradeBand, HeaderInfo } from "../../../engine/core/types";
+import type { ColumnMap, ColumnRole, EngineSettings, GradeBand, HeaderInfo, StoredTemplate } from "../../../engine/core/types";
+import { storedTemplateSheet } from "../../../engine/compare/storedTemplate";
 
 export interface SavedSettingsCheck {
   /** The fields that could be read; null when nothing could. */
@@ -57,6 +58,22 @@ function headerOf(v: unknown): HeaderInfo | null {
   return header;
 }
 
+/** A criteria set stored from a file (templateFile), or why it is dropped. */
+function storedTemplateOf(v: unknown): StoredTemplate | { why: string } {
+  const wrong = { why: "bộ tiêu chí mẫu từ tệp (templateFile) sai dạng" };
+  if (!isRecord(v) || typeof v.file !== "string" || typeof v.sheet !== "string" || !Array.isArray(v.criteria)) return wrong;
+  const criteria: StoredTemplate["criteria"] = [];
+  for (const c of v.criteria) {
+    if (!isRecord(c) || typeof c.code !== "string" || typeof c.name !== "string") return wrong;
+    const max = c.max;
+    if (!(max === null || typeof max === "string" || (typeof max === "number" && Number.isFinite(max)))) return wrong;
+    criteria.push({ code: c.code, name: c.name, max });
+  }
+  const stored: StoredTemplate = { file: v.file, sheet: v.sheet, criteria };
+  if (!storedTemplateSheet(stored)) return { why: `bộ tiêu chí mẫu từ tệp "${v.file}", sheet "${v.sheet}" (templateFile) không có tiêu chí nào đọc được` };
+  return stored;
+}
+
 /** Reads the saved value's text (JSON). */
 export function checkSavedSettings(text: string): SavedSettingsCheck {
   let value: unknown;
@@ -89,6 +106,12 @@ export function checkSavedSettings(text: string): SavedSettingsCheck {
     const t = value.templateSheet;
     if (t === null || typeof t === "string") settings.templateSheet = t === "" ? null : t;
     else drop("sheet bộ tiêu chí mẫu (templateSheet) sai dạng");
+  }
+  if (own(value, "templateFile")) {
+    const t = value.templateFile;
+    const stored = t === null ? null : storedTemplateOf(t);
+    if (stored !== null && "why" in stored) drop(stored.why);
+    else settings.templateFile = stored;
   }
   if (own(value, "columnMaps")) {
     if (!isRecord(value.columnMaps)) drop("khai báo cột (columnMaps) sai dạng");

@@ -11,7 +11,15 @@ import { readTemplate } from "./templateSheet";
  * row of column numbers. Null when nothing reads as a criterion.
  */
 export function storedTemplateSheet(stored: StoredTemplate): ScoringSheet | null {
-  const values: CellValue[][] = [["STT", "Nội dung", "Điểm tối đa"], [], ...stored.criteria.map((c) => [c.code, c.name, c.max])];
+  // Settings come from the document as saved, whatever wrote them: a wrong shape is no set, not a failure.
+  const unknown = stored as unknown as { sheet?: unknown; criteria?: unknown };
+  if (typeof unknown !== "object" || unknown === null || typeof unknown.sheet !== "string" || !Array.isArray(unknown.criteria)) return null;
+  const cell = (v: unknown): CellValue => (typeof v === "string" || typeof v === "number" ? v : null);
+  const rows = (unknown.criteria as unknown[]).map((c): CellValue[] => {
+    const r = typeof c === "object" && c !== null ? (c as Record<string, unknown>) : {};
+    return [cell(r.code), cell(r.name), cell(r.max)];
+  });
+  const values: CellValue[][] = [["STT", "Nội dung", "Điểm tối đa"], [], ...rows];
   const read = readTemplate([{ name: stored.sheet, values }], stored.sheet);
   return read.ok ? read.template : null;
 }

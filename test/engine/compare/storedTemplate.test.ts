@@ -131,4 +131,15 @@ describe("the stored criteria set", () => {
     const a = analyzeWorkbook([districtGrid()], { templateFile: { file: "rong.xlsx", sheet: "S", criteria: [{ code: "abc", name: "x", max: 1 }] } });
     expect((a.sheets[0] as ScoringSheet).template).toBeUndefined();
   });
+
+  test("a stored set of a wrong shape (as another program might save it) is no set, and nothing fails", () => {
+    const wrong: unknown[] = [null, "mau.xlsx", { file: "a.xlsx", sheet: "S" }, { file: "a.xlsx", sheet: "S", criteria: "1;2" }, { file: "a.xlsx", sheet: 3, criteria: [] }];
+    for (const templateFile of wrong) {
+      const a = analyzeWorkbook([districtGrid()], { templateFile: templateFile as StoredTemplate });
+      expect((a.sheets[0] as ScoringSheet).template).toBeUndefined();
+    }
+    // Rows of the wrong shape are blank rows; the rest still read.
+    const mixed = { file: "a.xlsx", sheet: "S", criteria: [null, 5, { code: "1", name: "Chỉ đạo", max: 4 }, { code: {}, name: [], max: true }] };
+    expect(storedTemplateSheet(mixed as unknown as StoredTemplate)!.nodes.map((n) => [n.code, n.max])).toEqual([["1", { kind: "number", value: 4 }]]);
+  });
 });

@@ -2,10 +2,9 @@
 // (self-assessed and appraised points, the council's notes, evidence, points after explanation)
 // shows the round's lines, the same the standalone page shows, loaded as their own chunk; a sheet
 // without any of it shows no such section.
-import type { BrowserContext, Page } from "playwright-core";
 import { analyzeSheet, type CellValue, type Grid, type ScoringSheet } from "../../src/engine";
 import { roundLines } from "../../src/taskpane/scoresDetails";
-import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
+import { fakeHostPaneForTests, taskpaneUnavailable, type WatchedPage } from "../support/taskpaneBrowser";
 
 const HEADER = ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Nguyên nhân", "Tài liệu kiểm chứng", "Điểm sau giải trình"];
 const ROWS: CellValue[][] = [
@@ -23,49 +22,36 @@ const skip = taskpaneUnavailable();
 const maybe = skip === null ? describe : describe.skip;
 
 maybe("Tính điểm: the appraisal round", () => {
-  let server: Server;
-  let context: BrowserContext;
-  let pane: FakeHostPane;
+  const pane = fakeHostPaneForTests("pane-round-");
 
-  beforeAll(async () => {
-    pane = await openFakeHostPane();
-    ({ server, context } = pane);
-  });
-  afterAll(async () => pane?.close());
-
-  async function open(grid: Grid): Promise<Page> {
-    const page = await context.newPage();
-    await page.addInitScript((value) => {
-      (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
-    }, { workbook: { sheets: [{ name: grid.name, values: grid.values }] }, settings: {} });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction(() => /Tìm thấy/.test(document.getElementById("status-text")?.textContent ?? ""));
-    await page.click("#cmd-compute");
-    await page.waitForFunction(() => /Đã tính điểm/.test(document.getElementById("status-text")?.textContent ?? ""));
-    return page;
+  async function open(grid: Grid): Promise<WatchedPage> {
+    const watched = await pane.open({ workbook: { sheets: [{ name: grid.name, values: grid.values }] }, settings: {} });
+    await watched.page.click("#cmd-compute");
+    await watched.page.waitForFunction(() => /Đã tính điểm/.test(document.getElementById("status-text")?.textContent ?? ""));
+    return watched;
   }
 
   test("the round's lines, as the engine's sheet gives them, in a chunk of their own", async () => {
-    const shown = await open(ROUND);
-    await shown.waitForSelector("#round li");
-    const lines = await shown.$$eval("#round li", (items) => items.map((li) => li.textContent));
-    const sheet = analyzeSheet(ROUND) as ScoringSheet;
-    const expected = roundLines(sheet);
+    const { page, problems, scripts } = await open(ROUND);
+    await page.waitForSelector("#round li");
+    const lines = await page.$$eval("#round li", (items) => items.map((li) => li.textContent));
+    const expected = roundLines(analyzeSheet(ROUND) as ScoringSheet);
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect(lines).toEqual(expected);
     expect(lines.join("\n")).toMatch(/Thẩm định trừ 1,5 điểm ở 2 tiêu chí/);
     expect(lines.join("\n")).toMatch(/Sau giải trình: 1 tiêu chí được sửa điểm \(1\.1\)/);
-    expect(await shown.getAttribute("#scores-details", "aria-busy")).toBeNull();
-    const scripts = await shown.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-    expect(scripts.some((u) => /scores-details\.chunk\.js$/.test(u))).toBe(true);
-    await shown.close();
+    expect(await page.getAttribute("#scores-details", "aria-busy")).toBeNull();
+    expect(scripts).toContain("scores-details.chunk.js");
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
-  test("a sheet with self-assessed points only shows the scores and no round", async () => {
-    const page = await open(PLAIN);
+  test("a sheet with self-assessed points only shows the scores, no round and no chunk", async () => {
+    const { page, scripts } = await open(PLAIN);
     await page.waitForSelector("#area-table");
     expect(await page.locator("#round").count()).toBe(0);
     expect(await page.locator("#scores-details").count()).toBe(0);
+    expect(scripts).not.toContain("scores-details.chunk.js");
     await page.close();
   });
 });

@@ -1,16 +1,13 @@
-// Building elements safely: text always goes in through textContent, never as HTML.
+// Building elements safely on the page: the forms' el() (text through textContent, never as HTML,
+// no event attributes) on the page's own document.
+import { el as elementIn, type ElementProps } from "../forms/dom";
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
-  children: (Node | null)[] = [],
+  props: ElementProps = {},
+  children: Array<Node | string | null | undefined> = [],
 ): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
-  for (const child of children) if (child) node.appendChild(child);
-  return node;
+  return elementIn(document, tag, props, children);
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {

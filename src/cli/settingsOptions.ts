@@ -45,6 +45,9 @@ export interface JsonSettings {
   bands: GradeBand[];
   blockBands: Record<string, GradeBand[]>;
   previousSheet: string | null;
+  /** The criteria set compared with: a sheet of the workbook, or a set stored from a file (its criteria counted). */
+  templateSheet: string | null;
+  templateFile: { file: string; sheet: string; criteria: number } | null;
   official: EngineSettings["official"];
   unranked: string[];
   /** The sentence the text output shows ("Dùng cài đặt đã lưu trong bảng tính (…)"). */
@@ -74,6 +77,8 @@ export function settingsReport(opened: OpenedWorkbook): JsonSettings | undefined
     bands: s.bands,
     blockBands: s.blockBands ?? {},
     previousSheet: s.previousSheet ?? null,
+    templateSheet: s.templateSheet ?? null,
+    templateFile: s.templateFile ? { file: s.templateFile.file, sheet: s.templateFile.sheet, criteria: s.templateFile.criteria.length } : null,
     official: s.official,
     unranked: s.unranked ?? [],
     summary: settingsSummary(opened),

@@ -50,6 +50,8 @@ describe("cchc with a criteria set saved in the workbook", () => {
     const json = await check(saved);
     expect(templateRules(json).map((f) => [f.rule, f.cell])).toContainEqual(["template-max", cell]);
     expect(json.files[0].sheets[0].template).toMatchObject({ file: "mau.xlsx", sheet: "Bộ tiêu chí", conforms: false });
+    // The settings block names the set it was read with.
+    expect(json.files[0].settings).toMatchObject({ templateSheet: null, templateFile: { file: "mau.xlsx", sheet: "Bộ tiêu chí", criteria: stored().criteria.length } });
     const text = await runCli(["check", saved]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(`ô ${cell} (template-max): Điểm tối đa của 2.1.1: bộ tiêu chí ghi 2, bảng này ghi 1,5.`);

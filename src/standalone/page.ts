@@ -4,6 +4,8 @@
 // opened file plus the new sheets.
 import { keptSheetMessage, type KeptSheet } from "../engine/plans/generatedFingerprint";
 import { buildReportPlans } from "../engine/plans/reportPlans";
+import { buildExplanationPlan } from "../engine/plans/explanationPlan";
+import type { SheetPlan } from "../engine/plans/plan";
 import { draftCharts } from "../engine/plans/draftCharts";
 import { draftErrorNotice, draftReport, PLACEHOLDER_HINT } from "../engine/reportDraft";
 import type { EngineSettings, Finding, Grid, HeaderInfo, SheetResult, WorkbookAnalysis } from "../engine/core/types";
@@ -191,6 +193,7 @@ function firstSheet(opened: OpenedWorkbook): string {
 async function openBytes(bytes: ArrayBuffer, fileName: string): Promise<void> {
   setStatus(`Đang đọc ${fileName}…`);
   byId<HTMLButtonElement>("generate").disabled = true;
+  byId<HTMLButtonElement>("generate-explanation").disabled = true;
   byId<HTMLButtonElement>("download-report").disabled = true;
   byId<HTMLAnchorElement>("download").hidden = true;
   byId<HTMLAnchorElement>("report-link").hidden = true;
@@ -240,6 +243,8 @@ function refreshButtons(): void {
   const scoring = sheets.filter((s) => s.kind === "scoring").length;
   const units = sheets.filter((s) => s.kind === "units").length;
   byId<HTMLButtonElement>("generate").disabled = scoring + units === 0;
+  // Refused with its reason where the sheet has no appraisal: a scoring sheet is enough to ask.
+  byId<HTMLButtonElement>("generate-explanation").disabled = scoring === 0;
   // A units table alone, or one in the second file, is enough for the draft.
   const second = reportSecond?.opened.analysis.sheets.filter((s) => s.kind === "scoring" || s.kind === "units").length ?? 0;
   byId<HTMLButtonElement>("download-report").disabled = !state || scoring + units + second === 0;
@@ -388,19 +393,27 @@ async function openSample(): Promise<void> {
   }
 }
 
-async function generate(): Promise<void> {
+/** The scoring sheet the sheets are made from: the one shown, else the first visible one. */
+function chosenScoringSheet(current: PageState): string | undefined {
+  const selected = resultOf(current.selected);
+  return selected?.kind === "scoring" ? selected.sheet : defaultScoringSheet(current.opened)?.sheet;
+}
+
+/**
+ * Writes `plans` into the workbook, offers the result for download and goes on with it (so a
+ * second run replaces these sheets as a rerun does). `plans` null: nothing to write, `refusal` said.
+ */
+async function writeAndOffer(buttonId: string, working: string, make: (current: PageState) => { plans: SheetPlan[] | null; refusal: string; source?: string }): Promise<void> {
   if (!state) return;
   const current = state;
-  const button = byId<HTMLButtonElement>("generate");
+  const button = byId<HTMLButtonElement>(buttonId);
   button.disabled = true;
-  setStatus("Đang tạo các sheet tổng hợp…");
+  setStatus(working);
   await nextFrame();
   try {
-    const selected = resultOf(current.selected);
-    const sheet = selected?.kind === "scoring" ? selected.sheet : defaultScoringSheet(current.opened)?.sheet;
-    const plans = buildReportPlans(current.opened.analysis, { date: new Date(), ...(sheet !== undefined ? { sheet } : {}) });
-    if (plans.length === 0) {
-      setStatus("Không có bảng điểm hay bảng đơn vị nào để tổng hợp.", true);
+    const { plans, refusal, source } = make(current);
+    if (plans === null || plans.length === 0) {
+      setStatus(refusal, true);
       return;
     }
     const kept: KeptSheet[] = [];
@@ -409,7 +422,6 @@ async function generate(): Promise<void> {
     const bytes = await current.opened.port.save();
     // The file is the clerk's before anything else can fail.
     offerDownload(byId<HTMLAnchorElement>("download"), bytes, resultFileName(current.fileName));
-    // The page goes on with the result, so a second run replaces these sheets as a rerun does.
     const opened = await openXlsx(bytes, sessionSettings());
     current.bytes = bytes;
     current.opened = opened;
@@ -420,14 +432,38 @@ async function generate(): Promise<void> {
     current.selected = names[0];
     selectSheet(names[0]);
     renderMap(firstUnrecognised());
-    const source = sheet !== undefined ? ` từ bảng điểm "${sheet}"` : "";
-    const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${source} và tải tệp ${resultFileName(current.fileName)} về máy.`;
+    const from = source !== undefined ? ` từ bảng điểm "${source}"` : "";
+    const done = `Đã tạo ${names.map((n) => `"${n}"`).join(", ")}${from} và tải tệp ${resultFileName(current.fileName)} về máy.`;
     setStatus([done, ...kept.map(keptSheetMessage), ...(converted?.notices ?? []), ...compared].join(" "));
   } catch (err) {
-    setStatus(`Không tạo được các sheet tổng hợp: ${err instanceof Error ? err.message : String(err)}`, true);
+    setStatus(`Không tạo được sheet: ${err instanceof Error ? err.message : String(err)}`, true);
   } finally {
     button.disabled = false;
+    refreshButtons();
   }
+}
+
+/** "Tạo sheet tổng hợp và tải về": the summary sheets of the scoring sheet shown (or the first). */
+function generate(): Promise<void> {
+  return writeAndOffer("generate", "Đang tạo các sheet tổng hợp…", (current) => {
+    const sheet = chosenScoringSheet(current);
+    const plans = buildReportPlans(current.opened.analysis, { date: new Date(), ...(sheet !== undefined ? { sheet } : {}) });
+    return { plans, refusal: "Không có bảng điểm hay bảng đơn vị nào để tổng hợp.", ...(sheet !== undefined ? { source: sheet } : {}) };
+  });
+}
+
+/** "Tạo phiếu đề nghị giải trình": the sheet "Yêu cầu giải trình" of the scoring sheet shown (or the first). */
+function generateExplanation(): Promise<void> {
+  return writeAndOffer("generate-explanation", "Đang lập yêu cầu giải trình…", (current) => {
+    const sheet = chosenScoringSheet(current);
+    const scoring = current.opened.analysis.sheets.find((s) => s.sheet === sheet);
+    if (scoring?.kind !== "scoring") return { plans: null, refusal: "Không có bảng điểm nào để lập yêu cầu giải trình." };
+    const plan = buildExplanationPlan(scoring, { date: new Date(), settings: current.opened.settings });
+    if (plan === null) {
+      return { plans: null, refusal: `Bảng điểm "${scoring.sheet}" không có cả điểm tự đánh giá và điểm thẩm định: không lập được yêu cầu giải trình.` };
+    }
+    return { plans: [plan], refusal: "", source: scoring.sheet };
+  });
 }
 
 /** The open workbook with the second file read as part of it (as `cchc report A B`), compared with last year's and the criteria set. */
@@ -522,6 +558,7 @@ function start(): void {
   });
   byId("template-clear").addEventListener("click", clearTemplate);
   byId("generate").addEventListener("click", () => void generate());
+  byId("generate-explanation").addEventListener("click", () => void generateExplanation());
   byId("download-report").addEventListener("click", () => void downloadReport());
   const secondInput = byId<HTMLInputElement>("report-second-input");
   secondInput.addEventListener("change", () => {

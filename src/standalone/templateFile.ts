@@ -39,15 +39,15 @@ export function templateNotes(t: PageTemplate): string[] {
 }
 
 /**
- * The workbook analysed without the criteria-set sheet its saved settings name: the page's file
- * takes that sheet's place (as a choice made now overrides a saved one), so no sheet is compared
- * twice. That sheet stays out of the analysis, as it is no unit's.
+ * The workbook analysed without the criteria set its saved settings name (a sheet, or a set stored
+ * from a file): the page's file takes its place (as a choice made now overrides a saved one), so
+ * no sheet is compared twice. A saved sheet stays out of the analysis, as it is no unit's.
  */
 export function withoutSavedTemplate(grids: readonly Grid[], settings: EngineSettings): WorkbookAnalysis {
   const saved = settings.templateSheet;
   return analyzeWorkbook(
     grids.filter((g) => g.name !== saved),
-    { ...settings, templateSheet: null },
+    { ...settings, templateSheet: null, templateFile: null },
   );
 }
 

@@ -3,14 +3,17 @@
 // reader, then kept in the settings in its stored form. Part of the settings form's chunk.
 import { storedTemplateSheet } from "../engine/compare/storedTemplate";
 import { storeTemplate, templateSize } from "../engine/compare/templateStore";
-import { readTemplate } from "../engine/compare/templateSheet";
+import { readTemplate, readTemplates } from "../engine/compare/templateSheet";
 import type { StoredTemplate } from "../engine/core/types";
 import { formatPointsVi } from "../engine/core/viText";
 import { UserError } from "./messages";
 import type { ChosenFile } from "./secondWorkbook";
 
-/** The criteria set in `file`: its first sheet that reads as one. A Vietnamese UserError naming the file otherwise. */
-export async function readTemplateFile(file: ChosenFile): Promise<StoredTemplate> {
+/**
+ * The criteria sets in `file`, one per sheet that reads as one, in tab order (the first is used
+ * unless the clerk chooses another). A Vietnamese UserError naming the file when there is none.
+ */
+export async function readTemplateFile(file: ChosenFile): Promise<StoredTemplate[]> {
   const { openXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ "../host/file/xlsxAnalysis");
   const refuse = (why: string) => new UserError(`Không dùng được tệp "${file.name}" làm bộ tiêu chí mẫu: ${why}`);
   let grids;
@@ -19,9 +22,12 @@ export async function readTemplateFile(file: ChosenFile): Promise<StoredTemplate
   } catch (err) {
     throw refuse(err instanceof Error ? err.message : String(err));
   }
-  const read = readTemplate(grids);
-  if (!read.ok) throw refuse(read.error);
-  return storeTemplate(read.template, file.name);
+  const sets = readTemplates(grids);
+  if (sets.length === 0) {
+    const read = readTemplate(grids);
+    throw refuse(read.ok ? "" : read.error);
+  }
+  return sets.map((t) => storeTemplate(t, file.name));
 }
 
 /** 'Bộ tiêu chí: mau.xlsx, sheet "Bộ tiêu chí" (85 tiêu chí, tổng điểm tối đa 97)'. */

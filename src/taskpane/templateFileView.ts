@@ -23,8 +23,17 @@ export function templateFileField(doc: Document, saved: StoredTemplate | null, s
   const status = el(doc, "p", { className: "hint", attrs: { id: "template-file-status", role: "status" } });
   const error = el(doc, "p", { className: "error-box", attrs: { id: "template-file-error", role: "alert" } });
   const note = el(doc, "p", { className: "hint", attrs: { id: "template-choice-note" } });
+  // A file holding several criteria sets (one per level): the clerk picks the sheet.
+  let sets: StoredTemplate[] = [];
+  const pick = el(doc, "select", { attrs: { id: "template-file-sheet" } });
+  const pickField = el(doc, "div", { className: "field" }, [el(doc, "label", { text: "Sheet bộ tiêu chí trong tệp", attrs: { for: "template-file-sheet" } }), pick]);
+  pick.addEventListener("change", () => {
+    chosen = sets[Number(pick.value)] ?? chosen;
+    refresh();
+  });
   const remove = button(doc, "Bỏ tệp bộ tiêu chí", () => {
     chosen = null;
+    sets = [];
     error.textContent = "";
     refresh();
   }, { attrs: { id: "template-file-remove" } });
@@ -33,6 +42,7 @@ export function templateFileField(doc: Document, saved: StoredTemplate | null, s
     remove.hidden = !chosen;
     note.textContent = templateChoiceNote(sheet(), chosen) ?? "";
     note.hidden = note.textContent === "";
+    pickField.hidden = sets.length < 2;
     error.hidden = error.textContent === "";
   };
   input.addEventListener("change", () => {
@@ -41,8 +51,10 @@ export function templateFileField(doc: Document, saved: StoredTemplate | null, s
     error.textContent = "";
     status.textContent = `Đang đọc tệp "${file.name}"…`;
     reading = readTemplateFile(file).then(
-      (stored) => {
-        chosen = stored;
+      (read) => {
+        sets = read;
+        chosen = read[0];
+        pick.replaceChildren(...read.map((t, i) => el(doc, "option", { text: `${t.sheet} (${t.criteria.length} dòng tiêu chí)`, attrs: { value: String(i) } })));
         refresh();
       },
       (err: unknown) => {
@@ -60,6 +72,7 @@ export function templateFileField(doc: Document, saved: StoredTemplate | null, s
     input,
     status,
     error,
+    pickField,
     remove,
     note,
   ]);

@@ -124,6 +124,30 @@ maybe("the pane's appraisal controls in Chromium with a fake Excel host", () => 
     await page.close();
   });
 
+  test("Cài đặt: a file with a criteria set per level offers its sheets; the one chosen is saved and used", async () => {
+    const unit = changedUnit();
+    // "Cấp huyện" agrees with the unit's 2.1.1 (2); "Cấp xã" does not (1,5).
+    const file = await writeGrids(path.join(dir(), "mau-hai-cap.xlsx"), [criteriaSet("Cấp huyện", 2), criteriaSet("Cấp xã")]);
+    const { page, problems } = await open([unit.grid]);
+    await openSettings(page);
+    expect(await page.isVisible("#template-file-sheet")).toBe(false);
+    await chooseFile(page, file, /^Bộ tiêu chí: mau-hai-cap/);
+    expect(await page.isVisible("#template-file-sheet")).toBe(true);
+    expect(await page.locator("#template-file-sheet option").allTextContents()).toEqual([
+      `Cấp huyện (${DISTRICT_CRITERIA.length} dòng tiêu chí)`,
+      `Cấp xã (${DISTRICT_CRITERIA.length} dòng tiêu chí)`,
+    ]);
+    expect(await text(page, "#template-file-status")).toContain('sheet "Cấp huyện"');
+    await page.selectOption("#template-file-sheet", "1");
+    expect(await text(page, "#template-file-status")).toContain('sheet "Cấp xã"');
+    await page.click("#settings-save");
+    await statusIs(page, /Đã lưu cài đặt/);
+    expect(((await hostState(page)).settings.CCHC_SETTINGS as { templateFile: { sheet: string } }).templateFile.sheet).toBe("Cấp xã");
+    expect((await templateFindings(page)).map((f) => [f.rule, f.cell])).toContainEqual(["template-max", unit.cell]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test("Cài đặt: the template sheet select; with a file chosen too, the form says the sheet is used, and Kiểm tra uses it", async () => {
     const unit = changedUnit();
     // The file agrees with the unit's 2.1.1; the sheet does not: a template-max finding shows which was used.

@@ -40,10 +40,23 @@ afterAll(async () => removeDir(dir));
 describe("the criteria set chosen as a file", () => {
   test("is read from the file's first criteria sheet, and summed up for the clerk", async () => {
     const notes: Grid = { name: "Hướng dẫn", values: [["Hướng dẫn chấm điểm"], ["Xem sheet bên cạnh."]] };
-    const stored = await readTemplateFile(await chosen("mau.xlsx", [notes, criteriaSet()]));
+    const [stored, ...others] = await readTemplateFile(await chosen("mau.xlsx", [notes, criteriaSet()]));
+    expect(others).toEqual([]);
     expect(stored.file).toBe("mau.xlsx");
     expect(stored.sheet).toBe("Bộ tiêu chí");
     expect(templateFileSummary(stored)).toBe(`Bộ tiêu chí: mau.xlsx, sheet "Bộ tiêu chí" (${DISTRICT_CRITERIA.length} tiêu chí, tổng điểm tối đa ${seedSum("", "max")})`);
+  });
+
+  test("a file with a criteria set per level gives each, in tab order, the first used unless another is chosen", async () => {
+    const communes = criteriaSet("Cấp xã");
+    communes.values[rowOf(communes, "2.1.1")][2] = 2;
+    const sets = await readTemplateFile(await chosen("mau-hai-cap.xlsx", [criteriaSet("Cấp huyện"), { name: "Ghi chú", values: [["…"]] }, communes]));
+    expect(sets.map((t) => [t.file, t.sheet])).toEqual([
+      ["mau-hai-cap.xlsx", "Cấp huyện"],
+      ["mau-hai-cap.xlsx", "Cấp xã"],
+    ]);
+    const max211 = (t: StoredTemplate) => t.criteria.find((c) => c.code === "2.1.1")?.max;
+    expect(sets.map(max211)).toEqual([1.5, 2]);
   });
 
   test("a file that is no workbook, or has no criteria table, is refused naming the file", async () => {
@@ -55,7 +68,7 @@ describe("the criteria set chosen as a file", () => {
   });
 
   test("saved with Lưu, Kiểm tra finds the changed maximum at its cell, for all sheets and the active one", async () => {
-    const stored = await readTemplateFile(await chosen("mau.xlsx", [criteriaSet()]));
+    const [stored] = await readTemplateFile(await chosen("mau.xlsx", [criteriaSet()]));
     const { grid, row } = unitWithChangedMax();
     const host = new MemoryHost([grid]);
     host.settings = settingsFromForm(currentSettings(host), unchangedForm(host, { templateSheet: "", templateFile: stored }), host.sheets);
@@ -80,7 +93,7 @@ describe("the criteria set chosen as a file", () => {
     // The file agrees with the unit's changed maximum; the sheet does not.
     const agreeing = criteriaSet();
     agreeing.values[rowOf(agreeing, "2.1.1")][2] = 2;
-    const stored: StoredTemplate = await readTemplateFile(await chosen("mau-khac.xlsx", [agreeing]));
+    const [stored]: StoredTemplate[] = await readTemplateFile(await chosen("mau-khac.xlsx", [agreeing]));
     const { grid, row } = unitWithChangedMax();
     const host = new MemoryHost([criteriaSet(), grid], grid.name);
     host.settings = settingsFromForm(currentSettings(host), unchangedForm(host, { templateSheet: "Bộ tiêu chí", templateFile: stored }), host.sheets);

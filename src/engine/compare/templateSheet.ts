@@ -27,6 +27,23 @@ function criteriaHeader(grid: Grid): HeaderInfo | null {
   return null;
 }
 
+/** The sheet read as a criteria set, or null: no header naming codes and maxima, or no criterion. */
+function criteriaSetOf(grid: Grid, s: EngineSettings): ScoringSheet | null {
+  const header = criteriaHeader(grid);
+  if (!header) return null;
+  const template = readScoringSheet(grid, header, s);
+  return template.nodes.length > 0 ? template : null;
+}
+
+/**
+ * Every sheet of a workbook that reads as a criteria set, in tab order: a file may hold one per
+ * level (departments, communes), and the clerk chooses; `readTemplate` without a sheet takes the first.
+ */
+export function readTemplates(grids: readonly Grid[], settings?: Partial<EngineSettings>): ScoringSheet[] {
+  const s = withDefaults(settings);
+  return grids.map((g) => criteriaSetOf(g, s)).filter((t): t is ScoringSheet => t !== null);
+}
+
 export type TemplateRead = { ok: true; template: ScoringSheet } | { ok: false; error: string };
 
 /**
@@ -40,10 +57,8 @@ export function readTemplate(grids: readonly Grid[], sheetName?: string | null, 
     return { ok: false, error: `Không có sheet "${sheetName}" trong tệp bộ tiêu chí mẫu; các sheet: ${grids.map((g) => `"${g.name}"`).join(", ")}.` };
   }
   for (const grid of candidates) {
-    const header = criteriaHeader(grid);
-    if (!header) continue;
-    const template = readScoringSheet(grid, header, s);
-    if (template.nodes.length > 0) return { ok: true, template };
+    const template = criteriaSetOf(grid, s);
+    if (template) return { ok: true, template };
   }
   const where = sheetName ? `Sheet "${sheetName}"` : "Tệp bộ tiêu chí mẫu";
   return {

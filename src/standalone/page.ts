@@ -358,9 +358,22 @@ async function openTemplate(file: File): Promise<void> {
   }
   pageTemplate = read.value;
   byId("template-clear").hidden = false;
-  const notes = templateNotes(read.value);
+  showTemplateSheets(read.value);
+  useTemplate(read.value);
+}
+
+/** The file's criteria sets to pick from, shown only when it holds more than one. */
+function showTemplateSheets(t: PageTemplate): void {
+  const pick = byId<HTMLSelectElement>("template-sheet");
+  pick.replaceChildren(...t.sets.map((set, i) => el("option", { text: `Bộ tiêu chí: sheet "${set.sheet}"`, attrs: { value: String(i) } })));
+  pick.hidden = t.sets.length < 2;
+}
+
+/** The chosen set compared with the open workbook (or kept for the next one), said in the status. */
+function useTemplate(t: PageTemplate): void {
+  const notes = templateNotes(t);
   if (!state) {
-    setStatus([`Đã chọn bộ tiêu chí mẫu ${file.name}; hãy mở bảng tính cần đối chiếu.`, ...notes].join(" "));
+    setStatus([`Đã chọn bộ tiêu chí mẫu ${t.fileName}; hãy mở bảng tính cần đối chiếu.`, ...notes].join(" "));
     return;
   }
   const said = applyComparisons(state).template;
@@ -369,12 +382,20 @@ async function openTemplate(file: File): Promise<void> {
   selectSheet(state.selected);
 }
 
+/** Another sheet of the criteria-set file chosen. */
+function pickTemplateSheet(index: number): void {
+  if (!pageTemplate || !pageTemplate.sets[index]) return;
+  pageTemplate = { ...pageTemplate, template: pageTemplate.sets[index] };
+  useTemplate(pageTemplate);
+}
+
 /** "Bỏ bộ tiêu chí": the sheets as they read without the page's criteria set. */
 function clearTemplate(): void {
   if (!pageTemplate) return;
   const name = pageTemplate.fileName;
   pageTemplate = null;
   byId("template-clear").hidden = true;
+  byId("template-sheet").hidden = true;
   if (state) {
     applyComparisons(state);
     selectSheet(state.selected);
@@ -557,6 +578,8 @@ function start(): void {
     templateInput.value = "";
   });
   byId("template-clear").addEventListener("click", clearTemplate);
+  const templateSheet = byId<HTMLSelectElement>("template-sheet");
+  templateSheet.addEventListener("change", () => pickTemplateSheet(Number(templateSheet.value)));
   byId("generate").addEventListener("click", () => void generate());
   byId("generate-explanation").addEventListener("click", () => void generateExplanation());
   byId("download-report").addEventListener("click", () => void downloadReport());

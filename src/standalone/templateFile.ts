@@ -1,7 +1,7 @@
 // "Bộ tiêu chí mẫu" on the page (issue 19 §1): the official criteria set chosen as a third file,
 // read once and applied to every scoring sheet of the open workbook after last year's comparison.
 import { analyzeWorkbook } from "../engine/analyze";
-import { applyTemplate, readTemplate } from "../engine/compare/templateSheet";
+import { applyTemplate, readTemplate, readTemplates } from "../engine/compare/templateSheet";
 import type { EngineSettings, Grid, ScoringSheet, WorkbookAnalysis } from "../engine/core/types";
 import { openXlsx } from "../host/file/xlsxAnalysis";
 import { templateName } from "../forms/roundText";
@@ -9,6 +9,8 @@ import { templateName } from "../forms/roundText";
 export interface PageTemplate {
   fileName: string;
   template: ScoringSheet;
+  /** Every criteria set of the file, in tab order (one per level in some files): the clerk may pick another. */
+  sets: ScoringSheet[];
 }
 
 export type TemplateFileRead = { ok: true; value: PageTemplate } | { ok: false; error: string };
@@ -16,7 +18,7 @@ export type TemplateFileRead = { ok: true; value: PageTemplate } | { ok: false; 
 /** Template errors quoted in the status at most; the rest are counted. */
 const QUOTED_ERRORS = 3;
 
-/** The criteria set in a workbook's bytes: its first sheet that reads as one; else a Vietnamese reason naming the file. */
+/** The criteria sets in a workbook's bytes, the first in use; else a Vietnamese reason naming the file. */
 export async function readTemplateFile(bytes: ArrayBuffer, fileName: string): Promise<TemplateFileRead> {
   let grids: Grid[];
   try {
@@ -24,9 +26,12 @@ export async function readTemplateFile(bytes: ArrayBuffer, fileName: string): Pr
   } catch (err) {
     return { ok: false, error: `Không mở được tệp bộ tiêu chí mẫu ${fileName}: ${err instanceof Error ? err.message : String(err)}` };
   }
-  const read = readTemplate(grids);
-  if (!read.ok) return { ok: false, error: `Không dùng được ${fileName} làm bộ tiêu chí mẫu. ${read.error}` };
-  return { ok: true, value: { fileName, template: read.template } };
+  const sets = readTemplates(grids);
+  if (sets.length === 0) {
+    const read = readTemplate(grids);
+    return { ok: false, error: `Không dùng được ${fileName} làm bộ tiêu chí mẫu. ${read.ok ? "" : read.error}` };
+  }
+  return { ok: true, value: { fileName, template: sets[0], sets } };
 }
 
 /** The template's own errors (a maximum that is not its children's sum …), which every comparison inherits. */

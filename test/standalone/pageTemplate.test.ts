@@ -18,7 +18,8 @@ describe("withoutSavedTemplate", () => {
   const unit = districtGrid({}, "Huyện B");
   // The saved set says 2.1.1's maximum is 2: compared with it, the unit differs there.
   const saved = storeTemplate(template(() => 2), "da-luu.xlsx");
-  const page = { fileName: "mau.xlsx", template: template() };
+  const set = template();
+  const page = { fileName: "mau.xlsx", template: set, sets: [set] };
 
   test("the saved set alone finds its difference", () => {
     const s = analyzeWorkbook([unit], { templateFile: saved }).sheets[0] as ScoringSheet;

@@ -48,6 +48,17 @@ export async function openFakeHostPane(options: { extra?: () => string; outside?
   };
 }
 
+/** A new page of the pane over the fake host, on the workbook `init`, once its status matches `ready`. */
+export async function openPaneOn(pane: FakeHostPane, init: unknown, ready: RegExp = /Tìm thấy/): Promise<Page> {
+  const page = await pane.context.newPage();
+  await page.addInitScript((value) => {
+    (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
+  }, init);
+  await page.goto(`${pane.server.url}/taskpane.html`);
+  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById("status-text")?.textContent ?? ""), ready.source);
+  return page;
+}
+
 /** A page of the pane, with what went wrong in it and the scripts it fetched (by file name). */
 export interface WatchedPage {
   page: Page;

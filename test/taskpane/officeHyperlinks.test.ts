@@ -1,7 +1,7 @@
 // Kiểm tra in the add-in over a sheet whose evidence column holds hyperlinks (issue 19 §3): the
 // malformed one is listed at its cell and coloured, through the Office.js adapter over the fake
 // Excel; and in the built pane in Chromium, where the links are read by a chunk of their own.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { toA1 } from "../../src/engine";
 import { OfficeWorkbook, HIGHLIGHT_FILL } from "../../src/host/office/officeWorkbook";
 import { LINKS_UNSUPPORTED } from "../../src/host/office/officeHyperlinks";
@@ -9,7 +9,7 @@ import { memoryStore } from "../../src/host/office/officeSettings";
 import { runValidation } from "../../src/taskpane/validateController";
 import { districtGrid } from "../fixtures/seed";
 import * as FakeExcel from "../support/fakeExcel.js";
-import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
+import { openFakeHostPane, openPaneOn, taskpaneUnavailable, type FakeHostPane } from "../support/taskpaneBrowser";
 
 const BAD = "htp//sonoivu";
 const EVIDENCE_COL = 7;
@@ -44,29 +44,18 @@ const skip = taskpaneUnavailable();
 const maybe = skip === null ? describe : describe.skip;
 
 maybe("the built pane in Chromium", () => {
-  let server: Server;
-  let context: BrowserContext;
   let pane: FakeHostPane;
   let override = "";
 
   beforeAll(async () => {
     pane = await openFakeHostPane({ extra: () => override });
-    ({ server, context } = pane);
   });
 
   afterAll(async () => {
     await pane?.close();
   });
 
-  async function open(sheet: FakeExcel.FakeSheetInit): Promise<Page> {
-    const page = await context.newPage();
-    await page.addInitScript((value) => {
-      (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
-    }, { workbook: { sheets: [sheet] }, settings: {} });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction(() => /Tìm thấy/.test(document.getElementById("status-text")?.textContent ?? ""));
-    return page;
-  }
+  const open = (sheet: FakeExcel.FakeSheetInit): Promise<Page> => openPaneOn(pane, { workbook: { sheets: [sheet] }, settings: {} });
 
   test("Kiểm tra shows the malformed link's finding, read through the pane's links chunk", async () => {
     const { sheet, cell, code } = linkedSheet();
@@ -77,7 +66,7 @@ maybe("the built pane in Chromium", () => {
     expect(await item.count()).toBe(1);
     expect(await item.getAttribute("data-cell")).toBe(cell);
     expect(await item.locator(".message").textContent()).toBe(`Đường dẫn "${BAD}" ở tiêu chí ${code} không đúng dạng địa chỉ (http://, https://) hay đường dẫn tệp.`);
-    expect(server.requests.some((r) => /\/office-links\.chunk\.js$/.test(r))).toBe(true);
+    expect(pane.server.requests.some((r) => /\/office-links\.chunk\.js$/.test(r))).toBe(true);
     await page.close();
   });
 

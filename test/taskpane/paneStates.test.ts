@@ -2,11 +2,11 @@
 // besides the commands' results: opened outside Excel, a protected sheet, Excel in cell-editing
 // mode. The fake host (test/support/fakeExcel.js + test/browser/fakeOffice.js) is served in place
 // of office.js.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { districtGrid } from "../fixtures/seed";
 import { TEXT } from "../../src/taskpane/messages";
 import { MERGES_UNSUPPORTED } from "../../src/host/office/officeWorkbook";
-import { openFakeHostPane, taskpaneUnavailable, type FakeHostPane, type Server } from "../support/taskpaneBrowser";
+import { openFakeHostPane, openPaneOn, taskpaneUnavailable, type FakeHostPane } from "../support/taskpaneBrowser";
 
 /** An Excel whose API stops before ExcelApi 1.13 (no merged areas). */
 const BEFORE_1_13 = "\nwindow.Office.context.requirements.isSetSupported = function (set, version) { return set !== 'ExcelApi' || Number(String(version).split('.')[1]) < 13; };\n";
@@ -20,15 +20,12 @@ const skip = taskpaneUnavailable();
 const maybe = skip === null ? describe : describe.skip;
 
 maybe("the task pane's states in Chromium", () => {
-  let server: Server;
-  let context: BrowserContext;
   let pane: FakeHostPane;
   /** Appended to the fake host's script for one test (a host other than Excel, an older Excel). */
   let override = "";
 
   beforeAll(async () => {
     pane = await openFakeHostPane({ extra: () => override });
-    ({ server, context } = pane);
   });
 
   afterAll(async () => {
@@ -41,15 +38,7 @@ maybe("the task pane's states in Chromium", () => {
     return { workbook: { sheets: [{ name: grid.name, values: grid.values, ...extra }] }, settings: {} };
   }
 
-  async function open(init: unknown, ready: RegExp): Promise<Page> {
-    const page = await context.newPage();
-    await page.addInitScript((value) => {
-      (window as unknown as { __CCHC_FAKE_INIT__: unknown }).__CCHC_FAKE_INIT__ = value;
-    }, init);
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForFunction((source) => new RegExp(source).test(document.getElementById("status-text")?.textContent ?? ""), ready.source);
-    return page;
-  }
+  const open = (init: unknown, ready: RegExp): Promise<Page> => openPaneOn(pane, init, ready);
 
   const idle = (page: Page) => page.waitForFunction(() => !document.body.hasAttribute("aria-busy"));
   const errorText = (page: Page) => page.locator("#error").textContent();
